@@ -1,0 +1,209 @@
+import type { Policy, ResolvedPolicy } from '../policy/types.js';
+import { resolvePolicy } from '../policy/defaults.js';
+import { LEXICON } from './lexicons/compiled.js';
+import type { LexiconEntry } from './lexicons/entry.js';
+import { parsePattern } from './match/pattern.js';
+import { PhraseTrie, resolve } from './match/trie.js';
+import { tokenize, type Token } from './normalize/tokenize.js';
+import { findSegments, inSegment } from './segment/segment.js';
+import { DETECTORS } from './detectors/index.js';
+import { contextHits, externalRecipients } from './context.js';
+import {
+  CONTENT_CATEGORIES,
+  type Action,
+  type Category,
+  type Classifier,
+  type ClassifyResult,
+  type Detector,
+  type Draft,
+  type Field,
+  type Finding,
+  type Hit,
+  type Severity,
+  type Verdict,
+} from './types.js';
+
+/** A phrase rule compiled into the trie: a lexicon entry or one of the policy's own terms. */
+interface PhraseRule {
+  category: Category;
+  rule: string;
+  severity: Severity;
+  message: string;
+  suggestion?: string;
+  externalOnly: boolean;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
+const ACTION_RANK: Record<Action, number> = { off: 0, inform: 1, warn: 2, block: 3 };
+const LOWER: Record<Severity, Severity> = { high: 'medium', medium: 'low', low: 'low' };
+
+/** Words that, just before an insult or threat, make it a denial ("I would never call him an idiot"). */
+const NEGATORS = new Set(['never', 'not', 'no', 't', 'nobody', 'nothing', 'neither', 'nor', 'hardly', 'without']);
+/** How many tokens before a phrase are looked at for a negator. */
+const NEGATION_WINDOW = 4;
+/** Categories whose severity a negation lowers by one step (profanity stays profanity). */
+const NEGATABLE: ReadonlySet<Category> = new Set(['insult', 'threat']);
+
+/**
+ * Compiles the lexicons, the policy's terms and allow-list and the detectors once;
+ * `classify` then runs in one pass per field. Throws only on a policy whose term
+ * patterns do not parse (validate policies first: src/policy).
+ */
+export function createClassifier(policy?: Policy): Classifier {
+  const p = resolvePolicy(policy);
+  const rules: PhraseRule[] = [];
+  const trie = new PhraseTrie();
+  const addRule = (rule: PhraseRule, patterns: readonly string[], exceptions: readonly string[] = []): void => {
+    const index = rules.push(rule) - 1;
+    for (const pattern of patterns) for (const seq of parsePattern(pattern)) trie.add(seq, { rule: index, exception: false });
+    for (const pattern of exceptions) for (const seq of parsePattern(pattern)) trie.add(seq, { rule: index, exception: true });
+  };
+  for (const e of LEXICON as readonly LexiconEntry[]) {
+    addRule(
+      { category: e.category, rule: e.id, severity: e.severity, message: e.explanation, suggestion: e.suggestion, externalOnly: false },
+      e.patterns,
+      e.exceptions,
+    );
+  }
+  for (const term of p.terms) {
+    addRule(
+      {
+        category: term.category,
+        rule: term.id ?? termId(term.patterns[0] ?? 'term'),
+        severity: term.severity,
+        message: term.message,
+        suggestion: term.suggestion,
+        externalOnly: term.externalOnly ?? false,
+      },
+      term.patterns,
+      term.exceptions,
+    );
+  }
+  for (const phrase of p.allow) for (const seq of parsePattern(phrase)) trie.add(seq, { rule: -1, exception: true });
+
+  return { classify: (draft) => classify(normalizeDraft(draft), p, trie, rules, DETECTORS) };
+}
+
+function termId(pattern: string): string {
+  return (
+    pattern
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'term'
+  );
+}
+
+function normalizeDraft(draft: string | Draft): Draft {
+  if (typeof draft === 'string') return { body: draft };
+  if (draft === null || typeof draft !== 'object') return { body: String(draft ?? '') };
+  return { ...draft, body: typeof draft.body === 'string' ? draft.body : String(draft.body ?? '') };
+}
+
+function classify(draft: Draft, p: ResolvedPolicy, trie: PhraseTrie, rules: PhraseRule[], detectors: readonly Detector[]): ClassifyResult {
+  const notices: string[] = [];
+  let body = draft.body;
+  let truncated = false;
+  if (body.length > p.maxDraftChars) {
+    let cut = p.maxDraftChars;
+    // Never split a surrogate pair: offsets must stay valid UTF-16 boundaries.
+    if (cut > 0 && isHighSurrogate(body.charCodeAt(cut - 1))) cut--;
+    notices.push(
+      `Only the first ${cut.toLocaleString('en-US')} of ${body.length.toLocaleString('en-US')} characters of the message were checked; the rest was not.`,
+    );
+    body = body.slice(0, cut);
+    truncated = true;
+  }
+  const hasExternal = externalRecipients(draft, p).length > 0;
+  const findings: Finding[] = [];
+  const fields: Array<[Field, string]> = [];
+  if (typeof draft.subject === 'string' && draft.subject.length > 0) fields.push(['subject', draft.subject.slice(0, p.maxDraftChars)]);
+  fields.push(['body', body]);
+  for (const [field, text] of fields) {
+    const hits = phraseHits(text, trie, rules, hasExternal);
+    for (const d of detectors) {
+      try {
+        hits.push(...d.detect(text));
+      } catch {
+        notices.push(`The ${d.id} check failed on this message and was skipped.`);
+      }
+    }
+    const segments = field === 'body' ? findSegments(text) : [];
+    for (const h of dedupe(hits)) {
+      if (segments.length > 0 && CONTENT_CATEGORIES.includes(h.category) && inSegment(segments, h.start)) continue;
+      const f = decide(h, p);
+      if (f) findings.push({ ...f, text: text.slice(h.start, h.end), field });
+    }
+  }
+  for (const h of contextHits(draft, p, findings)) {
+    const f = decide(h, p);
+    if (f) findings.push({ ...f, text: '', field: h.rule === 'late-night' ? 'sentAt' : 'recipients' });
+  }
+  findings.sort((a, b) => fieldRank(a.field) - fieldRank(b.field) || a.start - b.start || a.end - b.end);
+  let verdict: Verdict = 'pass';
+  for (const f of findings) if (ACTION_RANK[f.action] > ACTION_RANK[verdict === 'pass' ? 'off' : verdict]) verdict = f.action;
+  return { verdict, findings, truncated, notices };
+}
+
+function fieldRank(field: Field | undefined): number {
+  return field === 'subject' ? 0 : field === 'recipients' ? 2 : field === 'sentAt' ? 3 : 1;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function phraseHits(text: string, trie: PhraseTrie, rules: PhraseRule[], hasExternal: boolean): Hit[] {
+  const tokens = tokenize(text);
+  const hits: Hit[] = [];
+  for (const m of resolve(trie.match(tokens))) {
+    const r = rules[m.rule]!;
+    if (r.externalOnly && !hasExternal) continue;
+    const severity = NEGATABLE.has(r.category) && negated(tokens, m.first) ? LOWER[r.severity] : r.severity;
+    const hit: Hit = {
+      category: r.category,
+      rule: r.rule,
+      severity,
+      start: tokens[m.first]!.s,
+      end: tokens[m.last]!.e,
+      message: r.message,
+    };
+    if (r.suggestion) hit.suggestion = r.suggestion;
+    hits.push(hit);
+  }
+  return hits;
+}
+
+/** A negator among the few tokens before `first`, in the same sentence. */
+function negated(tokens: Token[], first: number): boolean {
+  for (let k = first - 1; k >= 0 && k >= first - NEGATION_WINDOW; k--) {
+    if (tokens[k + 1]!.brk) return false;
+    if (NEGATORS.has(tokens[k]!.n)) return true;
+  }
+  return false;
+}
+
+/**
+ * Where a hit lies inside another of the same category that is at least as severe, keeps
+ * only the outer one: "fuck" inside "go fuck yourself" is one finding, not two. One sweep.
+ */
+function dedupe(hits: Hit[]): Hit[] {
+  hits.sort((a, b) => (a.category < b.category ? -1 : a.category > b.category ? 1 : a.start - b.start || b.end - a.end));
+  const out: Hit[] = [];
+  let outer: Hit | undefined;
+  for (const h of hits) {
+    if (outer && outer.category === h.category && h.end <= outer.end && SEVERITY_RANK[outer.severity] >= SEVERITY_RANK[h.severity]) continue;
+    out.push(h);
+    if (!outer || outer.category !== h.category || h.end > outer.end) outer = h;
+  }
+  return out;
+}
+
+/** The policy's action for a hit, or null when the policy turns it off. */
+function decide(h: Hit, p: ResolvedPolicy): Omit<Finding, 'text' | 'field'> | null {
+  const setting = { ...p.categories[h.category], ...p.rules[`${h.category}/${h.rule}`] };
+  if (setting.minSeverity && SEVERITY_RANK[h.severity] < SEVERITY_RANK[setting.minSeverity]) return null;
+  const action = setting.action ?? p.severityActions[h.severity] ?? 'inform';
+  if (action === 'off') return null;
+  return { ...h, action };
+}

@@ -1,0 +1,85 @@
+import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../types.js';
+import { PatternError, parsePattern } from '../match/pattern.js';
+
+/** One phrase rule of a lexicon file (format in lexicons/README.md). */
+export interface LexiconEntry {
+  category: Category;
+  /** Rule id inside the category. */
+  id: string;
+  severity: Severity;
+  patterns: string[];
+  /** Phrases containing a match that are fine. */
+  exceptions?: string[];
+  /** Shown to the writer as the finding's message. */
+  explanation: string;
+  suggestion?: string;
+}
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Checks one lexicon file's parsed content and returns its entries, or the list of
+ * problems, each naming the entry. Used by the build step and by the policy's custom terms.
+ */
+export function checkLexicon(data: unknown, expectedCategory?: Category): { entries: LexiconEntry[]; problems: string[] } {
+  const problems: string[] = [];
+  const entries: LexiconEntry[] = [];
+  if (!isObject(data)) return { entries, problems: ['the file must be a mapping with "category" and "entries"'] };
+  const category = data.category;
+  if (typeof category !== 'string' || !(CATEGORIES as readonly string[]).includes(category)) {
+    problems.push(`category: expected one of ${CATEGORIES.join(', ')}, found ${JSON.stringify(category)}`);
+    return { entries, problems };
+  }
+  if (expectedCategory && category !== expectedCategory) problems.push(`category "${category}" does not match the file name "${expectedCategory}"`);
+  if (!Array.isArray(data.entries)) return { entries, problems: [...problems, 'entries: expected a list'] };
+  const ids = new Set<string>();
+  const phrases = new Map<string, string>();
+  data.entries.forEach((raw: unknown, index: number) => {
+    const where = isObject(raw) && typeof raw.id === 'string' ? `entry "${raw.id}"` : `entries[${index}]`;
+    if (!isObject(raw)) return problems.push(`${where}: expected a mapping`);
+    const { id, severity, patterns, exceptions, explanation, suggestion } = raw;
+    if (typeof id !== 'string' || !ID.test(id)) problems.push(`${where}: id must be lowercase words joined by "-"`);
+    else if (ids.has(id)) problems.push(`${where}: duplicate id`);
+    else ids.add(id as string);
+    if (typeof severity !== 'string' || !(SEVERITIES as readonly string[]).includes(severity)) {
+      problems.push(`${where}: severity must be low, medium or high`);
+    }
+    if (typeof explanation !== 'string' || explanation.trim() === '') problems.push(`${where}: explanation is required`);
+    if (suggestion !== undefined && typeof suggestion !== 'string') problems.push(`${where}: suggestion must be text`);
+    const lists: Array<[string, unknown]> = [['patterns', patterns], ['exceptions', exceptions ?? []]];
+    for (const [name, list] of lists) {
+      if (!Array.isArray(list) || (name === 'patterns' && list.length === 0) || list.some((p) => typeof p !== 'string')) {
+        problems.push(`${where}: ${name} must be a list of text${name === 'patterns' ? ' with at least one pattern' : ''}`);
+        continue;
+      }
+      for (const p of list as string[]) {
+        try {
+          parsePattern(p);
+        } catch (e) {
+          if (e instanceof PatternError) problems.push(`${where}: ${name}: ${e.message}`);
+          else throw e;
+        }
+        if (name === 'patterns') {
+          const key = p.trim().toLowerCase();
+          const owner = phrases.get(key);
+          if (owner !== undefined && owner !== id) problems.push(`${where}: pattern "${p}" also in entry "${owner}"`);
+          phrases.set(key, id as string);
+        }
+      }
+    }
+    entries.push({
+      category: category as Category,
+      id: id as string,
+      severity: severity as Severity,
+      patterns: patterns as string[],
+      ...(Array.isArray(exceptions) && exceptions.length > 0 ? { exceptions: exceptions as string[] } : {}),
+      explanation: explanation as string,
+      ...(typeof suggestion === 'string' ? { suggestion } : {}),
+    });
+  });
+  return { entries, problems };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

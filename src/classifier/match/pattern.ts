@@ -1,0 +1,105 @@
+import { tokenize } from '../normalize/tokenize.js';
+
+/** One step of a compiled phrase. */
+export type Atom =
+  | { kind: 'word'; word: string }
+  | { kind: 'prefix'; stem: string }
+  | { kind: 'class'; cls: TokenClass }
+  | { kind: 'gap'; max: number };
+
+export type TokenClass = 'name' | 'num' | 'any';
+
+const CLASSES: Record<string, TokenClass> = { '<name>': 'name', '<num>': 'num', '<any>': 'any' };
+
+/** Most token sequences one pattern may expand to (alternatives times optionals). */
+export const MAX_EXPANSIONS = 512;
+/** Longest gap `...N`. */
+export const MAX_GAP = 6;
+/** Shortest stem for `stem*`: shorter ones would hit innocent words (`ass*` in "assess"). */
+export const MIN_STEM = 4;
+
+export class PatternError extends Error {}
+
+/**
+ * Parses a phrase pattern (syntax in lexicons/README.md) into the token sequences it
+ * stands for: alternatives and optional terms are expanded here, once, so the matcher
+ * only walks plain sequences. Throws PatternError with a reason a lexicon author understands.
+ */
+export function parsePattern(source: string): Atom[][] {
+  const terms = source.trim().split(/\s+/);
+  if (terms.length === 0 || terms[0] === '') throw new PatternError('empty pattern');
+  let sequences: Atom[][] = [[]];
+  for (const term of terms) {
+    const choices = parseTerm(term);
+    const next: Atom[][] = [];
+    for (const seq of sequences) for (const choice of choices) next.push([...seq, ...choice]);
+    if (next.length > MAX_EXPANSIONS) throw new PatternError(`expands to more than ${MAX_EXPANSIONS} phrases`);
+    sequences = next;
+  }
+  for (const seq of sequences) check(seq, source);
+  // Optional terms can make two choices equal ("(a) idiot" with "a" dropped twice): keep one.
+  const seen = new Set<string>();
+  return sequences.filter((seq) => {
+    const key = JSON.stringify(seq);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function parseTerm(term: string): Atom[][] {
+  const gap = /^\.\.\.(\d*)$/.exec(term);
+  if (gap) {
+    const max = gap[1] ? Number(gap[1]) : 3;
+    if (max < 1 || max > MAX_GAP) throw new PatternError(`gap "${term}" must allow 1 to ${MAX_GAP} words`);
+    return [[{ kind: 'gap', max }]];
+  }
+  let body = term;
+  let optional = false;
+  if (body.startsWith('(') && body.endsWith(')')) {
+    optional = true;
+    body = body.slice(1, -1);
+  } else if (body.includes('(') || body.includes(')')) {
+    throw new PatternError(`"${term}": parentheses must wrap a whole term`);
+  }
+  const choices: Atom[][] = body.split('|').map((alt) => parseAlternative(alt, term));
+  if (optional) choices.push([]);
+  return choices;
+}
+
+function parseAlternative(alt: string, term: string): Atom[] {
+  if (alt === '') throw new PatternError(`"${term}" has an empty alternative`);
+  const cls = CLASSES[alt];
+  if (cls) return [{ kind: 'class', cls }];
+  // A class with a suffix: `<name>'s` is a name followed by the token `s`.
+  const withSuffix = /^(<[a-z]+>)(['\u2019][a-z]+)$/.exec(alt);
+  if (withSuffix && CLASSES[withSuffix[1]!]) {
+    return [{ kind: 'class', cls: CLASSES[withSuffix[1]!]! }, ...tokenize(withSuffix[2]!).map((t) => ({ kind: 'word', word: t.n }) as Atom)];
+  }
+  if (alt.includes('<') || alt.includes('>')) throw new PatternError(`"${alt}": unknown token class (use <name>, <num> or <any>)`);
+  if (alt.startsWith('...')) throw new PatternError(`"${term}": a gap cannot be an alternative`);
+  if (alt.endsWith('*') && !alt.slice(0, -1).includes('*')) {
+    const tokens = tokenize(alt.slice(0, -1));
+    if (tokens.length !== 1) throw new PatternError(`"${alt}": a stem must be one word`);
+    const stem = tokens[0]!.n;
+    if (stem.length < MIN_STEM) throw new PatternError(`"${alt}": stem shorter than ${MIN_STEM} letters; list the word's forms instead`);
+    return [{ kind: 'prefix', stem }];
+  }
+  const tokens = tokenize(alt);
+  if (tokens.length === 0) throw new PatternError(`"${alt}" has no letters or digits`);
+  return tokens.map((t) => {
+    if (t.masked) throw new PatternError(`"${alt}": "*" only ends a stem`);
+    return { kind: 'word', word: t.n } as Atom;
+  });
+}
+
+function check(seq: Atom[], source: string): void {
+  if (seq.length === 0) throw new PatternError(`"${source}" can match nothing (every term is optional)`);
+  const first = seq[0]!;
+  const last = seq[seq.length - 1]!;
+  if (first.kind === 'gap' || last.kind === 'gap') throw new PatternError(`"${source}": a gap must stand between words`);
+  if (first.kind === 'class' && first.cls === 'any') throw new PatternError(`"${source}": cannot start with <any>`);
+  for (let k = 1; k < seq.length; k++) {
+    if (seq[k]!.kind === 'gap' && seq[k - 1]!.kind === 'gap') throw new PatternError(`"${source}": two gaps in a row`);
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * Finds the parts of a body the writer did not write now: quoted replies, forwarded
+ * messages, signatures and legal disclaimers. Content findings there are dropped
+ * (DESIGN.md section 2); pii and secret findings are kept, since sending leaks them anyway.
+ *
+ * Line-based and linear: every pattern is anchored to a line and bounded.
+ */
+
+/** A half-open range [start, end) of UTF-16 offsets. */
+export type Range = readonly [number, number];
+
+export type SegmentKind = 'quote' | 'signature' | 'disclaimer';
+
+export interface Segment {
+  kind: SegmentKind;
+  start: number;
+  end: number;
+}
+
+/** Lines longer than this are never headers, sign-offs or separators. */
+const MAX_LINE = 300;
+
+/** A reply header on one line: "On Tue, 3 Jun 2025, Sam Lee <sam@x.example> wrote:" and a few languages. */
+const REPLY_HEADER = /^\s{0,4}(?:on\b.{0,240}\bwrote|am\b.{0,240}\bschrieb|le\b.{0,240}\ba écrit|el\b.{0,240}\bescribió|il\b.{0,240}\bha scritto|op\b.{0,240}\bschreef)\s?:\s*$/i;
+/** The first half of a reply header wrapped over two lines. */
+const REPLY_HEADER_START = /^\s{0,4}on\s.{0,240}$/i;
+const WROTE_END = /^.{0,240}\bwrote\s?:\s*$/i;
+const FORWARD_SEPARATOR =
+  /^\s{0,4}(?:-{2,}\s?(?:original message|forwarded message|message d'origine|ursprüngliche nachricht|mensaje original)\s?-{2,}|begin forwarded message\s?:|_{10,})\s*$/i;
+const FROM_HEADER = /^\s{0,4}\*?from\s?:\*?\s.{1,240}$/i;
+const SENT_HEADER = /^\s{0,4}\*?(?:sent|date|to|subject|cc)\s?:\*?\s.{0,240}$/i;
+const SIGNATURE_DASHES = /^--\s?$/;
+const SIGN_OFF =
+  /^\s{0,4}(?:(?:best|kind|warm|warmest|many)?\s?(?:regards|wishes)|(?:many\s)?thanks(?: again| so much)?|thank you|thx|cheers|sincerely|yours(?: truly| sincerely| faithfully)?|best|all the best|take care|talk soon|br|rgds|respectfully|sent from my .{1,40})\s?[,.!]?\s*$/i;
+const DISCLAIMER =
+  /(?:intended (?:solely |only )?for the (?:use of the )?(?:individual|addressee|person|named recipient|recipient)|received this (?:e-?mail|message|communication|transmission) in error|this (?:e-?mail|message|communication)(?: and any (?:attachments?|files))? (?:is|are|may be|may contain|contains?) (?:strictly )?(?:confidential|privileged)|privileged and(?:\/or)? confidential|confidentiality notice|unauthori[sz]ed (?:use|review|disclosure|dissemination|distribution|copying))/i;
+
+/** Most lines a signature block may have after its sign-off. */
+const MAX_SIGNATURE_LINES = 8;
+
+interface Line {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const raw = text.slice(start, end);
+    lines.push({ text: raw.endsWith('\r') ? raw.slice(0, -1) : raw, start, end });
+    if (end === text.length) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+/** The segments of `text` that are not the writer's new words, in order, not overlapping. */
+export function findSegments(text: string): Segment[] {
+  const lines = splitLines(text);
+  const segments: Segment[] = [];
+  // Where the quoted tail starts (reply header, forward separator, Outlook From/Sent block).
+  let tail = lines.length;
+  for (let k = 0; k < lines.length && tail === lines.length; k++) {
+    const line = lines[k]!.text;
+    if (line.length > MAX_LINE) continue;
+    if (REPLY_HEADER.test(line) || FORWARD_SEPARATOR.test(line)) tail = k;
+    else if (REPLY_HEADER_START.test(line) && k + 1 < lines.length && lines[k + 1]!.text.length <= MAX_LINE && WROTE_END.test(lines[k + 1]!.text)) tail = k;
+    else if (FROM_HEADER.test(line)) {
+      for (let m = k + 1; m <= k + 4 && m < lines.length; m++) {
+        if (lines[m]!.text.length <= MAX_LINE && SENT_HEADER.test(lines[m]!.text)) {
+          tail = k;
+          break;
+        }
+      }
+    }
+  }
+  // Quoted lines ("> ...") above the tail.
+  for (let k = 0; k < tail; k++) {
+    const line = lines[k]!;
+    if (/^\s{0,3}>/.test(line.text)) push(segments, 'quote', line.start, line.end);
+  }
+  // Signature: "-- " line, or a sign-off followed by a few short lines before the tail.
+  let sigFrom = -1;
+  for (let k = 0; k < tail; k++) {
+    if (SIGNATURE_DASHES.test(lines[k]!.text)) {
+      sigFrom = k;
+      break;
+    }
+  }
+  if (sigFrom < 0) {
+    for (let k = tail - 1; k >= 0 && k >= tail - MAX_SIGNATURE_LINES - 2; k--) {
+      const line = lines[k]!.text;
+      if (line.length <= 60 && SIGN_OFF.test(line)) {
+        let rest = 0;
+        let short = true;
+        for (let m = k + 1; m < tail; m++) {
+          const t = lines[m]!.text.trim();
+          if (t === '') continue;
+          rest++;
+          if (t.length > 100) short = false;
+        }
+        if (short && rest <= MAX_SIGNATURE_LINES) sigFrom = k;
+        break;
+      }
+    }
+  }
+  const bodyEnd = tail < lines.length ? lines[tail]!.start : text.length;
+  if (sigFrom >= 0) push(segments, 'signature', lines[sigFrom]!.start, bodyEnd);
+  // Disclaimers: paragraphs of the writer's part that read like a legal footer.
+  const ownEnd = sigFrom >= 0 ? sigFrom : tail;
+  let paraStart = -1;
+  let hit = false;
+  for (let k = 0; k <= ownEnd; k++) {
+    const blank = k === ownEnd || lines[k]!.text.trim() === '';
+    if (!blank) {
+      if (paraStart < 0) paraStart = k;
+      if (!hit && DISCLAIMER.test(lines[k]!.text.slice(0, 2000))) hit = true;
+    } else {
+      if (paraStart >= 0 && hit) push(segments, 'disclaimer', lines[paraStart]!.start, lines[k - 1]!.end);
+      paraStart = -1;
+      hit = false;
+    }
+  }
+  if (tail < lines.length) push(segments, 'quote', lines[tail]!.start, text.length);
+  segments.sort((a, b) => a.start - b.start);
+  // Quoted lines inside a signature block: keep one segment, so lookups can binary-search.
+  const merged: Segment[] = [];
+  for (const s of segments) {
+    const prev = merged[merged.length - 1];
+    if (prev && s.start < prev.end) prev.end = Math.max(prev.end, s.end);
+    else merged.push({ ...s });
+  }
+  return merged;
+}
+
+function push(segments: Segment[], kind: SegmentKind, start: number, end: number): void {
+  if (end > start) segments.push({ kind, start, end });
+}
+
+/** Whether offset `at` lies inside one of the sorted segments (binary search). */
+export function inSegment(segments: readonly Segment[], at: number): boolean {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = segments[mid]!;
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
