@@ -1,0 +1,120 @@
+/**
+ * Plain-text wording shared by the Smart Alerts dialog, the compose info bar and the pane.
+ * Outlook limits: errorMessage at most 500 characters; notification messages at most 150.
+ */
+import type { Category, ClassifyResult, Finding } from '../classifier/types.js';
+
+export const MAX_ALERT_CHARS = 500;
+export const MAX_NOTIFICATION_CHARS = 150;
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  pii: 'Personal data',
+  secret: 'Secret',
+  insult: 'Insult',
+  identity: 'Identity',
+  profanity: 'Profanity',
+  threat: 'Threat',
+  legal: 'Legal risk',
+  confidential: 'Confidential',
+  tone: 'Tone',
+  context: 'Context',
+};
+
+export function categoryLabel(category: string): string {
+  return (CATEGORY_LABELS as Record<string, string>)[category] ?? category;
+}
+
+/** Collapses whitespace and shortens to `max` characters with an ellipsis. */
+export function clip(text: string, max: number): string {
+  let flat = '';
+  let lastSpace = false;
+  // Single pass, bounded: stop once well past the limit.
+  for (let i = 0; i < text.length && flat.length <= max; i++) {
+    const ch = text[i];
+    const space = ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t' || ch === '\u00a0';
+    if (space) {
+      if (!lastSpace && flat.length > 0) flat += ' ';
+      lastSpace = true;
+    } else {
+      flat += ch;
+      lastSpace = false;
+    }
+  }
+  flat = flat.trim();
+  return flat.length > max ? `${flat.slice(0, Math.max(0, max - 1)).trimEnd()}…` : flat;
+}
+
+const ACTION_RANK: Record<string, number> = { block: 3, warn: 2, inform: 1 };
+const SEVERITY_RANK: Record<string, number> = { high: 3, medium: 2, low: 1 };
+
+/** Findings that stop a send (warn and block), strongest first, in draft order otherwise. */
+export function sendFindings(result: ClassifyResult): Finding[] {
+  return result.findings
+    .filter((f) => f.action === 'warn' || f.action === 'block')
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => ACTION_RANK[b.f.action] - ACTION_RANK[a.f.action] || SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] || a.i - b.i)
+    .map((x) => x.f);
+}
+
+/** One line per finding: `Insult: "spoiled brat": why`. */
+export function describeFinding(f: Finding, quoteMax = 40, reasonMax = 110): string {
+  const where = f.field === 'subject' ? ' (subject)' : '';
+  const quoted = f.text ? ` "${clip(f.text, quoteMax)}"${where}` : where;
+  return `${categoryLabel(f.category)}:${quoted}: ${clip(f.message, reasonMax)}`;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * The Smart Alerts text: what was found (category, the words, why) and what the user can do.
+ * Always at most 500 characters; findings that do not fit are counted ("and 2 more").
+ */
+export function formatSendAlert(result: ClassifyResult, options: { canSendAnyway: boolean; sendAgainToOverride?: boolean }): string {
+  const list = sendFindings(result);
+  const blocking = result.verdict === 'block';
+  const head = blocking
+    ? `Second Thought stopped this message: ${plural(list.length, 'thing', 'things')} must change before it can be sent.`
+    : `Second Thought: ${plural(list.length, 'thing', 'things')} you may regret sending.`;
+  const tail = blocking
+    ? ' Open Second Thought to review and fix.'
+    : options.canSendAnyway
+      ? ' Review them, or choose Send Anyway.'
+      : options.sendAgainToOverride
+        ? ' Review them, or press Send again to send anyway.'
+        : ' Review them in Second Thought.';
+  let body = '';
+  let shown = 0;
+  for (const f of list) {
+    const line = `\n- ${describeFinding(f)}`;
+    const more = list.length - shown - 1;
+    const reserve = more > 0 ? `\n(and ${more} more)`.length : 0;
+    if (head.length + body.length + line.length + reserve + tail.length > MAX_ALERT_CHARS) break;
+    body += line;
+    shown++;
+  }
+  if (shown < list.length) body += `\n(and ${list.length - shown} more)`;
+  const text = `${head}${body}\n${tail.trim()}`;
+  return text.length > MAX_ALERT_CHARS ? clip(text, MAX_ALERT_CHARS) : text;
+}
+
+/** The Smart Alerts text when checking failed and the policy holds the message. */
+export function formatHoldMessage(reason: string): string {
+  return clip(
+    `Second Thought could not check this message (${reason}). Your organization holds messages that cannot be checked: press Send again in a moment, or open Second Thought.`,
+    MAX_ALERT_CHARS,
+  );
+}
+
+/** The compose info bar: "Second Thought: 2 things to review". */
+export function formatNotification(result: ClassifyResult): string | null {
+  const shown = result.findings.length;
+  if (shown === 0) return null;
+  const strongest = sendFindings(result).length;
+  const text =
+    strongest > 0
+      ? `Second Thought: ${plural(shown, 'thing', 'things')} to review before sending`
+      : `Second Thought: ${plural(shown, 'note', 'notes')} on this draft`;
+  return clip(text, MAX_NOTIFICATION_CHARS);
+}

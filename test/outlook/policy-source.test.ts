@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { DEFAULT_POLICY } from '../../src/policy/defaults.js';
+import { getPolicy, loadPolicy, policyUrl, resetPolicyCache, toResolvedPolicy } from '../../src/outlook/policy-source.js';
+
+type Res = { ok: boolean; status: number; text(): Promise<string> };
+const respond = (status: number, body: string) => (): Promise<Res> => Promise.resolve({ ok: status >= 200 && status < 300, status, text: () => Promise.resolve(body) });
+
+describe('outlook/policy-source', () => {
+  it('resolves an organization policy over the default', async () => {
+    const load = await loadPolicy({ url: 'https://h/policy.json', fetch: respond(200, '{"onError":"hold","internalDomains":["corp.example"]}') });
+    assert.equal(load.source, 'organization');
+    assert.equal(load.notice, undefined);
+    assert.equal(load.policy.onError, 'hold');
+    assert.deepEqual(load.policy.internalDomains, ['corp.example']);
+    assert.equal(load.policy.maxRecipients, DEFAULT_POLICY.maxRecipients);
+  });
+
+  const fallbacks: Array<[string, LoadArgs, RegExp]> = [
+    ['missing (404)', { fetch: respond(404, 'nope') }, /No organization policy is installed/],
+    ['a server error', { fetch: respond(500, '') }, /HTTP 500/],
+    ['not JSON', { fetch: respond(200, '{onError: hold') }, /not valid JSON/],
+    ['JSON but not an object', { fetch: respond(200, '[1,2]') }, /invalid \(policy.json must hold a JSON object\)/],
+    ['null', { fetch: respond(200, 'null') }, /invalid/],
+    ['a network error', { fetch: () => Promise.reject(new TypeError('Failed to fetch')) }, /could not be reached/],
+    ['fetch throwing synchronously', { fetch: () => { throw new Error('blocked'); } }, /could not be reached/],
+    ['too slow', { fetch: () => new Promise<Res>(() => undefined), timeoutMs: 30 }, /did not arrive within 30 ms/],
+  ];
+  type LoadArgs = Parameters<typeof loadPolicy>[0];
+  for (const [name, args, notice] of fallbacks) {
+    it(`falls back to the default with a notice when the policy is ${name}`, async () => {
+      const load = await loadPolicy({ url: 'https://h/policy.json', ...args });
+      assert.equal(load.source, 'default');
+      assert.equal(load.policy, DEFAULT_POLICY);
+      assert.match(load.notice ?? '', notice);
+    });
+  }
+
+  it('toResolvedPolicy is the single seam: objects resolve, anything else throws', () => {
+    assert.equal(toResolvedPolicy({ maxRecipients: 3 }).maxRecipients, 3);
+    for (const bad of [null, 3, 'x', [], true]) assert.throws(() => toResolvedPolicy(bad));
+  });
+
+  it('outside a page (Node, like the JavaScript-only runtime) the URL is absolute, on the build origin', () => {
+    const url = policyUrl();
+    assert.match(url, /^https:\/\/[^/]+\/policy\.json$/);
+  });
+
+  it('getPolicy fetches once per runtime', async () => {
+    resetPolicyCache();
+    let n = 0;
+    const fetch = () => { n++; return respond(404, '')(); };
+    await getPolicy({ url: 'https://h/p', fetch });
+    await getPolicy({ url: 'https://h/p', fetch });
+    assert.equal(n, 1);
+    resetPolicyCache();
+  });
+});
