@@ -1,0 +1,376 @@
+/**
+ * Finds "name → value" pairs where the name says the value is a credential:
+ * `password = "…"`, `"api_key": "…"`, `DB_PASSWORD=…`, `<password>…</password>`,
+ * `<add key="Password" value="…"/>`, `Authorization: Bearer …`, and in prose
+ * `the password is …`, `pw: …`, `password for the drop is …`.
+ *
+ * One left-to-right pass over identifier-like runs; everything after a name is
+ * examined within a bounded window, so the scan is linear. The password and
+ * generic-token detectors decide which pairs are real secrets.
+ */
+import { isAlnum, isAsciiLetter, isSpaceOrTab } from './shared.js';
+
+export type NameKind = 'password' | 'token' | 'api-key';
+
+export interface Assignment {
+  name: string;
+  nameStart: number;
+  nameEnd: number;
+  kind: NameKind;
+  /** The name alone is a weak hint (`key`, `auth`): demand a stronger value. */
+  weak: boolean;
+  value: string;
+  valueStart: number;
+  valueEnd: number;
+  /** The value was quoted (`"…"`, `'…'`, backticks) or inside an XML element. */
+  quoted: boolean;
+  /** How the pair was written: code/config (`=`, `:`), prose (`is`), or with words between name and value. */
+  style: 'config' | 'prose' | 'gap';
+  /** The operator text (`=`, `:`, `is` …), for callers that care (ADO strings). */
+  operator: string;
+}
+
+const MAX_NAME = 64;
+const MAX_VALUE = 400;
+
+/** Last name segment → kind. DATA. */
+const SEGMENT_KIND: Record<string, NameKind> = {
+  password: 'password', passwd: 'password', pwd: 'password', pw: 'password', pass: 'password',
+  passcode: 'password', passphrase: 'password', pasword: 'password', passwort: 'password',
+  passw: 'password', pword: 'password', passwrd: 'password', contrasena: 'password', 'contraseña': 'password',
+  token: 'token', bearer: 'token', jwt: 'token', accesstoken: 'token', authtoken: 'token',
+  apitoken: 'token', authorization: 'token',
+  key: 'api-key', apikey: 'api-key', secret: 'api-key', secretkey: 'api-key', credential: 'api-key',
+  credentials: 'api-key', auth: 'api-key', accesskey: 'api-key', privatekey: 'api-key', clientsecret: 'api-key',
+  signingkey: 'api-key', masterkey: 'api-key',
+};
+/** Last segments that are weak on their own (need a qualifying earlier segment or a strong value). */
+const WEAK_SEGMENTS = new Set(['key', 'auth', 'pass', 'credential', 'credentials']);
+/** Earlier segments that make `key` a strong hint. */
+const STRONG_QUALIFIERS = new Set([
+  'api', 'access', 'secret', 'private', 'client', 'auth', 'master', 'signing', 'account', 'app',
+  'application', 'service', 'license', 'encryption', 'consumer', 'admin', 'server', 'subscription',
+  'webhook', 'aws', 'azure', 'gcp', 'storage', 'shared', 'sas', 'session', 'bot', 'deploy', 'root',
+]);
+/** Any of these segments means the name is not about a secret value (`public_key`, `sort_key`, `token_url`). */
+const EXCLUDED_SEGMENTS = new Set([
+  'public', 'pub', 'publishable', 'primary', 'foreign', 'sort', 'partition', 'cache', 'idempotency',
+  'row', 'unique', 'composite', 'lookup', 'index', 'hot', 'shortcut', 'map', 'dict', 'object', 'hash',
+  'music', 'musical', 'piano', 'answer', 'ssh', 'gpg', 'pgp', 'fingerprint', 'ignore', 'skip', 'no',
+  'forgot', 'reset', 'confirm', 'expired', 'invalid', 'wrong', 'incorrect', 'missing', 'min',
+  'max', 'policy', 'field', 'input', 'label', 'hint', 'placeholder', 'type', 'length', 'boarding',
+  'hall', 'bus', 'day', 'free', 'by', 'mountain', 'csrf', 'xsrf', 'one', 'time',
+]);
+
+function splitSegments(name: string): string[] {
+  const segs: string[] = [];
+  let cur = '';
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i]!;
+    const c = name.charCodeAt(i);
+    if (c === 95 || c === 45 || c === 46 || c === 32) {
+      if (cur) segs.push(cur);
+      cur = '';
+      continue;
+    }
+    const prev = i > 0 ? name.charCodeAt(i - 1) : 0;
+    const next = i + 1 < name.length ? name.charCodeAt(i + 1) : 0;
+    const isUpper = c >= 65 && c <= 90;
+    const prevLower = prev >= 97 && prev <= 122;
+    const prevUpper = prev >= 65 && prev <= 90;
+    const nextLower = next >= 97 && next <= 122;
+    if (isUpper && cur && (prevLower || (prevUpper && nextLower))) {
+      segs.push(cur);
+      cur = '';
+    }
+    cur += ch;
+  }
+  if (cur) segs.push(cur);
+  return segs.map((s) => s.toLowerCase().replace(/[0-9]+$/, '')).filter((s) => s.length > 0);
+}
+
+export interface NameInfo {
+  kind: NameKind;
+  weak: boolean;
+}
+
+/** Classifies a key name by its last segment: `db_password` → password, `stripeKey` → api-key. */
+export function classifyName(name: string): NameInfo | null {
+  if (name.length === 0 || name.length > MAX_NAME) return null;
+  const segs = splitSegments(name);
+  if (segs.length === 0) return null;
+  for (const s of segs) if (EXCLUDED_SEGMENTS.has(s)) return null;
+  const last = segs[segs.length - 1]!;
+  let kind = SEGMENT_KIND[last];
+  if (!kind) {
+    // Names written without separators: dbpassword, accesstoken, secretkey, myapikey.
+    for (const suffix of ['password', 'passwd', 'token', 'secret', 'apikey', 'secretkey', 'accesskey']) {
+      if (last.endsWith(suffix) && last.length > suffix.length) {
+        kind = SEGMENT_KIND[suffix];
+        break;
+      }
+    }
+    if (!kind) return null;
+  }
+  let weak = WEAK_SEGMENTS.has(last);
+  if (weak && segs.length > 1) {
+    for (let i = 0; i < segs.length - 1; i++) if (STRONG_QUALIFIERS.has(segs[i]!)) weak = false;
+    if (last === 'pass' && segs.some((s) => s === 'db' || s === 'user' || s === 'admin' || s === 'root' || s === 'smtp')) weak = false;
+  }
+  return { kind, weak };
+}
+
+function isNameChar(c: number): boolean {
+  return isAlnum(c) || c === 95 || c === 45 || c === 46;
+}
+
+function isQuote(c: number): boolean {
+  return c === 34 || c === 39 || c === 96;
+}
+
+/** Operators accepted between a name and its value, longest first. DATA. */
+const OPERATORS = [':::=', '::=', ':=', '=>', '->', '.=', '?=', '+=', '||=', '=', ':'];
+/** Authorization schemes that may sit between the operator and the value. */
+const AUTH_SCHEMES = ['Bearer ', 'bearer ', 'Basic ', 'basic ', 'Token ', 'token ', 'Api-Token ', 'Bot ', 'JWT ', 'Digest '];
+
+const PROSE_VERBS = ['is', 'was', 'are', 'will be', 'has been', 'of'];
+
+function skipSpaces(text: string, p: number, max = 12): number {
+  const stop = Math.min(text.length, p + max);
+  while (p < stop && isSpaceOrTab(text.charCodeAt(p))) p++;
+  return p;
+}
+
+function matchWordAt(text: string, p: number, word: string): boolean {
+  if (!text.startsWith(word, p) && text.slice(p, p + word.length).toLowerCase() !== word) return false;
+  const after = text.charCodeAt(p + word.length);
+  return !(isAlnum(after) || after === 95);
+}
+
+interface ValueSpan {
+  start: number;
+  end: number;
+  quoted: boolean;
+}
+
+/** Reads a value at `p`: quoted up to the matching quote on the same line, or a run of non-space characters. */
+function readValue(text: string, p: number): ValueSpan | null {
+  if (p >= text.length) return null;
+  const c = text.charCodeAt(p);
+  if (isQuote(c)) {
+    const stop = Math.min(text.length, p + 1 + MAX_VALUE);
+    for (let j = p + 1; j < stop; j++) {
+      const d = text.charCodeAt(j);
+      if (d === 10 || d === 13) return null;
+      if (d === c && text.charCodeAt(j - 1) !== 92) return { start: p + 1, end: j, quoted: true };
+    }
+    return null;
+  }
+  const stop = Math.min(text.length, p + MAX_VALUE);
+  let j = p;
+  while (j < stop) {
+    const d = text.charCodeAt(j);
+    if (d <= 32 || d === 0xa0 || d === 34 || d === 39 || d === 96 || d === 60 || d === 62 || d === 59 || d === 44) break;
+    j++;
+  }
+  if (j === stop && j < text.length) return null; // longer than any credential we care about
+  // Trailing sentence punctuation and unbalanced closers are not part of the value.
+  let end = j;
+  for (;;) {
+    if (end <= p) break;
+    const last = text.charCodeAt(end - 1);
+    if (last === 46 || last === 58) { end--; continue; } // . :
+    const opener = last === 41 ? '(' : last === 93 ? '[' : last === 125 ? '{' : '';
+    if (opener && !text.slice(p, end - 1).includes(opener)) { end--; continue; }
+    break;
+  }
+  if (end <= p) return null;
+  return { start: p, end, quoted: false };
+}
+
+/** The value of an XML element `<name>value</name>` starting after `>` at `p`. */
+function readElementValue(text: string, p: number): ValueSpan | null {
+  const stop = Math.min(text.length, p + MAX_VALUE);
+  let j = p;
+  while (j < stop && text.charCodeAt(j) !== 60) j++;
+  if (j >= stop) return null;
+  let s = p;
+  let e = j;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  if (e <= s) return null;
+  for (let k = s; k < e; k++) if (text.charCodeAt(k) === 10) return null;
+  return { start: s, end: e, quoted: true };
+}
+
+/**
+ * After the name (and an optional closing quote), finds the operator and the
+ * value. Returns null when the name is not followed by a value.
+ */
+function valueAfterName(
+  text: string,
+  nameStart: number,
+  nameEnd: number,
+  kind: NameKind,
+): { v: ValueSpan; style: Assignment['style']; operator: string } | null {
+  let p = nameEnd;
+  const before = nameStart > 0 ? text.charCodeAt(nameStart - 1) : 0;
+  // <password>value</password>
+  if (before === 60 && text.charCodeAt(p) === 62) {
+    const v = readElementValue(text, p + 1);
+    return v ? { v, style: 'config', operator: '>' } : null;
+  }
+  if (isQuote(before) && text.charCodeAt(p) === before) p++;
+  else if (text.charCodeAt(p) === 93 && before === 91) p++; // ["password"] handled by quote above; [password] ini-ish
+  // <add key="Password" value="..."/>
+  if (p > nameEnd) {
+    const q = skipSpaces(text, p);
+    if (text.startsWith('value=', q)) {
+      const v = readValue(text, q + 6);
+      return v && v.quoted ? { v, style: 'config', operator: 'value=' } : null;
+    }
+  }
+  p = skipSpaces(text, p);
+  let operator = '';
+  for (const op of OPERATORS) {
+    if (text.startsWith(op, p)) {
+      operator = op;
+      break;
+    }
+  }
+  let style: Assignment['style'] = 'config';
+  if (operator === '=' && text.charCodeAt(p + 1) === 61) return null; // comparison ==
+  if (!operator) {
+    if (p === nameEnd) {
+      // "Bearer abc…" written without an operator.
+      if (/^bearer$/i.test(text.slice(nameStart, nameEnd)) && text.charCodeAt(p) === 32) {
+        const v = readValue(text, p + 1);
+        return v ? { v, style: 'config', operator: ' ' } : null;
+      }
+      return null;
+    }
+    // Prose: "password is X", "the token was X"; for passwords also "password for the sftp drop is X".
+    let q = p;
+    let words = 0;
+    const stop = Math.min(text.length, p + 60);
+    while (q < stop) {
+      let verb = '';
+      for (const w of PROSE_VERBS) if (matchWordAt(text, q, w)) { verb = w; break; }
+      if (verb && verb !== 'of') {
+        operator = verb;
+        p = q + verb.length;
+        style = words === 0 ? 'prose' : 'gap';
+        break;
+      }
+      if (kind !== 'password' || words >= 5) return null;
+      // Skip one plain word and the spaces after it.
+      let r = q;
+      while (r < stop && (isAsciiLetter(text.charCodeAt(r)) || text.charCodeAt(r) === 45 || text.charCodeAt(r) === 39)) r++;
+      if (r === q) {
+        // A colon after the words also introduces the value: "password for the vendor portal: X".
+        if (text.charCodeAt(q) === 58 && words > 0) {
+          operator = ':';
+          p = q + 1;
+          style = 'gap';
+          break;
+        }
+        return null;
+      }
+      words++;
+      q = r;
+      if (!isSpaceOrTab(text.charCodeAt(q)) && text.charCodeAt(q) !== 58) return null;
+      q = skipSpaces(text, q);
+    }
+    if (!operator) return null;
+  } else {
+    p += operator.length;
+    if (operator === ':' && text.charCodeAt(p) === 58) return null; // C++ scope, IPv6
+    if (operator === ':' || operator === '=') {
+      // `: is`, `= was` are not operators of prose; fine as is.
+    }
+  }
+  p = skipSpaces(text, p);
+  // Optional words in prose after the verb: "the password is now X", "is: X".
+  if (style !== 'config') {
+    if (text.charCodeAt(p) === 58) p = skipSpaces(text, p + 1);
+    for (const w of ['now', 'still', 'just', 'simply']) {
+      if (matchWordAt(text, p, w)) {
+        p = skipSpaces(text, p + w.length);
+        break;
+      }
+    }
+  }
+  for (const scheme of AUTH_SCHEMES) {
+    if (text.startsWith(scheme, p)) {
+      p = skipSpaces(text, p + scheme.length);
+      break;
+    }
+  }
+  const v = readValue(text, p);
+  if (!v) return null;
+  return { v, style, operator };
+}
+
+/** Every name/value pair in `text` whose name looks like a credential name. */
+export function findAssignments(text: string): Assignment[] {
+  const out: Assignment[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isNameChar(c) || c === 46 || c === 45) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && j - i <= MAX_NAME && isNameChar(text.charCodeAt(j))) j++;
+    if (j - i > MAX_NAME) {
+      while (j < n && isNameChar(text.charCodeAt(j))) j++;
+      i = j;
+      continue;
+    }
+    // Trailing dots and dashes belong to the sentence, not the name.
+    let nameEnd = j;
+    while (nameEnd > i && (text.charCodeAt(nameEnd - 1) === 46 || text.charCodeAt(nameEnd - 1) === 45)) nameEnd--;
+    let nameStart = i;
+    let name = text.slice(nameStart, nameEnd);
+    let info = classifyName(name);
+    if (info && info.weak) {
+      // "API key", "access token", "secret key": a qualifier written as a separate word.
+      let k = nameStart - 1;
+      if (k > 0 && isSpaceOrTab(text.charCodeAt(k))) {
+        let s = k;
+        while (s > 0 && s > k - 20 && isAlnum(text.charCodeAt(s - 1))) s--;
+        if (s < k) {
+          const joined = text.slice(s, nameEnd);
+          const better = classifyName(joined);
+          if (better && !better.weak) {
+            info = better;
+          }
+        }
+      }
+    }
+    if (info) {
+      const found = valueAfterName(text, nameStart, nameEnd, info.kind);
+      if (found) {
+        out.push({
+          name,
+          nameStart,
+          nameEnd,
+          kind: info.kind,
+          weak: info.weak,
+          value: text.slice(found.v.start, found.v.end),
+          valueStart: found.v.start,
+          valueEnd: found.v.end,
+          quoted: found.v.quoted,
+          style: found.style,
+          operator: found.operator,
+        });
+        i = Math.max(j, found.v.end);
+        continue;
+      }
+    }
+    i = j;
+  }
+  return out;
+}

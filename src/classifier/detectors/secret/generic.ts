@@ -1,0 +1,107 @@
+/**
+ * Generic credentials: a random-looking value next to a name that says it is a
+ * key or token (`api_key`, `client_secret`, `auth_token`, `Authorization:
+ * Bearer …`), for services whose keys have no recognisable prefix.
+ *
+ * A value counts when it is long enough, mixes character classes and has high
+ * Shannon entropy. Not reported: UUIDs and hex digests under weak names (ids,
+ * commit hashes, checksums), base64 images, URLs, file paths, placeholders,
+ * variable references, and values another secret detector already reports
+ * (known key formats, JWTs, passwords).
+ *
+ * A few formats only make sense with their name (an AWS secret access key is
+ * 40 base64 characters, like many other things); they are DATA in
+ * CONTEXT_FORMATS and raise the severity to high.
+ */
+import type { Detector, Hit, Severity } from '../../types.js';
+import { findAssignments, type Assignment } from './assignments.js';
+import { isKnownKey } from './known-keys.js';
+import { findJwts } from './jwt.js';
+import { charClasses, isHex, isPlaceholder, isUuid, isVariableReference, secretHit, shannonEntropy } from './shared.js';
+
+export interface ContextFormat {
+  id: string;
+  rule: 'api-key' | 'token';
+  /** Tested against the key name. */
+  name: RegExp;
+  /** Tested against the whole value. Bounded. */
+  shape: RegExp;
+  description: string;
+}
+
+export const CONTEXT_FORMATS: readonly ContextFormat[] = [
+  { id: 'aws-secret-access-key', rule: 'api-key', name: /aws.{0,12}secret|secret.?access.?key/i, shape: /^[A-Za-z0-9/+]{40}$/, description: 'AWS secret access key' },
+  { id: 'azure-storage-key', rule: 'api-key', name: /account.?key|storage.?key|shared.?access.?key/i, shape: /^[A-Za-z0-9/+]{86}==$/, description: 'Azure storage account key' },
+  { id: 'twilio-auth-token', rule: 'token', name: /twilio/i, shape: /^[a-f0-9]{32}$/, description: 'Twilio auth token' },
+  { id: 'heroku-api-key', rule: 'api-key', name: /heroku/i, shape: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, description: 'Heroku API key' },
+  { id: 'google-client-secret', rule: 'api-key', name: /client.?secret/i, shape: /^[A-Za-z0-9_-]{24,64}$/, description: 'OAuth client secret' },
+];
+
+/** Characters a key or token is made of. Anything else (spaces, quotes, brackets) means prose or code. */
+const TOKEN_VALUE = /^[A-Za-z0-9_\-+/=.~:%]+$/;
+const FILE_EXT = /\.(?:json|ya?ml|pem|key|crt|cer|txt|env|cfg|conf|ini|xml|js|ts|py|rb|go|sh|png|jpe?g|gif|svg|pdf|html?|csv|log|zip|gz)$/i;
+
+/** Value verdict: severity or null. */
+export function genericStrength(a: Pick<Assignment, 'value' | 'weak' | 'name' | 'kind'>): Severity | null {
+  const v = a.value;
+  const strong = !a.weak;
+  const min = strong ? 16 : 20;
+  if (v.length < min || v.length > 400) return null;
+  if (!TOKEN_VALUE.test(v)) return null;
+  if (isPlaceholder(v) || isVariableReference(v)) return null;
+  if (v.includes('://') || v.startsWith('/') || v.startsWith('./') || FILE_EXT.test(v)) return null;
+  if (v.includes(';base64,') || v.startsWith('data:')) return null;
+  if (/^[0-9]+$/.test(v)) return null; // numeric ids
+  if (/^[0-9.:\-]+$/.test(v)) return null; // versions, dates, times, IPs
+  if (isUuid(v) && !strong) return null;
+  if (isHex(v) && [32, 40, 64, 128].includes(v.length) && !strong) return null; // digests, commit hashes
+  // A dotted or dashed run of words (`com.example.app`, `my-bucket-name-prod`) is a name, not a key.
+  if (/^[a-z]+(?:[._-][a-z0-9]+)+$/.test(v) && !/[0-9]/.test(v.replace(/[._-][0-9]+$/, ''))) return null;
+  const cls = charClasses(v);
+  const letters = cls.lower || cls.upper;
+  if (!letters) return null;
+  if (cls.count < 2) return null;
+  const h = shannonEntropy(v);
+  // Threshold grows with length up to 3.5 bits/char (random base36 of length 16 scores ~3.7).
+  const threshold = Math.min(strong ? 3.0 : 3.5, Math.log2(v.length) - 0.9);
+  if (h < threshold) return null;
+  if (!strong && cls.count < 3 && !(isHex(v) && v.length >= 24)) return null;
+  return 'medium';
+}
+
+function contextFormat(a: Assignment): ContextFormat | undefined {
+  for (const f of CONTEXT_FORMATS) if (f.name.test(a.name) && f.shape.test(a.value)) return f;
+  return undefined;
+}
+
+export const genericDetector: Detector = {
+  id: 'secret/generic',
+  detect(text: string): Hit[] {
+    const out: Hit[] = [];
+    for (const a of findAssignments(text)) {
+      if (a.kind === 'password') continue; // the password detector owns these
+      if (isKnownKey(a.value) || findJwts(a.value).length > 0) continue;
+      if (a.value.startsWith('-----BEGIN')) continue;
+      const ctx = contextFormat(a);
+      if (ctx) {
+        out.push(
+          secretHit(ctx.rule, 'high', a.valueStart, a.valueEnd, `This looks like a live ${ctx.description}: anyone who reads this mail can use it.`),
+        );
+        continue;
+      }
+      const sev = genericStrength(a);
+      if (!sev) continue;
+      const what = a.kind === 'token' ? 'an access token' : 'an API key or secret';
+      out.push(
+        secretHit(
+          a.kind === 'token' ? 'token' : 'api-key',
+          sev,
+          a.valueStart,
+          a.valueEnd,
+          `This looks like ${what} (named "${a.name}"): anyone who reads this mail may be able to use it.`,
+        ),
+      );
+    }
+    return out;
+  },
+};
