@@ -1,0 +1,111 @@
+import { strict as assert } from 'node:assert';
+import { createClassifier } from '../../src/classifier/index.js';
+import type { Finding, Policy } from '../../src/classifier/index.js';
+
+/** Terms with made-up words, so these tests do not depend on the shipped lexicons' content. */
+const terms: Policy['terms'] = [
+  { id: 'zorblax', patterns: ['zorblax*'], category: 'insult', severity: 'medium', message: 'Name-calling.', suggestion: 'Talk about the work.' },
+  { id: 'plinth', patterns: ['project plinth'], category: 'confidential', severity: 'high', message: 'Codename.', externalOnly: true },
+  { id: 'glorp', patterns: ['glorp'], category: 'profanity', severity: 'low', message: 'Mild.' },
+  { id: 'glorp-you', patterns: ['glorp you'], category: 'profanity', severity: 'high', message: 'Directed.' },
+];
+
+function ours(findings: Finding[]): string[] {
+  return findings
+    .filter((f) => ['zorblax', 'plinth', 'glorp', 'glorp-you', 'external-recipient', 'large-audience'].includes(f.rule))
+    .map((f) => `${f.field}:${f.category}/${f.rule}:${f.severity}:${f.action}:${f.text}`);
+}
+
+describe('createClassifier', () => {
+  const classifier = createClassifier({ terms, internalDomains: ['corp.example'] });
+
+  it('accepts a bare string as the body', () => {
+    const r = classifier.classify('You zorblaxian fool');
+    assert.deepEqual(ours(r.findings), ['body:insult/zorblax:medium:warn:zorblaxian']);
+    assert.equal(r.verdict, 'warn');
+  });
+
+  it('reports offsets into the original text whatever normalization ran', () => {
+    const body = 'Ｚｏｒｂｌａｘ! z0rbl@x and zo\u200Brblax';
+    const found = classifier.classify(body).findings.filter((f) => f.rule === 'zorblax');
+    assert.deepEqual(found.map((f) => f.text), ['Ｚｏｒｂｌａｘ', 'z0rbl@x', 'zo\u200Brblax']);
+    for (const f of found) assert.equal(body.slice(f.start, f.end), f.text);
+  });
+
+  it('checks the subject too, with offsets into the subject', () => {
+    const r = classifier.classify({ body: 'fine', subject: 'Re: zorblax' });
+    assert.deepEqual(ours(r.findings), ['subject:insult/zorblax:medium:warn:zorblax']);
+    assert.equal(r.findings[0]!.start, 4);
+  });
+
+  it('maps severities to actions under the default policy: low informs, medium and high warn', () => {
+    assert.deepEqual(ours(classifier.classify('glorp').findings), ['body:profanity/glorp:low:inform:glorp']);
+    assert.equal(classifier.classify('glorp').verdict === 'inform' || classifier.classify('glorp').verdict === 'warn', true);
+  });
+
+  it('keeps the stronger of two overlapping findings of one category', () => {
+    assert.deepEqual(ours(classifier.classify('glorp you').findings), ['body:profanity/glorp-you:high:warn:glorp you']);
+  });
+
+  it('applies externalOnly terms only when a recipient is external', () => {
+    const body = 'Project Plinth ships in May.';
+    assert.deepEqual(ours(classifier.classify({ body, to: ['a@corp.example'] }).findings), []);
+    const outside = classifier.classify({ body, to: ['a@corp.example', 'b@press.example'] });
+    assert.deepEqual(ours(outside.findings), [
+      'body:confidential/plinth:high:warn:Project Plinth',
+      'recipients:context/external-recipient:high:warn:',
+    ]);
+  });
+
+  it('drops content findings in quoted replies and signatures, keeps them in the new text', () => {
+    const body = 'All fine here.\n\nOn Mon, Sam <sam@x.example> wrote:\n> you zorblax';
+    assert.deepEqual(ours(classifier.classify(body).findings), []);
+    assert.equal(ours(classifier.classify('you zorblax\n\n> quoted').findings).length, 1);
+  });
+
+  it('lowers an insult that is denied ("I would never call him …")', () => {
+    const [f] = classifier.classify('I would never call him a zorblax').findings.filter((x) => x.rule === 'zorblax');
+    assert.equal(f!.severity, 'low');
+    assert.equal(f!.action, 'inform');
+  });
+
+  it('follows the policy: category and rule actions, minimum severity, off', () => {
+    const strict = createClassifier({ terms, categories: { insult: { action: 'block' } }, rules: { 'profanity/glorp': { action: 'off' } } });
+    const r = strict.classify('zorblax glorp');
+    assert.deepEqual(ours(r.findings), ['body:insult/zorblax:medium:block:zorblax']);
+    assert.equal(r.verdict, 'block');
+    const lenient = createClassifier({ terms, categories: { insult: { minSeverity: 'high' } } });
+    assert.deepEqual(ours(lenient.classify('zorblax').findings), []);
+  });
+
+  it('drops everything inside an allow-listed phrase', () => {
+    const c = createClassifier({ terms, allow: ['zorblax industries'] });
+    assert.deepEqual(ours(c.classify('We met Zorblax Industries today.').findings), []);
+    assert.equal(ours(c.classify('What a zorblax.').findings).length, 1);
+  });
+
+  it('raises large-audience for a long recipient list', () => {
+    const c = createClassifier({ terms, maxRecipients: 2 });
+    const r = c.classify({ body: 'hello', to: ['a@x.example', 'b@x.example'], cc: [{ emailAddress: 'c@x.example' }] });
+    assert.deepEqual(ours(r.findings), ['recipients:context/large-audience:medium:warn:']);
+  });
+
+  it('checks only up to the size limit and says what was not checked', () => {
+    const c = createClassifier({ terms, maxDraftChars: 20 });
+    const r = c.classify('a'.repeat(30) + ' zorblax');
+    assert.equal(r.truncated, true);
+    assert.match(r.notices[0]!, /first 20 of 38 characters/);
+    assert.deepEqual(ours(r.findings), []);
+  });
+
+  it('never cuts a surrogate pair at the size limit', () => {
+    const c = createClassifier({ maxDraftChars: 2 });
+    const r = c.classify('a😀b');
+    assert.equal(r.truncated, true);
+    assert.match(r.notices[0]!, /first 1 of/);
+  });
+
+  it('refuses a policy term whose pattern does not parse', () => {
+    assert.throws(() => createClassifier({ terms: [{ patterns: ['ass*'], category: 'profanity', severity: 'low', message: 'x' }] }), /stem/);
+  });
+});

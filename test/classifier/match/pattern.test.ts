@@ -1,0 +1,62 @@
+import { strict as assert } from 'node:assert';
+import { parsePattern, PatternError, MAX_EXPANSIONS } from '../../../src/classifier/match/pattern.js';
+
+describe('parsePattern', () => {
+  it('turns words into normalized word atoms, splitting apostrophes like the text', () => {
+    assert.deepEqual(parsePattern("Don't put"), [
+      [
+        { kind: 'word', word: 'don' },
+        { kind: 'word', word: 't' },
+        { kind: 'word', word: 'put' },
+      ],
+    ]);
+  });
+
+  it('expands alternatives and optional terms', () => {
+    const seqs = parsePattern('(the) client|customer is');
+    assert.equal(seqs.length, 4);
+    assert.deepEqual(seqs.map((s) => s.map((a) => (a.kind === 'word' ? a.word : a.kind)).join(' ')).sort(), [
+      'client is',
+      'customer is',
+      'the client is',
+      'the customer is',
+    ]);
+  });
+
+  it('parses stems, classes, class suffixes and gaps', () => {
+    assert.deepEqual(parsePattern("fuck* <name>'s ...4 <num>")[0], [
+      { kind: 'prefix', stem: 'fuck' },
+      { kind: 'class', cls: 'name' },
+      { kind: 'word', word: 's' },
+      { kind: 'gap', max: 4 },
+      { kind: 'class', cls: 'num' },
+    ]);
+    assert.deepEqual(parsePattern('a ... b')[0]![1], { kind: 'gap', max: 3 });
+  });
+
+  const errors: Array<[string, RegExp]> = [
+    ['', /empty/],
+    ['ass*', /stem shorter/],
+    ['... idiot', /gap must stand between/],
+    ['idiot ...', /gap must stand between/],
+    ['a ... ... b', /two gaps/],
+    ['a ...9 b', /gap/],
+    ['<person> is', /unknown token class/],
+    ['<any> idiot', /cannot start with <any>/],
+    ['(idiot', /parentheses/],
+    ['a||b', /empty alternative/],
+    ['(a)', /match nothing|every term is optional/],
+    ['!!!', /no letters/],
+    ['f*ck', /only ends a stem/],
+  ];
+  for (const [source, message] of errors) {
+    it(`refuses ${JSON.stringify(source)}`, () => {
+      assert.throws(() => parsePattern(source), (e: unknown) => e instanceof PatternError && message.test((e as Error).message));
+    });
+  }
+
+  it('refuses a pattern that expands to too many phrases', () => {
+    const term = '(a|b|c|d)';
+    assert.throws(() => parsePattern(`${term} ${term} ${term} ${term} ${term} x`), new RegExp(String(MAX_EXPANSIONS)));
+  });
+});

@@ -1,0 +1,64 @@
+import { strict as assert } from 'node:assert';
+import { tokenize, stretchedReadings } from '../../../src/classifier/normalize/tokenize.js';
+
+/** The normalized words of a text, each with what the writer typed. */
+function words(text: string): Array<[string, string]> {
+  return tokenize(text).map((t) => [t.n, text.slice(t.s, t.e)]);
+}
+
+describe('tokenize', () => {
+  const cases: Array<[string, string, Array<[string, string]>]> = [
+    ['case folding', 'IDIOT Idiot', [['idiot', 'IDIOT'], ['idiot', 'Idiot']]],
+    ['accents', 'Café naïve', [['cafe', 'Café'], ['naive', 'naïve']]],
+    ['fullwidth forms (NFKC)', 'ｉｄｉｏｔ', [['idiot', 'ｉｄｉｏｔ']]],
+    ['Cyrillic look-alikes', 'іdіоt', [['idiot', 'іdіоt']]],
+    ['Greek look-alikes', 'ΙDΙΟΤ'.toLowerCase(), [['idiot', 'ιdιοτ']]],
+    ['zero-width characters inside a word', 'id\u200Bi\u200Dot', [['idiot', 'id\u200Bi\u200Dot']]],
+    ['soft hyphen inside a word', 'sh\u00ADit', [['shit', 'sh\u00ADit']]],
+    ['leetspeak digits', 'sh1t 1d10t', [['shit', 'sh1t'], ['idiot', '1d10t']]],
+    ['leetspeak symbols', '@ss a$$ $hit sh!t', [['ass', '@ss'], ['ass', 'a$$'], ['shit', '$hit'], ['shit', 'sh!t']]],
+    ['a trailing exclamation is punctuation', 'shit!!', [['shit', 'shit']]],
+    ['dotted letters', 'f.u.c.k', [['fuck', 'f.u.c.k']]],
+    ['spaced letters', 's h i t', [['shit', 's h i t']]],
+    ['hyphenated letters', 'f-u-c-k', [['fuck', 'f-u-c-k']]],
+    ['two separated runs side by side', 's h i t f-u-c-k', [['shit', 's h i t'], ['fuck', 'f-u-c-k']]],
+    ['apostrophes split words', "don't Amy's", [['don', 'don'], ['t', 't'], ['amy', 'Amy'], ['s', 's']]],
+    ['hyphens split words', 'idiot-proof', [['idiot', 'idiot'], ['proof', 'proof']]],
+    ['numbers keep their digits', '$1,200 and 2024', [['1', '1'], ['200', '200'], ['and', 'and'], ['2024', '2024']]],
+    ['whole words only', 'class document', [['class', 'class'], ['document', 'document']]],
+    ['masked letters', 'f*ck sh**', [['f*ck', 'f*ck'], ['sh**', 'sh**']]],
+    ['emphasis stars are not masks', '*urgent*', [['urgent', 'urgent']]],
+    ['astral characters keep UTF-16 offsets', '😀 idiot', [['idiot', 'idiot']]],
+  ];
+  for (const [name, input, expected] of cases) {
+    it(name, () => assert.deepEqual(words(input), expected));
+  }
+
+  it('marks sentence ends but not wrapped lines', () => {
+    const toks = tokenize('One line\nwrapped here. Next one!\n\nNew paragraph');
+    const breaks = toks.filter((t) => t.brk).map((t) => t.n);
+    assert.deepEqual(breaks, ['one', 'next', 'new']);
+  });
+
+  it('does not break a sentence at a dot inside a word or number', () => {
+    const toks = tokenize('see example.com and 1.5 more');
+    assert.deepEqual(toks.filter((t) => t.brk).map((t) => t.n), ['see']);
+  });
+
+  it('marks capitalized words as name-like, not all-caps ones', () => {
+    const toks = tokenize('Amy met IBM and bob');
+    assert.deepEqual(toks.map((t) => t.cap), [true, false, false, false, false]);
+  });
+
+  it('gives stretched words shorter readings', () => {
+    assert.deepEqual(stretchedReadings('shiiiit'), ['shiit', 'shit']);
+    assert.deepEqual(stretchedReadings('assss'), ['ass', 'as']);
+    assert.equal(stretchedReadings('committee'), undefined);
+    assert.deepEqual(tokenize('fuuuuuck')[0]!.alts, ['fuuck', 'fuck']);
+  });
+
+  it('makes no token of punctuation or symbols alone', () => {
+    assert.deepEqual(words('!!! --- *** $$$ ...'), []);
+    assert.deepEqual(words(''), []);
+  });
+});

@@ -1,0 +1,72 @@
+import { strict as assert } from 'node:assert';
+import { findSegments, inSegment } from '../../../src/classifier/segment/segment.js';
+
+/** The texts of the segments of one kind. */
+function parts(text: string, kind: string): string[] {
+  return findSegments(text)
+    .filter((s) => s.kind === kind)
+    .map((s) => text.slice(s.start, s.end));
+}
+
+describe('findSegments', () => {
+  it('finds "> " quoted lines', () => {
+    const text = 'My answer.\n> your question\n>> older\nmore of mine';
+    assert.deepEqual(parts(text, 'quote'), ['> your question', '>> older']);
+  });
+
+  it('treats everything after "On … wrote:" as quoted, also when the header wraps', () => {
+    const one = 'Sounds good.\n\nOn Mon, 2 Jun 2025 at 10:00, Sam Lee <sam@x.example> wrote:\nold text';
+    assert.deepEqual(parts(one, 'quote'), ['On Mon, 2 Jun 2025 at 10:00, Sam Lee <sam@x.example> wrote:\nold text']);
+    const wrapped = 'Fine.\nOn Mon, 2 Jun 2025 at 10:00, Sam Lee <sam@x.example>\nwrote:\nold text';
+    assert.equal(parts(wrapped, 'quote')[0]!.startsWith('On Mon'), true);
+  });
+
+  for (const sep of ['-----Original Message-----', '---------- Forwarded message ---------', 'Begin forwarded message:', '________________________________']) {
+    it(`treats everything after "${sep}" as quoted`, () => {
+      const text = `Mine.\n${sep}\nFrom: A\nold`;
+      assert.deepEqual(parts(text, 'quote'), [`${sep}\nFrom: A\nold`]);
+    });
+  }
+
+  it('treats an Outlook From:/Sent: block and what follows as quoted', () => {
+    const text = 'See below.\n\nFrom: Jane Roe <jane@x.example>\nSent: Tuesday, June 3, 2025 9:14 AM\nTo: Me\nSubject: Re: plan\n\nold words';
+    assert.equal(parts(text, 'quote')[0]!.startsWith('From: Jane'), true);
+  });
+
+  it('does not take a From: line without a Sent/Date line for a header', () => {
+    assert.deepEqual(findSegments('From: the team, with thanks for a great year.\nMore text.'), []);
+  });
+
+  it('finds a signature after "-- " and after a sign-off with a few short lines', () => {
+    const dashes = 'Text.\n-- \nJane Roe\n+1 555 0100';
+    assert.deepEqual(parts(dashes, 'signature'), ['-- \nJane Roe\n+1 555 0100']);
+    const signOff = 'Text here.\n\nBest regards,\nJane Roe\nHead of Sales\nAcme Corp';
+    assert.deepEqual(parts(signOff, 'signature'), ['Best regards,\nJane Roe\nHead of Sales\nAcme Corp']);
+  });
+
+  it('does not take a sign-off word inside a sentence for a signature', () => {
+    assert.deepEqual(parts('Thanks for nothing, you clown.\nBye', 'signature'), []);
+  });
+
+  it('does not take a sign-off followed by a long body for a signature', () => {
+    const body = 'Thanks,\n' + Array.from({ length: 12 }, (_, i) => `line ${i} of the actual message`).join('\n');
+    assert.deepEqual(parts(body, 'signature'), []);
+  });
+
+  it('finds a legal disclaimer paragraph', () => {
+    const text =
+      'Numbers attached.\n\nThis email and any attachments are confidential and intended solely for the addressee. If you received this message in error, delete it.\n\nP.S. lunch?';
+    assert.deepEqual(parts(text, 'disclaimer'), [
+      'This email and any attachments are confidential and intended solely for the addressee. If you received this message in error, delete it.',
+    ]);
+  });
+
+  it('returns sorted, non-overlapping segments that inSegment can search', () => {
+    const text = 'a\n> q1\nb\n> q2\nThanks,\nJo\n> q3\nOn Mon, Sam wrote:\nold';
+    const segs = findSegments(text);
+    for (let k = 1; k < segs.length; k++) assert.ok(segs[k]!.start >= segs[k - 1]!.end);
+    assert.equal(inSegment(segs, text.indexOf('q1')), true);
+    assert.equal(inSegment(segs, text.indexOf('b')), false);
+    assert.equal(inSegment(segs, text.indexOf('old')), true);
+  });
+});
