@@ -45,7 +45,7 @@ const SEGMENT_KIND: Record<string, NameKind> = {
   signingkey: 'api-key', masterkey: 'api-key',
 };
 /** Last segments that are weak on their own (need a qualifying earlier segment or a strong value). */
-const WEAK_SEGMENTS = new Set(['key', 'auth', 'pass', 'credential', 'credentials']);
+const WEAK_SEGMENTS = new Set(['key', 'auth', 'pass']);
 /** Earlier segments that make `key` a strong hint. */
 const STRONG_QUALIFIERS = new Set([
   'api', 'access', 'secret', 'private', 'client', 'auth', 'master', 'signing', 'account', 'app',
@@ -59,7 +59,7 @@ const EXCLUDED_SEGMENTS = new Set([
   'music', 'musical', 'piano', 'answer', 'ssh', 'gpg', 'pgp', 'fingerprint', 'ignore', 'skip', 'no',
   'forgot', 'reset', 'confirm', 'expired', 'invalid', 'wrong', 'incorrect', 'missing', 'min',
   'max', 'policy', 'field', 'input', 'label', 'hint', 'placeholder', 'type', 'length', 'boarding',
-  'hall', 'bus', 'day', 'free', 'by', 'mountain', 'csrf', 'xsrf', 'one', 'time',
+  'hall', 'bus', 'day', 'free', 'by', 'mountain', 'csrf', 'xsrf', 'one', 'time', 'authenticity',
 ]);
 
 function splitSegments(name: string): string[] {
@@ -171,6 +171,8 @@ function readValue(text: string, p: number): ValueSpan | null {
   while (j < stop) {
     const d = text.charCodeAt(j);
     if (d <= 32 || d === 0xa0 || d === 34 || d === 39 || d === 96 || d === 60 || d === 62 || d === 59 || d === 44) break;
+    // An escaped line break or quote inside a string literal (`"A=x\\nB=y"`) ends the value.
+    if (d === 92 && j + 1 < text.length && 'nrt"\''.includes(text[j + 1]!)) break;
     j++;
   }
   if (j === stop && j < text.length) return null; // longer than any credential we care about
@@ -179,7 +181,8 @@ function readValue(text: string, p: number): ValueSpan | null {
   for (;;) {
     if (end <= p) break;
     const last = text.charCodeAt(end - 1);
-    if (last === 46 || last === 58) { end--; continue; } // . :
+    // One sentence-ending dot or a colon; an ellipsis stays so the value reads as elided.
+    if ((last === 46 && text.charCodeAt(end - 2) !== 46) || last === 58) { end--; continue; }
     const opener = last === 41 ? '(' : last === 93 ? '[' : last === 125 ? '{' : '';
     if (opener && !text.slice(p, end - 1).includes(opener)) { end--; continue; }
     break;
@@ -230,7 +233,24 @@ function valueAfterName(
       return v && v.quoted ? { v, style: 'config', operator: 'value=' } : null;
     }
   }
+  // setProperty("API_TOKEN", "value"), getenv("api_token", "default-value")
+  if (p > nameEnd && text.charCodeAt(p) === 44) {
+    const q = skipSpaces(text, p + 1);
+    if (isQuote(text.charCodeAt(q))) {
+      const v = readValue(text, q);
+      return v ? { v, style: 'config', operator: ',' } : null;
+    }
+    return null;
+  }
   p = skipSpaces(text, p);
+  // A type between the name and the operator: `var apiToken string = "…"`, `token: str = "…"`.
+  for (const t of ['string', 'String', 'str', '&str', 'char*']) {
+    if (text.startsWith(t, p) && !isAlnum(text.charCodeAt(p + t.length))) {
+      const q = skipSpaces(text, p + t.length);
+      if (text.charCodeAt(q) === 61 || text.startsWith(':=', q)) p = q;
+      break;
+    }
+  }
   let operator = '';
   for (const op of OPERATORS) {
     if (text.startsWith(op, p)) {
@@ -347,6 +367,22 @@ export function findAssignments(text: string): Assignment[] {
           if (better && !better.weak) {
             info = better;
           }
+        }
+      }
+    }
+    // <add key="ClearTextPassword" value="…"/>: the real name is the quoted key.
+    if (/^key$/i.test(name) && text.charCodeAt(nameEnd) === 61 && isQuote(text.charCodeAt(nameEnd + 1))) {
+      const q = text.charCodeAt(nameEnd + 1);
+      const rel = text.slice(nameEnd + 2, nameEnd + 2 + MAX_NAME).indexOf(String.fromCharCode(q));
+      const close = rel < 0 ? -1 : nameEnd + 2 + rel;
+      if (close > 0) {
+        const inner = classifyName(text.slice(nameEnd + 2, close));
+        const after = skipSpaces(text, close + 1);
+        if (inner && text.startsWith('value=', after)) {
+          nameStart = nameEnd + 2;
+          nameEnd = close;
+          name = text.slice(nameStart, nameEnd);
+          info = inner;
         }
       }
     }

@@ -42,13 +42,13 @@ const TOKEN_VALUE = /^[A-Za-z0-9_\-+/=.~:%]+$/;
 const FILE_EXT = /\.(?:json|ya?ml|pem|key|crt|cer|txt|env|cfg|conf|ini|xml|js|ts|py|rb|go|sh|png|jpe?g|gif|svg|pdf|html?|csv|log|zip|gz)$/i;
 
 /** Value verdict: severity or null. */
-export function genericStrength(a: Pick<Assignment, 'value' | 'weak' | 'name' | 'kind'>): Severity | null {
+export function genericStrength(a: Pick<Assignment, 'value' | 'weak' | 'name' | 'kind' | 'quoted'>): Severity | null {
   const v = a.value;
   const strong = !a.weak;
-  const min = strong ? 16 : 20;
+  const min = strong ? 12 : 20;
   if (v.length < min || v.length > 400) return null;
   if (!TOKEN_VALUE.test(v)) return null;
-  if (isPlaceholder(v) || isVariableReference(v)) return null;
+  if (isPlaceholder(v) || isVariableReference(v, a.quoted)) return null;
   if (v.includes('://') || v.startsWith('/') || v.startsWith('./') || FILE_EXT.test(v)) return null;
   if (v.includes(';base64,') || v.startsWith('data:')) return null;
   if (/^[0-9]+$/.test(v)) return null; // numeric ids

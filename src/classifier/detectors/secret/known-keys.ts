@@ -50,7 +50,7 @@ export const KNOWN_KEY_FORMATS: readonly KnownKeyFormat[] = [
   { id: 'heroku-api-key-v2', rule: 'api-key', severity: 'high', prefix: 'HRKU-', body: `[${B64URL}]{30,80}`, description: 'Heroku API key' },
   { id: 'flyio-token', rule: 'token', severity: 'high', prefix: 'fo1_', body: `[${B64URL}]{40,50}`, description: 'Fly.io access token' },
   { id: 'flyio-macaroon', rule: 'token', severity: 'high', prefix: 'fm2_', body: '[A-Za-z0-9+/_=,-]{100,2000}', description: 'Fly.io access token' },
-  { id: 'flyio-macaroon-v1', rule: 'token', severity: 'high', prefix: 'FlyV1 fm', body: '[12]_[A-Za-z0-9+/_=,-]{100,2000}', description: 'Fly.io access token' },
+  { id: 'flyio-macaroon-v1', rule: 'token', severity: 'high', prefix: 'FlyV1 fm', body: '[12][ar]?_[A-Za-z0-9+/_=,-]{100,2000}', description: 'Fly.io access token' },
   { id: 'azure-ad-client-secret', rule: 'api-key', severity: 'high', prefix: '', body: '[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.\\-]{31,34}', description: 'Azure AD client secret' },
 
   // Source hosting and package registries
@@ -73,7 +73,7 @@ export const KNOWN_KEY_FORMATS: readonly KnownKeyFormat[] = [
   { id: 'jfrog-api-key', rule: 'api-key', severity: 'high', prefix: 'AKCp', body: '[A-Za-z0-9]{69}', description: 'JFrog Artifactory API key' },
   { id: 'jfrog-reference-token', rule: 'token', severity: 'high', prefix: 'cmVmdGtu', body: '[A-Za-z0-9]{56}', description: 'JFrog reference token' },
   { id: 'sourcegraph-token', rule: 'token', severity: 'high', prefix: 'sgp_', body: '(?:[a-fA-F0-9]{16}_|local_)?[a-fA-F0-9]{40}', description: 'Sourcegraph access token' },
-  { id: 'sonar-token', rule: 'token', severity: 'high', prefix: 'sq', body: '[apu]_[a-f0-9]{40}', description: 'SonarQube token' },
+  { id: 'sonar-token', rule: 'token', severity: 'high', prefix: 'sq', body: '[apu]_[A-Za-z0-9]{40}', description: 'SonarQube token' },
   { id: 'pulumi-token', rule: 'token', severity: 'high', prefix: 'pul-', body: '[a-f0-9]{40}', description: 'Pulumi access token' },
   { id: 'prefect-token', rule: 'token', severity: 'high', prefix: 'pnu_', body: '[a-zA-Z0-9]{36}', description: 'Prefect API token' },
   { id: 'readme-token', rule: 'token', severity: 'high', prefix: 'rdme_', body: '[a-z0-9]{70}', description: 'ReadMe API token' },
@@ -89,8 +89,8 @@ export const KNOWN_KEY_FORMATS: readonly KnownKeyFormat[] = [
   { id: 'grafana-api-key', rule: 'api-key', severity: 'high', prefix: 'eyJrIjoi', body: '[A-Za-z0-9]{70,400}={0,2}', description: 'Grafana API key' },
   { id: 'sentry-user-token', rule: 'token', severity: 'high', prefix: 'sntryu_', body: '[a-f0-9]{64}', description: 'Sentry user token' },
   { id: 'sentry-org-token', rule: 'token', severity: 'high', prefix: 'sntrys_', body: 'eyJ[A-Za-z0-9+/=_]{60,600}', description: 'Sentry organization token' },
-  { id: 'dynatrace-token', rule: 'token', severity: 'high', prefix: 'dt0c01.', body: '[A-Z0-9]{24}\\.[A-Z0-9]{64}', description: 'Dynatrace API token' },
-  { id: 'new-relic-user-key', rule: 'api-key', severity: 'high', prefix: 'NRAK-', body: '[A-Z0-9]{27}', description: 'New Relic user API key' },
+  { id: 'dynatrace-token', rule: 'token', severity: 'high', prefix: 'dt0c01.', body: '[A-Za-z0-9]{24}\\.[A-Za-z0-9]{64}', description: 'Dynatrace API token' },
+  { id: 'new-relic-user-key', rule: 'api-key', severity: 'high', prefix: 'NRAK-', body: '[A-Za-z0-9]{27}', description: 'New Relic user API key' },
   { id: 'new-relic-insert-key', rule: 'api-key', severity: 'high', prefix: 'NRII-', body: `[${B64URL}]{32}`, description: 'New Relic insert key' },
   { id: 'new-relic-browser-key', rule: 'api-key', severity: 'medium', prefix: 'NRJS-', body: '[a-f0-9]{19}', description: 'New Relic browser key' },
   { id: 'infracost-token', rule: 'token', severity: 'high', prefix: 'ico-', body: '[a-zA-Z0-9]{32}', description: 'Infracost API token' },
@@ -104,12 +104,12 @@ export const KNOWN_KEY_FORMATS: readonly KnownKeyFormat[] = [
   { id: 'onepassword-secret-key', rule: 'api-key', severity: 'high', prefix: 'A3-', body: '[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}', description: '1Password secret key' },
 
   // Chat, mail and messaging
-  ...['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxo-', 'xoxe-', 'xoxe.xoxp-', 'xoxe.xoxb-'].map(
-    (p): KnownKeyFormat => ({ id: 'slack-token', rule: 'token', severity: 'high', prefix: p, body: '[0-9A-Za-z\\-]{10,300}', description: 'Slack token', openEnd: true }),
+  ...['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe-', 'xoxe.xoxp-', 'xoxe.xoxb-'].map(
+    (p): KnownKeyFormat => ({ id: 'slack-token', rule: 'token', severity: 'high', prefix: p, body: '[0-9]{1,20}-[0-9A-Za-z\\-]{8,300}[0-9A-Za-z]', description: 'Slack token', openEnd: true }),
   ),
   { id: 'slack-app-token', rule: 'token', severity: 'high', prefix: 'xapp-', body: '[0-9]-[A-Z0-9]{9,12}-[0-9]{10,16}-[a-z0-9]{40,80}', description: 'Slack app token' },
-  { id: 'slack-webhook', rule: 'token', severity: 'high', prefix: 'https://hooks.slack.com/', body: '(?:services|workflows|triggers)/[A-Za-z0-9+/_\\-]{40,200}', description: 'Slack webhook URL (anyone with it can post to your channel)' },
-  { id: 'teams-webhook', rule: 'token', severity: 'high', prefix: 'https://', body: '[a-z0-9\\-]{1,63}\\.webhook\\.office\\.com/webhookb2/[a-f0-9\\-]{36}@[a-f0-9\\-]{36}/IncomingWebhook/[a-z0-9]{32}/[a-f0-9\\-]{36}', description: 'Microsoft Teams webhook URL' },
+  { id: 'slack-webhook', rule: 'token', severity: 'high', prefix: 'hooks.slack.com/', body: '(?:services|workflows|triggers)/[A-Za-z0-9+/_\\-]{40,200}', description: 'Slack webhook URL (anyone with it can post to your channel)' },
+  { id: 'teams-webhook', rule: 'token', severity: 'high', prefix: 'https://', body: '[a-z0-9\\-]{1,63}\\.webhook\\.office\\.com/webhookb2/[a-z0-9\\-]{36}@[a-z0-9\\-]{36}/IncomingWebhook/[a-z0-9]{32}/[a-z0-9\\-]{36}', description: 'Microsoft Teams webhook URL' },
   { id: 'discord-webhook', rule: 'token', severity: 'high', prefix: 'https://discord', body: '(?:app)?\\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_\\-]{60,70}', description: 'Discord webhook URL' },
   { id: 'telegram-bot-token', rule: 'token', severity: 'medium', prefix: '', body: '[0-9]{8,10}:AA[A-Za-z0-9_\\-]{33}', description: 'Telegram bot token' },
   { id: 'sendgrid-key', rule: 'api-key', severity: 'high', prefix: 'SG.', body: `[${B64URL}]{16,32}\\.[${B64URL}]{30,64}`, description: 'SendGrid API key' },
@@ -119,6 +119,8 @@ export const KNOWN_KEY_FORMATS: readonly KnownKeyFormat[] = [
   { id: 'twilio-api-key', rule: 'api-key', severity: 'high', prefix: 'SK', body: '[0-9a-fA-F]{32}', description: 'Twilio API key', needsContext: /twilio|\bsid\b|api[_\s-]?key|secret|token/i },
 
   // Payments and commerce
+  { id: 'stripe-prod-secret', rule: 'api-key', severity: 'high', prefix: 'sk_prod_', body: '[0-9A-Za-z]{10,250}', description: 'live Stripe secret key' },
+  { id: 'stripe-prod-restricted', rule: 'api-key', severity: 'high', prefix: 'rk_prod_', body: '[0-9A-Za-z]{10,250}', description: 'live Stripe restricted key' },
   { id: 'stripe-live-secret', rule: 'api-key', severity: 'high', prefix: 'sk_live_', body: '[0-9A-Za-z]{10,250}', description: 'live Stripe secret key (it can move money)' },
   { id: 'stripe-live-restricted', rule: 'api-key', severity: 'high', prefix: 'rk_live_', body: '[0-9A-Za-z]{10,250}', description: 'live Stripe restricted key' },
   { id: 'stripe-test-secret', rule: 'api-key', severity: 'medium', prefix: 'sk_test_', body: '[0-9A-Za-z]{10,250}', description: 'Stripe test-mode secret key', test: true },
@@ -134,7 +136,7 @@ export const KNOWN_KEY_FORMATS: readonly KnownKeyFormat[] = [
   { id: 'easypost-test', rule: 'token', severity: 'medium', prefix: 'EZTK', body: '[a-zA-Z0-9]{54}', description: 'EasyPost test API key', test: true },
   { id: 'duffel-token', rule: 'token', severity: 'high', prefix: 'duffel_', body: `(?:test|live)_[${B64URL}=]{43}`, description: 'Duffel API token' },
   { id: 'flutterwave-secret', rule: 'api-key', severity: 'high', prefix: 'FLWSECK', body: '(?:_TEST)?-[a-hA-H0-9]{32}-X', description: 'Flutterwave secret key' },
-  { id: 'flutterwave-encryption', rule: 'api-key', severity: 'high', prefix: 'FLWSECK_TEST', body: '[a-hA-H0-9]{12}', description: 'Flutterwave encryption key' },
+  { id: 'flutterwave-encryption', rule: 'api-key', severity: 'high', prefix: 'FLWSECK_TEST', body: '-[a-hA-H0-9]{12}', description: 'Flutterwave encryption key' },
   { id: 'gocardless-token', rule: 'token', severity: 'high', prefix: 'live_', body: `[${B64URL}=]{40}`, description: 'GoCardless live access token' },
   { id: 'lob-key', rule: 'api-key', severity: 'high', prefix: 'live_', body: '[a-f0-9]{35}', description: 'Lob live API key' },
   { id: 'lob-test-key', rule: 'api-key', severity: 'medium', prefix: 'test_', body: '[a-f0-9]{35}', description: 'Lob test API key', test: true },
@@ -159,6 +161,7 @@ export const KNOWN_KEY_FORMATS: readonly KnownKeyFormat[] = [
   { id: 'frameio-token', rule: 'token', severity: 'high', prefix: 'fio-u-', body: '[A-Za-z0-9_\\-=]{64}', description: 'Frame.io API token' },
   { id: 'mapbox-secret-token', rule: 'token', severity: 'high', prefix: 'sk.eyJ', body: '[A-Za-z0-9_\\-]{50,100}\\.[A-Za-z0-9_\\-]{20,30}', description: 'Mapbox secret token' },
   { id: 'mapbox-public-token', rule: 'token', severity: 'low', prefix: 'pk.eyJ', body: '[A-Za-z0-9_\\-]{50,100}\\.[A-Za-z0-9_\\-]{20,30}', description: 'Mapbox public token' },
+  { id: 'facebook-app-token', rule: 'token', severity: 'high', prefix: '', body: '[0-9]{15,16}\\|[A-Za-z0-9_\\-]{27}', description: 'Facebook app access token' },
   { id: 'dropbox-token', rule: 'token', severity: 'high', prefix: 'sl.', body: `[${B64URL}=]{130,160}`, description: 'Dropbox access token' },
   { id: 'twitter-bearer', rule: 'token', severity: 'high', prefix: 'AAAAAAAAAAAAAAAAAAAAA', body: '[A-Za-z0-9%]{30,150}', description: 'Twitter/X bearer token' },
   { id: 'facebook-token', rule: 'token', severity: 'high', prefix: 'EAA', body: '(?:B|C|G|I|M)[A-Za-z0-9]{100,400}', description: 'Facebook access token' },
@@ -199,8 +202,12 @@ export interface KnownKeyMatch {
 function isBoundaryBefore(text: string, i: number): boolean {
   if (i === 0) return true;
   const c = text.charCodeAt(i - 1);
-  return !isAlnum(c) && c !== 95; // not a letter, digit or underscore
+  // Not inside a word, and not after a dot (`video_box.ico-…png` is a file name, not a key).
+  return !isAlnum(c) && c !== 95 && c !== 46;
 }
+
+/** A mask right after the match (`xoxp-1234-####`, `AKIA…****`) or a file extension (`….png`). */
+const AFTER_REJECT = /[*#\u2022\u2026]|\.(?:png|jpe?g|gif|svg|webp|ico|css|js|html?|pdf|zip)\b/y;
 
 function tryAt(text: string, i: number, c: Compiled): number {
   const { format, re } = c;
@@ -209,6 +216,9 @@ function tryAt(text: string, i: number, c: Compiled): number {
   const m = re.exec(text);
   if (!m) return -1;
   const end = re.lastIndex;
+  if (text.charCodeAt(end - 1) === 45) return -1; // a key does not end with a dash
+  AFTER_REJECT.lastIndex = end;
+  if (AFTER_REJECT.test(text)) return -1;
   if (end < text.length) {
     const n = text.charCodeAt(end);
     if (isAlnum(n)) return -1;
@@ -250,7 +260,13 @@ export function findKnownKeys(text: string): KnownKeyMatch[] {
       }
     }
     if (found && !isPlaceholder(text.slice(i + found.prefix.length, end))) {
-      out.push({ format: found, start: i, end });
+      let start = i;
+      // Webhook URLs are matched from their host; the report covers the scheme too.
+      if (found.prefix.startsWith('hooks.')) {
+        if (text.startsWith('https://', i - 8)) start = i - 8;
+        else if (text.startsWith('http://', i - 7)) start = i - 7;
+      }
+      out.push({ format: found, start, end });
       i = end;
       continue;
     }

@@ -35,15 +35,15 @@ export const ADO_CONTEXT = /(?:^|;)\s*(?:server|data source|host|address|addr|ui
 
 /** A plain dictionary-looking word ("reset", "Changed", "required"): not a password value in prose. */
 function isPlainWord(v: string): boolean {
-  return /^[A-Z]?[a-z]+$/.test(v) || /^[A-Z]+$/.test(v);
+  return /^[A-Z]?[a-z]+(?:[/-][A-Za-z]+)*$/.test(v) || /^[A-Z]+$/.test(v);
 }
 
 /** How convincing `value` is as a password, or null when it is not one. */
 export function passwordStrength(value: string, quoted: boolean, style: 'config' | 'prose' | 'gap'): Severity | null {
   if (value.length < MIN_LENGTH || value.length > 128) return null;
   if (/\s/.test(value)) return null;
-  if (isPlaceholder(value) || isVariableReference(value)) return null;
-  if (value.includes('://')) return null; // a URL: the connection-string detector decides
+  if (isPlaceholder(value) || isVariableReference(value, quoted)) return null;
+  if (value.includes('//') || value.startsWith('/')) return null; // a URL or a path; URLs with credentials are the connection-string detector's
   const cls = charClasses(value);
   if (style !== 'config' || !quoted) {
     if (isPlainWord(value)) return null;
@@ -68,7 +68,7 @@ function curlUserPasswords(text: string, out: Hit[]): void {
     from = i + 5;
     // Look for -u / --user on the same logical command (up to 600 characters, continuing over `\` line ends).
     const stop = Math.min(text.length, i + 600);
-    let p = i + 5;
+    let p = i + 4;
     while (p < stop) {
       const c = text.charCodeAt(p);
       if (c === 10 && text.charCodeAt(p - 1) !== 92) break;
@@ -98,8 +98,10 @@ function curlUserPasswords(text: string, out: Hit[]): void {
       if (colon >= 0) {
         const user = bare.slice(0, colon);
         const pass = bare.slice(colon + 1).replace(/^\{|\}$/g, '');
-        const clean = !/\$/.test(bare) && !isPlaceholder(pass) && !isVariableReference(pass);
-        const ok = clean && pass.length >= MIN_LENGTH && (charClasses(pass).count >= 2 || pass.length >= 12);
+        // `-u ":secret"` / `-u "token:"`: one side empty means the other one is the secret.
+        const secret = pass.length > 0 ? pass : user;
+        const clean = !/\$[A-Za-z_{(]/.test(bare) && !isPlaceholder(secret) && !isVariableReference(secret, true) && !/^\[|\]$/.test(secret);
+        const ok = clean && secret.length >= MIN_LENGTH && (charClasses(secret).count >= 2 || secret.length >= 12);
         if (ok && q < e) {
           out.push(
             secretHit(
@@ -119,6 +121,11 @@ function curlUserPasswords(text: string, out: Hit[]): void {
   }
 }
 
+/** Dial-in conference passcodes and PINs ("passcode: 7012645#") are shared on purpose: not reported. */
+function isDialInCode(name: string, value: string): boolean {
+  return /passcode|pin|access.?code|participant|conference/i.test(name) && /^[0-9]{3,12}#?$/.test(value);
+}
+
 export const passwordDetector: Detector = {
   id: 'secret/password',
   detect(text: string): Hit[] {
@@ -131,6 +138,7 @@ export const passwordDetector: Detector = {
         if (ADO_CONTEXT.test(text.slice(ls, le)) && text.slice(ls, le).includes(';')) continue;
       }
       if (isKnownKey(a.value)) continue; // reported by known-keys with a better message
+      if (isDialInCode(a.name, a.value)) continue;
       if (findJwts(a.value).length > 0) continue;
       const sev = passwordStrength(a.value, a.quoted, a.style);
       if (!sev) continue;

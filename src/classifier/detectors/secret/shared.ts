@@ -98,7 +98,7 @@ const PLACEHOLDER_VALUES = new Set([
 const PLACEHOLDER_FRAGMENTS = [
   'your', 'here', 'example', 'sample', 'dummy', 'redacted', 'placeholder', 'changeme', 'change_me',
   'change-me', 'replace', 'insert', 'xxxx', '****', '••••', '....', '…', 'secret_key_base',
-  'enter_', 'put_', 'goes_', '_goes', 'fill_in', 'fillme', 'notreal', 'not_real', 'not-real',
+  'enter_', 'put_', 'goes_', '_goes', 'fill_in', 'fillme', 'notreal', 'not_real', 'not-real', '...',
 ];
 
 /**
@@ -131,8 +131,18 @@ export function isPlaceholder(value: string): boolean {
   for (const k of counts.values()) if (k > maxRepeat) maxRepeat = k;
   if (bare.length >= 4 && counts.size <= 2) return true;
   if (bare.length >= 8 && maxRepeat / bare.length > 0.6) return true;
-  // Sequential demo values: 123456..., abcdef..., 0123456789
-  if (/^(?:0?123456789?0?|abcdefg?h?|12345678?|abc123|qwertyu?i?o?p?)$/.test(bare)) return true;
+  // Sequential demo values: 123456..., abcdef..., klmnop..., and long runs of one character.
+  let asc = 1;
+  let same = 1;
+  for (let i = 1; i < bare.length; i++) {
+    const d = bare.charCodeAt(i) - bare.charCodeAt(i - 1);
+    asc = d === 1 && isAlnum(bare.charCodeAt(i)) ? asc + 1 : 1;
+    same = d === 0 && bare.charCodeAt(i) !== 48 ? same + 1 : 1;
+    if (asc >= 6 || same >= 6) return true;
+  }
+  if (/qwerty|asdfgh/.test(bare)) return true;
+  // A bracketed word inside: [IP], <HOST>, {PASSWORD}
+  if (/[<[{][A-Za-z_ -]{2,30}[>\]}]/.test(bare)) return true;
   return false;
 }
 
@@ -141,17 +151,21 @@ export function isPlaceholder(value: string): boolean {
  * elsewhere: `$DB_PASS`, `${API_KEY}`, `{{ .Values.password }}`,
  * `os.environ["X"]`, `process.env.X`, `var.db_password`, `getPassword()`.
  */
-export function isVariableReference(value: string): boolean {
+export function isVariableReference(value: string, quoted = false): boolean {
   const v = value.trim();
   if (v.length === 0) return true;
+  if (quoted) {
+    // Inside a string literal only templating refers elsewhere: "${DB_PASS}", "{{ .Values.x }}", "%DB_PASS%", "$DB_PASS".
+    return /^\$[A-Za-z_{(]/.test(v) || v.includes('${') || v.includes('{{') || v.includes('#{') || /^%[A-Za-z_]+%$/.test(v);
+  }
   const c = v.charCodeAt(0);
   if (c === 36 /* $ */ || c === 64 /* @ */ && v.length > 1 && isAsciiLetter(v.charCodeAt(1)) && !/[^A-Za-z0-9_.]/.test(v)) return true;
   if (v.includes('${') || v.includes('{{') || v.includes('$(') || v.includes('#{') || v.includes('%(')) return true;
   if (/^(?:process\.env|os\.environ|os\.getenv|env\[|ENV\[|System\.getenv|getenv|Environment\.|config\.|settings\.|self\.|this\.|secrets\.|vars?\.|params\.|args?\.|input\.|options\.|request\.|req\.)/.test(v)) return true;
   // A call or an index: identifier followed by ( or [
   if (/^[A-Za-z_][A-Za-z0-9_.]*[([]/.test(v)) return true;
-  // Dotted identifier path: a.b.c (no digits-only parts)
-  if (/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(v)) return true;
+  // Dotted identifier path: a.b.c (but not a token that merely contains a dot, like s.ZC9Ecf4M5g9o34Q6)
+  if (/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(v) && !v.split('.').some((seg) => seg.length >= 12 && /[0-9]/.test(seg))) return true;
   // CONSTANT_NAME (an environment variable or constant), snake_case or camelCase name
   // that itself names a secret (db_password, apiToken).
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return true;
