@@ -1,0 +1,166 @@
+/**
+ * pii/date-of-birth — a full date (day, month and year) written within a few
+ * words of a birth word: "DOB", "date of birth", "born (on)", "birthday",
+ * "birth date" (and common French/German/Spanish labels).
+ *
+ * Dates: numeric `3/14/1991`, `14.03.1991`, `14-03-91`, ISO `1991-03-14`, and
+ * month names `14 March 1991`, `Mar 14, 1991`, `14th of March 1991`.
+ * Medium severity: with a name, a birth date is a key to identity checks.
+ *
+ * Not: any date without a birth word nearby (meetings, deadlines, ISO dates in
+ * logs), dates without a year, impossible dates (31/02), years after 2030.
+ */
+import type { Detector, Hit } from '../../types.js';
+import { digitRuns, isAsciiLetterCode, isDigitCode, isRealDate, isWordCharAt, makeHit, sameGroups, uniformSeps, containsWord } from './common.js';
+
+export const DOB_RULE = {
+  id: 'pii/date-of-birth',
+  /** A birth word must occur in the window just before the date (or right after it). */
+  context: [
+    'dob', 'd.o.b', 'd.o.b.', 'date of birth', 'birth date', 'birthdate', 'born', 'born on', 'birthday', 'b-day',
+    'bday', 'birth', 'geburtsdatum', 'geb.', 'geboren', 'né le', 'née le', 'date de naissance', 'fecha de nacimiento',
+    'nacido', 'nacida', 'data di nascita',
+  ],
+  before: 36,
+  after: 14,
+  maxYear: 2030,
+  minYear: 1900,
+  message: "This looks like a person's date of birth. With a name it is used to verify identity, so it helps identity theft.",
+  suggestion: 'Leave the date of birth out, or share it through a secure channel.',
+} as const;
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
+  november: 11, dec: 12, december: 12,
+};
+
+interface DateSpan {
+  start: number;
+  end: number;
+}
+
+function fullYear(y: string): number {
+  const v = Number(y);
+  if (y.length === 4) return v;
+  return v + (v <= 30 ? 2000 : 1900);
+}
+
+function plausible(y: number, m: number, d: number): boolean {
+  return y >= DOB_RULE.minYear && y <= DOB_RULE.maxYear && isRealDate(y, m, d);
+}
+
+function numericDates(text: string): DateSpan[] {
+  const out: DateSpan[] = [];
+  for (const run of digitRuns(text, '/-.', 8, 4)) {
+    if (run.groups.length !== 3 || !uniformSeps(run)) continue;
+    const [a, b, c] = [0, 1, 2].map((k) => {
+      let off = 0;
+      for (let q = 0; q < k; q++) off += run.groups[q]!;
+      return run.digits.slice(off, off + run.groups[k]!);
+    }) as [string, string, string];
+    let ok = false;
+    if (sameGroups(run, [4, 2, 2]) || sameGroups(run, [4, 1, 2]) || sameGroups(run, [4, 2, 1]) || sameGroups(run, [4, 1, 1])) {
+      ok = plausible(Number(a), Number(b), Number(c));
+    } else if (a.length <= 2 && b.length <= 2 && (c.length === 2 || c.length === 4)) {
+      const y = fullYear(c);
+      // Either day-month-year or month-day-year.
+      ok = plausible(y, Number(b), Number(a)) || plausible(y, Number(a), Number(b));
+    }
+    if (ok) out.push({ start: run.start, end: run.end });
+  }
+  return out;
+}
+
+interface Word {
+  start: number;
+  end: number;
+  lower: string;
+}
+
+/** Words of letters, and numbers (with an ordinal suffix kept in the word). One pass. */
+function words(text: string): Word[] {
+  const out: Word[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isAsciiLetterCode(c) || isDigitCode(c)) {
+      const s = i;
+      while (i < n && (isAsciiLetterCode(text.charCodeAt(i)) || isDigitCode(text.charCodeAt(i))) && i - s < 12) i++;
+      while (i < n && (isAsciiLetterCode(text.charCodeAt(i)) || isDigitCode(text.charCodeAt(i)))) i++;
+      if (!isWordCharAt(text, s - 1) && !isWordCharAt(text, i)) out.push({ start: s, end: i, lower: text.slice(s, Math.min(i, s + 12)).toLowerCase() });
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+
+function dayOf(w: Word | undefined): number | undefined {
+  if (!w) return undefined;
+  const m = /^(\d{1,2})(st|nd|rd|th)?$/.exec(w.lower);
+  return m ? Number(m[1]) : undefined;
+}
+
+function yearOf(w: Word | undefined): number | undefined {
+  if (!w) return undefined;
+  return /^\d{4}$/.test(w.lower) ? Number(w.lower) : undefined;
+}
+
+/** Only spaces, commas, dots and the word "of" may stand between the parts. */
+function gapOk(text: string, from: number, to: number): boolean {
+  if (to - from > 5) return false;
+  const g = text.slice(from, to).toLowerCase().replace('of', '');
+  for (let k = 0; k < g.length; k++) if (!' ,.'.includes(g[k]!)) return false;
+  return true;
+}
+
+function monthNameDates(text: string): DateSpan[] {
+  const out: DateSpan[] = [];
+  const ws = words(text);
+  for (let k = 0; k < ws.length; k++) {
+    const w = ws[k]!;
+    const month = MONTHS[w.lower];
+    if (month === undefined || w.end - w.start !== w.lower.length) continue;
+    const monthEnd = text[w.end] === '.' ? w.end + 1 : w.end;
+    // "14 March 1991" / "14th of March, 1991"
+    const before = ws[k - 1];
+    const ofWord = before && before.lower === 'of' ? ws[k - 2] : undefined;
+    const dayWord = ofWord ?? before;
+    const d1 = dayOf(dayWord);
+    const y1 = yearOf(ws[k + 1]);
+    if (d1 !== undefined && y1 !== undefined && gapOk(text, dayWord!.end, w.start) && gapOk(text, monthEnd, ws[k + 1]!.start)) {
+      if (plausible(y1, month, d1)) out.push({ start: dayWord!.start, end: ws[k + 1]!.end });
+      continue;
+    }
+    // "March 14, 1991" / "Mar 14th 1991"
+    const d2 = dayOf(ws[k + 1]);
+    const y2 = yearOf(ws[k + 2]);
+    if (d2 !== undefined && y2 !== undefined && gapOk(text, monthEnd, ws[k + 1]!.start) && gapOk(text, ws[k + 1]!.end, ws[k + 2]!.start)) {
+      if (plausible(y2, month, d2)) out.push({ start: w.start, end: ws[k + 2]!.end });
+    }
+  }
+  return out;
+}
+
+function nearBirthWord(text: string, span: DateSpan): boolean {
+  const left = text.slice(Math.max(0, span.start - DOB_RULE.before), span.start).toLowerCase();
+  const right = text.slice(span.end, Math.min(text.length, span.end + DOB_RULE.after)).toLowerCase();
+  return containsWord(left, DOB_RULE.context) || containsWord(right, ['dob', 'd.o.b', 'date of birth', 'born']);
+}
+
+function detect(text: string): Hit[] {
+  const spans = [...numericDates(text), ...monthNameDates(text)].sort((a, b) => a.start - b.start);
+  const hits: Hit[] = [];
+  let lastEnd = -1;
+  for (const s of spans) {
+    if (s.start < lastEnd) continue;
+    if (!nearBirthWord(text, s)) continue;
+    hits.push(makeHit('date-of-birth', 'medium', s.start, s.end, DOB_RULE.message, DOB_RULE.suggestion));
+    lastEnd = s.end;
+  }
+  return hits;
+}
+
+export const dateOfBirthDetector: Detector = { id: 'pii/date-of-birth', detect };

@@ -1,0 +1,378 @@
+/**
+ * pii/national-id — national identity and tax numbers with a public format or
+ * checksum. Depth over breadth: each scheme below has a real validator.
+ *
+ * Two kinds of scheme:
+ * - Digit-only numbers (Canadian SIN, UK NHS, Polish PESEL, Swedish
+ *   personnummer, Indian Aadhaar, Turkish TC Kimlik, bare US ITIN): a random
+ *   number passes these checksums one time in ten or so, so they count ONLY
+ *   with a context word for that scheme ("SIN", "NHS number", "PESEL"...) or a
+ *   generic one ("national id", "id number") nearby. Then high.
+ * - Self-describing formats that mix letters and digits and carry a check
+ *   character (Spanish NIF/NIE, Finnish HETU, Italian codice fiscale, US
+ *   Medicare MBI, UK NINO written in spaced pairs, a dashed US ITIN): these
+ *   rarely occur by chance, so they count without context at medium, and high
+ *   with context. A NINO written unspaced needs context.
+ *
+ * Not: the digit-only numbers without context (orders, phones, accounts),
+ * anything failing its checksum, impossible dates in date-bearing ids.
+ */
+import type { Detector, Hit, Severity } from '../../types.js';
+import {
+  allSameDigit,
+  digitRuns,
+  hasContext,
+  isLatinWordCharAt,
+  isRealDate,
+  isSequential,
+  luhnValid,
+  makeHit,
+  sameGroups,
+  uniformSeps,
+  type DigitRun,
+} from './common.js';
+
+/** Generic words that make any validated national number count. */
+export const GENERIC_ID_CONTEXT = [
+  'national id', 'national identity', 'national identification', 'national insurance', 'id number', 'id no',
+  'id no.', 'id #', 'identity number', 'identification number', 'personal id', 'personal identity', 'citizen id',
+  'tax id', 'tax number', 'tin',
+];
+
+/* ------------------------------------------------------------- validators */
+
+const NIF_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
+
+export function validateNif(digits: string, letter: string): boolean {
+  if (digits.length < 7 || digits.length > 8) return false;
+  return NIF_LETTERS[Number(digits) % 23] === letter.toUpperCase();
+}
+
+export function validateNie(prefix: string, digits: string, letter: string): boolean {
+  const p = 'XYZ'.indexOf(prefix.toUpperCase());
+  if (p < 0 || digits.length !== 7) return false;
+  return NIF_LETTERS[Number(String(p) + digits) % 23] === letter.toUpperCase();
+}
+
+const HETU_CHECK = '0123456789ABCDEFHJKLMNPRSTUVWXY';
+
+export function validateHetu(date: string, sign: string, individual: string, check: string): boolean {
+  const century = sign === '+' ? 1800 : '-YXWVU'.includes(sign) ? 1900 : 'ABCDEF'.includes(sign) ? 2000 : -1;
+  if (century < 0) return false;
+  const d = Number(date.slice(0, 2));
+  const m = Number(date.slice(2, 4));
+  const y = century + Number(date.slice(4, 6));
+  if (!isRealDate(y, m, d)) return false;
+  const ind = Number(individual);
+  if (ind < 2 || ind > 899) return false;
+  return HETU_CHECK[Number(date + individual) % 31] === check.toUpperCase();
+}
+
+const CF_ODD: Record<string, number> = {
+  '0': 1, '1': 0, '2': 5, '3': 7, '4': 9, '5': 13, '6': 15, '7': 17, '8': 19, '9': 21,
+  A: 1, B: 0, C: 5, D: 7, E: 9, F: 13, G: 15, H: 17, I: 19, J: 21, K: 2, L: 4, M: 18, N: 20, O: 11, P: 3,
+  Q: 6, R: 8, S: 12, T: 14, U: 16, V: 10, W: 22, X: 25, Y: 24, Z: 23,
+};
+
+/** Italian codice fiscale check character (positions 1-15, odd positions via the table). */
+export function validateCodiceFiscale(code: string): boolean {
+  const s = code.toUpperCase();
+  if (s.length !== 16) return false;
+  let sum = 0;
+  for (let k = 0; k < 15; k++) {
+    const ch = s[k]!;
+    if (k % 2 === 0) {
+      const v = CF_ODD[ch];
+      if (v === undefined) return false;
+      sum += v;
+    } else {
+      const c = ch.charCodeAt(0);
+      sum += c <= 57 ? c - 48 : c - 65;
+    }
+  }
+  return String.fromCharCode(65 + (sum % 26)) === s[15];
+}
+
+export function validateNhs(digits: string): boolean {
+  if (digits.length !== 10 || allSameDigit(digits)) return false;
+  let sum = 0;
+  for (let k = 0; k < 9; k++) sum += (digits.charCodeAt(k) - 48) * (10 - k);
+  let r = 11 - (sum % 11);
+  if (r === 11) r = 0;
+  if (r === 10) return false;
+  return r === digits.charCodeAt(9) - 48;
+}
+
+export function validateSin(digits: string): boolean {
+  if (digits.length !== 9 || digits[0] === '0' || digits[0] === '8' || allSameDigit(digits)) return false;
+  return luhnValid(digits);
+}
+
+export function validatePesel(digits: string): boolean {
+  if (digits.length !== 11 || allSameDigit(digits)) return false;
+  const w = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+  let sum = 0;
+  for (let k = 0; k < 10; k++) sum += (digits.charCodeAt(k) - 48) * w[k]!;
+  if ((10 - (sum % 10)) % 10 !== digits.charCodeAt(10) - 48) return false;
+  const yy = Number(digits.slice(0, 2));
+  let mm = Number(digits.slice(2, 4));
+  const dd = Number(digits.slice(4, 6));
+  let century = 1900;
+  if (mm > 80) [century, mm] = [1800, mm - 80];
+  else if (mm > 60) [century, mm] = [2200, mm - 60];
+  else if (mm > 40) [century, mm] = [2100, mm - 40];
+  else if (mm > 20) [century, mm] = [2000, mm - 20];
+  return isRealDate(century + yy, mm, dd);
+}
+
+/** Swedish personnummer / samordningsnummer, 10 or 12 digits (century prefix). */
+export function validatePersonnummer(digits: string): boolean {
+  let ten = digits;
+  let century: number | undefined;
+  if (digits.length === 12) {
+    century = Number(digits.slice(0, 2)) * 100;
+    if (century < 1800 || century > 2000) return false;
+    ten = digits.slice(2);
+  }
+  if (ten.length !== 10 || allSameDigit(ten)) return false;
+  const yy = Number(ten.slice(0, 2));
+  const mm = Number(ten.slice(2, 4));
+  let dd = Number(ten.slice(4, 6));
+  if (dd > 60) dd -= 60; // samordningsnummer
+  const y = century !== undefined ? century + yy : 1900 + yy;
+  if (!isRealDate(y, mm, dd) && !isRealDate(y + 100, mm, dd)) return false;
+  return luhnValid(ten);
+}
+
+const VERHOEFF_D = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3, 4, 0, 6, 7, 8, 9, 5], [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+  [3, 4, 0, 1, 2, 8, 9, 5, 6, 7], [4, 0, 1, 2, 3, 9, 5, 6, 7, 8], [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+  [6, 5, 9, 8, 7, 1, 0, 4, 3, 2], [7, 6, 5, 9, 8, 2, 1, 0, 4, 3], [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+  [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+];
+const VERHOEFF_P = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 5, 7, 6, 2, 8, 3, 0, 9, 4], [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+  [8, 9, 1, 6, 0, 4, 3, 5, 2, 7], [9, 4, 5, 3, 1, 2, 6, 8, 7, 0], [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+  [2, 7, 9, 3, 8, 0, 6, 4, 1, 5], [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+];
+
+export function verhoeffValid(digits: string): boolean {
+  let c = 0;
+  for (let k = 0; k < digits.length; k++) {
+    const d = digits.charCodeAt(digits.length - 1 - k) - 48;
+    if (d < 0 || d > 9) return false;
+    c = VERHOEFF_D[c]![VERHOEFF_P[k % 8]![d]!]!;
+  }
+  return c === 0;
+}
+
+export function validateAadhaar(digits: string): boolean {
+  if (digits.length !== 12 || digits[0] === '0' || digits[0] === '1') return false;
+  if (digits === [...digits].reverse().join('')) return false;
+  return verhoeffValid(digits);
+}
+
+export function validateTcKimlik(digits: string): boolean {
+  if (digits.length !== 11 || digits[0] === '0' || allSameDigit(digits)) return false;
+  const d = (k: number) => digits.charCodeAt(k) - 48;
+  const odd = d(0) + d(2) + d(4) + d(6) + d(8);
+  const even = d(1) + d(3) + d(5) + d(7);
+  if ((((odd * 7 - even) % 10) + 10) % 10 !== d(9)) return false;
+  let sum = 0;
+  for (let k = 0; k < 10; k++) sum += d(k);
+  return sum % 10 === d(10);
+}
+
+export function validateItin(digits: string): boolean {
+  if (digits.length !== 9 || digits[0] !== '9') return false;
+  const g = Number(digits.slice(3, 5));
+  return (g >= 50 && g <= 65) || (g >= 70 && g <= 88) || (g >= 90 && g <= 92) || (g >= 94 && g <= 99);
+}
+
+const NINO_BAD_PREFIX = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
+
+export function validateNino(prefix: string): boolean {
+  const p = prefix.toUpperCase();
+  if ('DFIQUV'.includes(p[0]!) || 'DFIQUVO'.includes(p[1]!)) return false;
+  return !NINO_BAD_PREFIX.has(p);
+}
+
+/* ---------------------------------------------------------------- schemes */
+
+interface DigitScheme {
+  name: string;
+  /** Accepted group shapes of the digit run (single separator kind). */
+  shapes: readonly (readonly number[])[];
+  seps: string;
+  validate: (digits: string) => boolean;
+  context: readonly string[];
+}
+
+export const DIGIT_SCHEMES: readonly DigitScheme[] = [
+  {
+    name: 'ca-sin', shapes: [[9], [3, 3, 3]], seps: ' -', validate: validateSin,
+    context: ['sin', 'sin#', 'social insurance', 'nas', "numéro d'assurance sociale", 'assurance sociale'],
+  },
+  {
+    name: 'uk-nhs', shapes: [[10], [3, 3, 4]], seps: ' -', validate: validateNhs,
+    context: ['nhs', 'nhs number', 'nhs no', 'health service number', 'chi number'],
+  },
+  { name: 'pl-pesel', shapes: [[11]], seps: '', validate: validatePesel, context: ['pesel'] },
+  {
+    name: 'se-personnummer', shapes: [[10], [12], [6, 4], [8, 4]], seps: '-', validate: validatePersonnummer,
+    context: ['personnummer', 'pnr', 'samordningsnummer', 'personal identity number', 'personal identity code', 'swedish id', 'personal number'],
+  },
+  {
+    name: 'in-aadhaar', shapes: [[12], [4, 4, 4]], seps: ' -:', validate: validateAadhaar,
+    context: ['aadhaar', 'aadhar', 'adhaar', 'uidai', 'uid', 'आधार'],
+  },
+  {
+    name: 'tr-kimlik', shapes: [[11]], seps: '', validate: validateTcKimlik,
+    context: ['tc kimlik', 'kimlik', 'tckn', 'tc no', 'turkish id', 'türk kimlik', 'kimlik numarası'],
+  },
+  {
+    name: 'us-itin', shapes: [[9], [3, 2, 4], [3, 6], [5, 4]], seps: ' -', validate: validateItin,
+    context: ['itin', 'individual taxpayer', 'taxpayer identification', 'tax id', 'tax identification', 'tin'],
+  },
+];
+
+interface PatternScheme {
+  name: string;
+  /** Global regex with bounded quantifiers only; run over the text once. */
+  re: RegExp;
+  validate: (m: RegExpExecArray) => boolean;
+  context: readonly string[];
+  /** Severity without context; undefined = context required. */
+  alone: (m: RegExpExecArray) => Severity | undefined;
+}
+
+const MBI_L = 'AC-HJKMNP-RT-Yac-hjkmnp-rt-y';
+
+export const PATTERN_SCHEMES: readonly PatternScheme[] = [
+  {
+    name: 'uk-nino',
+    re: /([A-Za-z]{2})( ?)(\d{2})( ?)(\d{2})( ?)(\d{2})( ?)([A-Da-d])/g,
+    validate: (m) => validateNino(m[1]!),
+    context: ['national insurance', 'ni number', 'ni no', 'ni no.', 'ni', 'nino', 'nin', 'insurance number'],
+    alone: (m) => (m[2] === ' ' && m[4] === ' ' && m[6] === ' ' && m[8] === ' ' && /^[A-Z]+$/.test(m[1]! + m[9]!) ? 'medium' : undefined),
+  },
+  {
+    name: 'es-nie',
+    re: /([XYZxyz])(-?)(\d{7})(-?)([A-Za-z])/g,
+    validate: (m) => validateNie(m[1]!, m[3]!, m[5]!),
+    context: ['nie', 'extranjero', 'foreigner identity', 'número de identidad', 'identificación'],
+    alone: () => 'medium',
+  },
+  {
+    name: 'es-nif',
+    re: /(\d{7,8})(-?)([A-Za-z])/g,
+    validate: (m) => validateNif(m[1]!, m[3]!),
+    context: ['dni', 'nif', 'documento nacional', 'número de identidad', 'identificación fiscal'],
+    alone: (m) => (m[1]!.length === 8 && !allSameDigit(m[1]!) ? 'medium' : undefined),
+  },
+  {
+    name: 'fi-hetu',
+    re: /(\d{6})([-+ABCDEFUVWXY])(\d{3})([0-9A-FHJ-NPR-Y])/g,
+    validate: (m) => validateHetu(m[1]!, m[2]!, m[3]!, m[4]!),
+    context: ['hetu', 'henkilötunnus', 'personal identity code', 'finnish id', 'personbeteckning'],
+    alone: () => 'medium',
+  },
+  {
+    name: 'it-codice-fiscale',
+    re: /[A-Za-z]{6}[0-9LMNP-Vlmnp-v]{2}[ABCDEHLMPR-Tabcdehlmpr-t][0-9LMNP-Vlmnp-v]{2}[A-Za-z][0-9LMNP-Vlmnp-v]{3}[A-Za-z]/g,
+    validate: (m) => validateCodiceFiscale(m[0]),
+    context: ['codice fiscale', 'cod. fisc', 'c.f.', 'cf', 'fiscal code', 'tax code'],
+    alone: () => 'medium',
+  },
+  {
+    name: 'us-mbi',
+    re: new RegExp(`[1-9][${MBI_L}][0-9${MBI_L}]\\d(-?)[${MBI_L}][0-9${MBI_L}]\\d(-?)[${MBI_L}]{2}\\d{2}`, 'g'),
+    validate: (m) => m[1] === m[2] && /\d/.test(m[0].slice(1)) && /[A-Za-z].*[A-Za-z].*[A-Za-z]/.test(m[0]),
+    context: ['medicare', 'mbi', 'beneficiary identifier', 'medicare id', 'medicare number'],
+    alone: (m) => (m[1] === '-' ? 'medium' : undefined),
+  },
+];
+
+export const NATIONAL_ID_RULE = {
+  id: 'pii/national-id',
+  genericContext: GENERIC_ID_CONTEXT,
+  digitSchemes: DIGIT_SCHEMES,
+  patternSchemes: PATTERN_SCHEMES,
+  message: 'This looks like a national identity or tax number. With a name it is enough for identity theft.',
+  suggestion: 'Remove the number, or share it through a secure channel (HR or the official portal) instead of email.',
+} as const;
+
+/* ----------------------------------------------------------------- detect */
+
+interface Found {
+  start: number;
+  end: number;
+  severity: Severity;
+}
+
+function contextFor(text: string, start: number, end: number, words: readonly string[]): boolean {
+  return hasContext(text, start, end, words, 48, 32) || hasContext(text, start, end, GENERIC_ID_CONTEXT, 48, 24);
+}
+
+function digitMatches(text: string, out: Found[]): void {
+  for (const run of digitRuns(text, ' -:', 13, 9)) {
+    if (!uniformSeps(run)) continue;
+    for (const s of DIGIT_SCHEMES) {
+      if (!matchesShape(run, s)) continue;
+      if (isSequential(run.digits) || !s.validate(run.digits)) continue;
+      const severity = severityForDigits(text, run, s);
+      if (severity === undefined) continue;
+      out.push({ start: run.start, end: run.end, severity });
+      break;
+    }
+  }
+}
+
+function matchesShape(run: DigitRun, s: DigitScheme): boolean {
+  if (run.seps.length > 0 && !s.seps.includes(run.seps[0]!)) return false;
+  return s.shapes.some((shape) => sameGroups(run, shape));
+}
+
+function severityForDigits(text: string, run: DigitRun, s: DigitScheme): Severity | undefined {
+  if (contextFor(text, run.start, run.end, s.context)) return 'high';
+  // A dashed ITIN (9XX-7X-XXXX) is as recognisable as a dashed SSN.
+  if (s.name === 'us-itin' && sameGroups(run, [3, 2, 4]) && run.seps === '--') return 'high';
+  return undefined;
+}
+
+function patternMatches(text: string, out: Found[]): void {
+  for (const s of PATTERN_SCHEMES) {
+    s.re.lastIndex = 0;
+    for (let m = s.re.exec(text); m !== null; m = s.re.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (isLatinWordCharAt(text, start - 1) || isLatinWordCharAt(text, end)) {
+        s.re.lastIndex = start + 1;
+        continue;
+      }
+      if (!s.validate(m)) {
+        s.re.lastIndex = start + 1;
+        continue;
+      }
+      const severity: Severity | undefined = contextFor(text, start, end, s.context) ? 'high' : s.alone(m);
+      if (severity !== undefined) out.push({ start, end, severity });
+    }
+  }
+}
+
+function detect(text: string): Hit[] {
+  const found: Found[] = [];
+  patternMatches(text, found);
+  digitMatches(text, found);
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const hits: Hit[] = [];
+  let lastEnd = -1;
+  for (const f of found) {
+    if (f.start < lastEnd) continue;
+    hits.push(makeHit('national-id', f.severity, f.start, f.end, NATIONAL_ID_RULE.message, NATIONAL_ID_RULE.suggestion));
+    lastEnd = f.end;
+  }
+  return hits;
+}
+
+export const nationalIdDetector: Detector = { id: 'pii/national-id', detect };
