@@ -378,11 +378,15 @@ export function findAssignments(text: string): Assignment[] {
       if (close > 0) {
         const inner = classifyName(text.slice(nameEnd + 2, close));
         const after = skipSpaces(text, close + 1);
-        if (inner && text.startsWith('value=', after)) {
-          nameStart = nameEnd + 2;
-          nameEnd = close;
-          name = text.slice(nameStart, nameEnd);
-          info = inner;
+        if (text.startsWith('value=', after)) {
+          if (inner) {
+            nameStart = nameEnd + 2;
+            nameEnd = close;
+            name = text.slice(nameStart, nameEnd);
+            info = inner;
+          } else {
+            info = null; // key="some.setting" value="…": the quoted text is a setting name, not a key
+          }
         }
       }
     }

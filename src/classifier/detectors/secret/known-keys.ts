@@ -216,8 +216,10 @@ function tryAt(text: string, i: number, c: Compiled): number {
   const m = re.exec(text);
   if (!m) return -1;
   const end = re.lastIndex;
-  if (text.charCodeAt(end - 1) === 45) return -1; // a key does not end with a dash
-  AFTER_REJECT.lastIndex = end;
+  if (format.openEnd && text.charCodeAt(end - 1) === 45) return -1; // a variable-length key does not end with a dash
+  let k = end;
+  while (k < text.length && k < end + 3 && (text.charCodeAt(k) === 45 || text.charCodeAt(k) === 95)) k++;
+  AFTER_REJECT.lastIndex = k;
   if (AFTER_REJECT.test(text)) return -1;
   if (end < text.length) {
     const n = text.charCodeAt(end);

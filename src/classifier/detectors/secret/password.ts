@@ -94,6 +94,10 @@ function curlUserPasswords(text: string, out: Hit[]): void {
       }
       const raw = text.slice(q, e);
       const bare = raw.replace(/["']/g, '');
+      if (/[<[]/.test(bare)) {
+        p = Math.max(e, p + 1);
+        continue; // <user:password>, [PASSWORD]: documentation
+      }
       const colon = bare.indexOf(':');
       if (colon >= 0) {
         const user = bare.slice(0, colon);
