@@ -8,17 +8,29 @@
 /** Bad arguments: an unknown option, a missing file name, a subcommand that does not exist. */
 export class UsageError extends Error {
   override name = 'UsageError';
+  /** Marks errors the top level prints as one line with exit 2 (see isCliError). */
+  readonly cliError = true;
 }
 
 /** An input that cannot be read or understood: missing file, bad JSON, malformed message, invalid policy. */
 export class InputError extends Error {
   override name = 'InputError';
+  readonly cliError = true;
   /** The file (or `file#N` message) the problem is about, when there is one. */
   readonly source?: string;
   constructor(message: string, source?: string) {
     super(source ? `${source}: ${message}` : message);
     this.source = source;
   }
+}
+
+/**
+ * True for UsageError and InputError. Checked by a marker, not instanceof, so
+ * it holds even when this module is loaded twice (CommonJS and ESM copies
+ * under a test runner's loader).
+ */
+export function isCliError(err: unknown): err is UsageError | InputError {
+  return err instanceof Error && (err as { cliError?: unknown }).cliError === true;
 }
 
 /** Exit codes, the same for every subcommand (DESIGN.md section 5). */

@@ -13,7 +13,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from './commands/command.js';
-import { EXIT, InputError, UsageError, oneLine } from './errors.js';
+import { EXIT, UsageError, isCliError, oneLine } from './errors.js';
 import { processIo, sanitize, type Io } from './io.js';
 
 export interface CommandEntry {
@@ -112,7 +112,7 @@ function available(): string[] {
 }
 
 function report(err: unknown, io: Io): number {
-  if (err instanceof UsageError || err instanceof InputError) {
+  if (isCliError(err)) {
     io.stderr.write(`${NAME}: ${sanitize(oneLine(err))}\n`);
     return EXIT.error;
   }

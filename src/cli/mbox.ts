@@ -12,8 +12,9 @@
  * - a body line that begins with one or more `>` followed by `From ` had one `>`
  *   added when it was stored; it is removed again (`>From ` -> `From `,
  *   `>>From ` -> `>From `);
- * - the line break just before the next envelope line belongs to the separator,
- *   not to the message, and is dropped;
+ * - the line break just before the next envelope line (or the end of the file)
+ *   belongs to the separator, not to the message, and is dropped: a message
+ *   stored as `From …\n` + body + `\n` reads back as exactly its body;
  * - bytes before the first envelope line (a file that does not start with
  *   `From `) are yielded as a message of their own when they are not blank, so a
  *   lone message saved with an `.mbox` name is still read.
@@ -264,8 +265,8 @@ export class MboxSplitter {
     let raw = Buffer.concat(this.parts, this.kept);
     let size = this.size;
     const truncated = this.size > this.kept;
-    if (beforeEnvelope && this.trailingBreak > 0) {
-      // The line break before an envelope line is the separator's.
+    if (this.trailingBreak > 0 && (beforeEnvelope || this.started)) {
+      // The line break before an envelope line (or the end of the file) is the separator's.
       size -= this.trailingBreak;
       if (!truncated) raw = raw.subarray(0, Math.max(0, raw.length - this.trailingBreak));
     }

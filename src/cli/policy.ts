@@ -2,6 +2,7 @@
  * `--policy FILE`: reads an organization policy for the command line.
  */
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Policy } from '../policy/types.js';
 import { InputError, describeFsError } from './errors.js';
 
@@ -9,10 +10,10 @@ import { InputError, describeFsError } from './errors.js';
  * Reads and checks a policy file. Throws InputError (exit 2) naming the file
  * when it cannot be read, is not JSON, or is not a JSON object.
  */
-export async function loadPolicy(path: string): Promise<Policy> {
+export async function loadPolicy(path: string, cwd?: string): Promise<Policy> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readFile(resolve(cwd ?? process.cwd(), path), 'utf8');
   } catch (err) {
     throw new InputError(`cannot read policy: ${describeFsError(err)}`, path);
   }

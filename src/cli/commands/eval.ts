@@ -14,7 +14,7 @@ import { CATEGORIES, type Classifier, type Draft } from '../../classifier/types.
 import type { Policy } from '../../policy/types.js';
 import { intOption, parse } from '../args.js';
 import { loadClassifier } from '../classifier.js';
-import { EXIT, InputError, UsageError, describeFsError, oneLine } from '../errors.js';
+import { EXIT, InputError, UsageError, describeFsError, isCliError, oneLine } from '../errors.js';
 import { sanitize, type Io } from '../io.js';
 import { EvalTally, type EvalResult, type EvalRow, type MissList, type Scores } from '../metrics.js';
 import { loadPolicy } from '../policy.js';
@@ -63,7 +63,7 @@ export const evalCommand: Command = {
     const misses = intOption('eval', 'misses', values.misses, 0);
     const path = positionals[0]!;
     let policy: Policy | undefined;
-    if (values.policy !== undefined) policy = await loadPolicy(values.policy);
+    if (values.policy !== undefined) policy = await loadPolicy(values.policy, io.cwd);
     const classifier = await loadClassifier(policy, values.policy);
     const tally = await evaluateFile(path, classifier, { misses, cwd: io.cwd });
     const result = tally.result();
@@ -96,7 +96,7 @@ export async function evaluateFile(
     const info = await stat(full);
     if (info.isDirectory()) throw new InputError('is a directory (expected a .jsonl file)', path);
   } catch (err) {
-    if (err instanceof InputError) throw err;
+    if (isCliError(err)) throw err;
     throw new InputError(`cannot read: ${describeFsError(err)}`, path);
   }
   const tally = new EvalTally(options.misses ?? 0);
@@ -117,7 +117,7 @@ export async function evaluateFile(
       tally.add(row.row, findings);
     }
   } catch (err) {
-    if (err instanceof InputError) throw err;
+    if (isCliError(err)) throw err;
     throw new InputError(`cannot read: ${describeFsError(err)}`, path);
   } finally {
     lines.close();
