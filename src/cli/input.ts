@@ -119,7 +119,9 @@ async function emlItem(source: string, raw: Buffer, overrides: Overrides): Promi
     if (parsed.date) draft.sentAt = parsed.date;
     return { source, draft: applyOverrides(draft, overrides) };
   } catch (err) {
-    if (err instanceof MalformedMessageError || (err as Error)?.name === 'MalformedMessageError') return { source, error: err.message };
+    if (err instanceof MalformedMessageError || (err instanceof Error && err.name === 'MalformedMessageError')) {
+      return { source, error: err.message };
+    }
     return { source, error: `cannot parse message: ${err instanceof Error ? err.message : String(err)}` };
   }
 }
