@@ -1,4 +1,4 @@
-import type { Policy, ResolvedPolicy } from './types.js';
+import type { Policy, ResolvedPolicy, Term } from './types.js';
 
 /**
  * The bundled default (DESIGN.md section 4): medium and high severity warn,
@@ -21,18 +21,19 @@ export const DEFAULT_POLICY: ResolvedPolicy = Object.freeze({
 }) as ResolvedPolicy;
 
 /**
- * Fills what a policy leaves out from the default. A shallow merge per field,
- * except the maps (severityActions, categories, rules), merged per key.
- * Validation is not done here: see the policy schema.
+ * Fills what a policy leaves out from `base` (the bundled default unless given). A shallow
+ * merge per field, except the maps (severityActions, categories, rules), merged per key.
+ * Terms get their effective id here (`termId`), so every host reports the same rule id.
+ * Validation is not done here: see validate.ts; layers with locks: see layers.ts.
  */
-export function resolvePolicy(policy: Policy = {}): ResolvedPolicy {
-  const d = DEFAULT_POLICY;
+export function resolvePolicy(policy: Policy = {}, base: ResolvedPolicy = DEFAULT_POLICY): ResolvedPolicy {
+  const d = base;
   return {
     version: 1,
     severityActions: { ...d.severityActions, ...policy.severityActions },
     categories: { ...d.categories, ...policy.categories },
     rules: { ...d.rules, ...policy.rules },
-    terms: policy.terms ?? d.terms,
+    terms: (policy.terms ?? d.terms).map(withId),
     internalDomains: policy.internalDomains ?? d.internalDomains,
     allow: policy.allow ?? d.allow,
     quietHours: policy.quietHours === undefined ? d.quietHours : policy.quietHours,
@@ -42,4 +43,24 @@ export function resolvePolicy(policy: Policy = {}): ResolvedPolicy {
     maxDraftChars: policy.maxDraftChars ?? d.maxDraftChars,
     locks: policy.locks ?? d.locks,
   };
+}
+
+function withId(term: Term): Term {
+  return term.id ? term : { ...term, id: termId(term.patterns?.[0] ?? 'term') };
+}
+
+/**
+ * The rule id of a term that has none: its first pattern in lowercase, runs of other
+ * characters as one hyphen, at most 40 characters (`"Project Falcon"` -> `project-falcon`).
+ * The classifier derives the same id; duplicate checks (validate.ts) use this one.
+ */
+export function termId(pattern: string): string {
+  return (
+    pattern
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40)
+      .replace(/-+$/, '') || 'term'
+  );
 }
