@@ -1,0 +1,107 @@
+/**
+ * Webpack loader for the event-runtime bundle (launchevent.js), which classic Outlook on Windows
+ * runs in its JavaScript-only runtime: before build 2403 that runtime accepts ES2016 syntax only.
+ *
+ * 1. Third-party JavaScript (node_modules) is transpiled to ES2016 with TypeScript's transpiler
+ *    (our own TypeScript already is, by ts-loader with target ES2016).
+ * 2. Regular expressions using Unicode property escapes (`\p{L}`, `\P{Nd}`: ES2018) are rewritten
+ *    to the equivalent explicit code point classes (`[\u{41}-\u{5a}...]`, ES2015 `u` syntax). The
+ *    ranges are computed at build time from Node's own Unicode tables, so the meaning is unchanged.
+ *
+ * Anything else newer than ES2016 that survives (named groups, lookbehind, the `s` flag) is left
+ * alone and makes test/outlook/launchevent-bundle.test.ts fail, which is the point.
+ */
+'use strict';
+const ts = require('typescript');
+const acorn = require('acorn');
+
+const MAX_CP = 0x10ffff;
+const cache = new Map();
+
+/** Code point ranges of a Unicode property, e.g. `L`, `Nd`, `Script=Latin`. */
+function propertyRanges(name) {
+  if (cache.has(name)) return cache.get(name);
+  const re = new RegExp(`^\\p{${name}}$`, 'u');
+  const ranges = [];
+  let start = -1;
+  for (let cp = 0; cp <= MAX_CP + 1; cp++) {
+    const hit = cp <= MAX_CP && re.test(String.fromCodePoint(cp));
+    if (hit && start < 0) start = cp;
+    if (!hit && start >= 0) {
+      ranges.push([start, cp - 1]);
+      start = -1;
+    }
+  }
+  cache.set(name, ranges);
+  return ranges;
+}
+
+function complement(ranges) {
+  const out = [];
+  let next = 0;
+  for (const [a, b] of ranges) {
+    if (a > next) out.push([next, a - 1]);
+    next = b + 1;
+  }
+  if (next <= MAX_CP) out.push([next, MAX_CP]);
+  return out;
+}
+
+const hex = (cp) => `\\u{${cp.toString(16)}}`;
+const classBody = (ranges) => ranges.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('');
+
+/** Rewrites `\p{..}`/`\P{..}` in a `u`-flag pattern; returns the pattern unchanged if it has none. */
+function expandPattern(pattern) {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '\\') {
+      const next = pattern[i + 1];
+      if ((next === 'p' || next === 'P') && pattern[i + 2] === '{') {
+        const close = pattern.indexOf('}', i + 3);
+        if (close < 0) throw new Error(`unterminated \\${next}{ in /${pattern}/`);
+        const name = pattern.slice(i + 3, close);
+        let ranges = propertyRanges(name);
+        if (next === 'P') ranges = complement(ranges);
+        out += inClass ? classBody(ranges) : `[${classBody(ranges)}]`;
+        i = close;
+        continue;
+      }
+      out += ch + (next === undefined ? '' : next);
+      i++;
+      continue;
+    }
+    if (ch === '[' && !inClass) inClass = true;
+    else if (ch === ']' && inClass) inClass = false;
+    out += ch;
+  }
+  return out;
+}
+
+function rewriteRegexps(code) {
+  if (!/\\[pP]\{/.test(code)) return code;
+  const edits = [];
+  for (const token of acorn.tokenizer(code, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true })) {
+    if (token.type.label !== 'regexp') continue;
+    const { pattern, flags } = token.value;
+    if (!flags.includes('u') || !/\\[pP]\{/.test(pattern)) continue;
+    edits.push({ start: token.start, end: token.end, text: `/${expandPattern(pattern)}/${flags}` });
+  }
+  let out = code;
+  for (let k = edits.length - 1; k >= 0; k--) out = out.slice(0, edits[k].start) + edits[k].text + out.slice(edits[k].end);
+  return out;
+}
+
+module.exports = function es2016Loader(source) {
+  let code = String(source);
+  if (/[\\/]node_modules[\\/]/.test(this.resourcePath)) {
+    code = ts.transpileModule(code, {
+      fileName: this.resourcePath.replace(/\.c?m?js$/, '.js'),
+      compilerOptions: { target: ts.ScriptTarget.ES2016, module: ts.ModuleKind.ESNext, allowJs: true, sourceMap: false, importHelpers: false },
+    }).outputText;
+  }
+  return rewriteRegexps(code);
+};
+module.exports.expandPattern = expandPattern;
+module.exports.rewriteRegexps = rewriteRegexps;

@@ -1,0 +1,36 @@
+/**
+ * Entry of the task pane (taskpane.html in Outlook; pane.html in the playground, where
+ * src/playground/pane-standin.ts has put the Office.js stand-in in place before this runs).
+ */
+import {
+  fluentBadge,
+  fluentButton,
+  fluentCard,
+  fluentProgressRing,
+  provideFluentDesignSystem,
+} from '@fluentui/web-components';
+import { createClassifier } from '../classifier/index.js';
+import type { OfficeLike } from '../outlook/office-types.js';
+import { getPolicy } from '../outlook/policy-source.js';
+import { startPane } from './pane.js';
+import { applyTheme } from './theme.js';
+
+declare const Office: OfficeLike | undefined;
+
+provideFluentDesignSystem().register(fluentBadge(), fluentButton(), fluentCard(), fluentProgressRing());
+
+function boot(office: OfficeLike) {
+  applyTheme(office);
+  const root = document.getElementById('app');
+  if (!root) return;
+  startPane({ office, root, getPolicy: () => getPolicy({ timeoutMs: 5000 }), createClassifier });
+}
+
+if (typeof Office === 'undefined' || !Office.onReady) {
+  const status = document.getElementById('status');
+  if (status) status.textContent = 'Second Thought runs inside Outlook. Open it from a message you are writing.';
+} else {
+  const office: OfficeLike = Office;
+  const onReady = Office.onReady;
+  onReady.call(office, () => boot(office));
+}
