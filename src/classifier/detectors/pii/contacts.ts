@@ -11,7 +11,7 @@
  * addresses in header lines (`From:`, `To:`, `Cc:`...) do not count towards
  * the list: mailing-list traffic and forwarded headers are full of them.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { isAsciiAlnumCode, isDigitCode, isWordCharAt, hasContext } from './common.js';
 
 export const CONTACT_LIST_MIN = 4;
@@ -116,8 +116,41 @@ function phoneAt(text: string, start: number, end: number): Span | undefined {
   if (/^\d{4}[-. ]\d{2}[-. ]\d{2}$/.test(cand)) return undefined;
   if (seps === 0 && !hasContext(text, start, end, PHONE_CONTEXT, 24, 8)) return undefined;
   const parsed = parsePhoneNumberFromString(cand, 'US');
-  if (!parsed || !parsed.isValid()) return undefined;
-  return { start, end, key: parsed.number };
+  if (parsed && parsed.isValid()) return { start, end, key: parsed.number };
+  // National formats of other countries: a country named nearby, or the UK for a leading 0.
+  if (plus) return undefined;
+  for (const region of regionHints(text, start, cand)) {
+    const p = parsePhoneNumberFromString(cand, region);
+    if (p && p.isValid()) return { start, end, key: p.number };
+  }
+  return undefined;
+}
+
+/** Country words that say how to read a national-format number. */
+export const PHONE_REGION_HINTS: ReadonlyArray<readonly [CountryCode, readonly string[]]> = [
+  ['GB', ['uk', 'british', 'england', 'london', 'britain']],
+  ['IE', ['ireland', 'irish']],
+  ['DE', ['germany', 'german', 'deutschland']],
+  ['FR', ['france', 'french']],
+  ['ES', ['spain', 'spanish']],
+  ['IT', ['italy', 'italian']],
+  ['NL', ['netherlands', 'dutch']],
+  ['IL', ['israel', 'israeli']],
+  ['JP', ['japan', 'japanese']],
+  ['CN', ['china', 'chinese', 'cn']],
+  ['IN', ['india', 'indian']],
+  ['PH', ['philippines', 'filipino', 'ph', 'telepono']],
+  ['TR', ['turkey', 'türkiye', 'turkish', 'cep', 'telefon']],
+  ['AU', ['australia', 'australian']],
+  ['BR', ['brazil', 'brazilian']],
+  ['MX', ['mexico', 'mexican']],
+];
+
+function regionHints(text: string, start: number, cand: string): CountryCode[] {
+  const out: CountryCode[] = [];
+  for (const [region, words] of PHONE_REGION_HINTS) if (hasContext(text, start, start, words, 40, 0)) out.push(region);
+  if (cand[0] === '0' && !out.includes('GB')) out.push('GB');
+  return out;
 }
 
 /* ------------------------------------------------------------------ e-mail */
@@ -131,8 +164,11 @@ function isLocalChar(c: number): boolean {
 }
 
 function isDomainChar(c: number): boolean {
-  return isAsciiAlnumCode(c) || c === 45 /* - */ || c === 46; /* . */
+  // Internationalized domain names: letters of any script in the labels.
+  return isAsciiAlnumCode(c) || c === 45 /* - */ || c === 46 /* . */ || (c >= 128 && LETTER.test(String.fromCharCode(c)));
 }
+
+const LETTER = /\p{L}/u;
 
 /**
  * E-mail addresses. A linear scanner: for each `@`, walk left over local-part
@@ -237,7 +273,7 @@ function excludedLines(text: string): Array<[number, number]> {
     }
     const first = text[pos];
     // A folded header continues on lines that start with white space.
-    const header = HEADER_LINE.test(head) || (prevHeader && (first === ' ' || first === '\t'));
+    const header: boolean = HEADER_LINE.test(head) || (prevHeader && (first === ' ' || first === '\t'));
     prevHeader = header;
     if (header || head.startsWith('>') || head.startsWith('|') || head.startsWith(')') || head.startsWith('quoting ') ||
         tail.endsWith('wrote:') || tail.endsWith('said:') || tail.endsWith('writes:')) {

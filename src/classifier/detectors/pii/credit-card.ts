@@ -12,7 +12,7 @@
  * is nearby), all-same-digit runs.
  */
 import type { Detector, Hit } from '../../types.js';
-import { allSameDigit, digitRuns, hasContext, luhnValid, makeHit, precededByReference, uniformSeps } from './common.js';
+import { allSameDigit, digitRuns, hasContext, luhnValid, makeHit, precededByReference } from './common.js';
 
 interface IinRange {
   brand: string;
@@ -43,12 +43,12 @@ export const CARD_RULE = {
     { brand: 'Diners Club', from: '36', to: '36', lengths: [14, 15, 16, 17, 18, 19] },
     { brand: 'Diners Club', from: '38', to: '39', lengths: [14, 15, 16, 17, 18, 19] },
     { brand: 'UnionPay', from: '62', to: '62', lengths: L16_19 },
-    { brand: 'UnionPay', from: '81', to: '81', lengths: L16_19, needsContext: true },
+    { brand: 'UnionPay', from: '81', to: '81', lengths: L16_19 },
     { brand: 'Maestro', from: '50', to: '50', lengths: [12, 13, 14, 15, 16, 17, 18, 19] },
     { brand: 'Maestro', from: '56', to: '58', lengths: [12, 13, 14, 15, 16, 17, 18, 19] },
     { brand: 'Maestro', from: '6304', to: '6304', lengths: [16, 17, 18, 19] },
     { brand: 'Maestro', from: '6759', to: '6763', lengths: [16, 17, 18, 19] },
-    { brand: 'Maestro', from: '67', to: '67', lengths: [16, 17, 18, 19], needsContext: true },
+    { brand: 'Maestro', from: '67', to: '67', lengths: [16, 17, 18, 19] },
     { brand: 'Mir', from: '2200', to: '2204', lengths: L16_19 },
     { brand: 'UATP', from: '1', to: '1', lengths: [15], needsContext: true },
   ] as readonly IinRange[],
@@ -75,16 +75,21 @@ export function cardBrand(digits: string, withContext: boolean): string | undefi
 /** Checksum and known-bad values. */
 export function validateCard(digits: string, withContext = false): boolean {
   if (digits.length < 12 || digits.length > 19) return false;
-  if (allSameDigit(digits.slice(1))) return false;
+  if (allSameDigit(digits)) return false;
   if (!luhnValid(digits)) return false;
   return cardBrand(digits, withContext) !== undefined;
+}
+
+/** seps[from..to] (inclusive) are all the same character. */
+function sameChar(seps: string, from: number, to: number): boolean {
+  for (let k = from + 1; k <= to; k++) if (seps[k] !== seps[from]) return false;
+  return true;
 }
 
 function detect(text: string): Hit[] {
   const hits: Hit[] = [];
   // Runs may hold more than one number ("qty 2 4111 ..."): try group-aligned windows.
-  for (const run of digitRuns(text, ' -', 40, 12)) {
-    if (!uniformSeps(run)) continue;
+  for (const run of digitRuns(text, ' -', 64, 12)) {
     const g = run.groups;
     // Offsets of each group's start and end inside the original text.
     const starts: number[] = [];
@@ -105,13 +110,14 @@ function detect(text: string): Hit[] {
       sum.push(sum[k]! + g[k]!);
       bad.push(bad[k]! + (g[k]! < 3 || g[k]! > 6 ? 1 : 0));
     }
-    const dashed = run.seps.length > 0 && run.seps[0] === '-';
     let a = 0;
     while (a < g.length) {
       let matchedTo = -1;
       for (let b = g.length - 1; b >= a && matchedTo < 0; b--) {
-        // A dashed run is one token: never split it.
-        if (dashed && (a > 0 || b < g.length - 1)) continue;
+        // One kind of separator inside a number; a dash never splits two numbers.
+        if (a > 0 && run.seps[a - 1] !== ' ') continue;
+        if (b < g.length - 1 && run.seps[b] !== ' ') continue;
+        if (b > a && !sameChar(run.seps, a, b - 1)) continue;
         const total = sum[b + 1]! - sum[a]!;
         if (total < 12 || total > CARD_RULE.maxDigits) continue;
         if (b > a && bad[b + 1]! - bad[a]! > 0) continue;

@@ -64,7 +64,7 @@ export function validateHetu(date: string, sign: string, individual: string, che
   const y = century + Number(date.slice(4, 6));
   if (!isRealDate(y, m, d)) return false;
   const ind = Number(individual);
-  if (ind < 2 || ind > 899) return false;
+  if (ind < 2) return false; // 900-999 are temporary numbers, still personal
   return HETU_CHECK[Number(date + individual) % 31] === check.toUpperCase();
 }
 
@@ -189,6 +189,84 @@ export function validateItin(digits: string): boolean {
   return (g >= 50 && g <= 65) || (g >= 70 && g <= 88) || (g >= 90 && g <= 92) || (g >= 94 && g <= 99);
 }
 
+/** Korean resident / foreigner registration number: YYMMDD + gender/century digit + 6. No checksum since 2020. */
+export function validateKrRrn(digits: string): boolean {
+  if (digits.length !== 13) return false;
+  const g = digits.charCodeAt(6) - 48;
+  const century = g === 1 || g === 2 || g === 5 || g === 6 ? 1900 : g === 3 || g === 4 || g === 7 || g === 8 ? 2000 : g === 9 || g === 0 ? 1800 : -1;
+  if (century < 0) return false;
+  return isRealDate(century + Number(digits.slice(0, 2)), Number(digits.slice(2, 4)), Number(digits.slice(4, 6)));
+}
+
+/** South African ID: YYMMDD SSSS C A Z, citizenship C in 0-2, Luhn. */
+export function validateZaId(digits: string): boolean {
+  if (digits.length !== 13) return false;
+  const y = Number(digits.slice(0, 2));
+  const m = Number(digits.slice(2, 4));
+  const d = Number(digits.slice(4, 6));
+  if (!isRealDate(1900 + y, m, d) && !isRealDate(2000 + y, m, d)) return false;
+  if (digits[10] !== '0' && digits[10] !== '1' && digits[10] !== '2') return false;
+  return luhnValid(digits);
+}
+
+/** Thai national id: 13 digits, first 1-8, mod-11 check digit. */
+export function validateThaiId(digits: string): boolean {
+  if (digits.length !== 13 || digits[0] === '0' || digits[0] === '9') return false;
+  let sum = 0;
+  for (let k = 0; k < 12; k++) sum += (digits.charCodeAt(k) - 48) * (13 - k);
+  return (11 - (sum % 11)) % 10 === digits.charCodeAt(12) - 48;
+}
+
+/** German tax id (Steuer-IdNr): 11 digits, one digit repeated 2-3 times in the first ten, ISO 7064 MOD 11,10. */
+export function validateDeTaxId(digits: string): boolean {
+  if (digits.length !== 11 || digits[0] === '0') return false;
+  const counts = new Array<number>(10).fill(0);
+  for (let k = 0; k < 10; k++) counts[digits.charCodeAt(k) - 48]!++;
+  // Issued numbers repeat exactly one digit (2-3 times); sample numbers in
+  // documentation often use ten distinct digits, which we accept too.
+  const repeated = counts.filter((c) => c >= 2);
+  if (repeated.length > 1 || (repeated.length === 1 && repeated[0]! > 3)) return false;
+  let product = 10;
+  for (let k = 0; k < 10; k++) {
+    let sum = (digits.charCodeAt(k) - 48 + product) % 10;
+    if (sum === 0) sum = 10;
+    product = (sum * 2) % 11;
+  }
+  let check = 11 - product;
+  if (check === 10) check = 0;
+  return check === digits.charCodeAt(10) - 48;
+}
+
+/** German pension insurance number: area(2) DDMMYY letter serial(2) check. */
+export function validateDeSvnr(code: string): boolean {
+  if (code.length !== 12) return false;
+  const up = code.toUpperCase();
+  const d = Number(up.slice(2, 4));
+  const m = Number(up.slice(4, 6));
+  if (!isRealDate(2000, m, d)) return false; // leap-year safe: year unknown
+  const letter = up.charCodeAt(8) - 64;
+  if (letter < 1 || letter > 26) return false;
+  const nums = up.slice(0, 8) + String(letter).padStart(2, '0') + up.slice(9, 11);
+  const w = [2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1];
+  let sum = 0;
+  for (let k = 0; k < 12; k++) {
+    const prod = (nums.charCodeAt(k) - 48) * w[k]!;
+    sum += Math.floor(prod / 10) + (prod % 10);
+  }
+  return sum % 10 === up.charCodeAt(11) - 48;
+}
+
+/** Singapore NRIC/FIN (S, T, F, G series) check letter. */
+export function validateSgNric(prefix: string, digits: string, check: string): boolean {
+  const p = prefix.toUpperCase();
+  const w = [2, 7, 6, 5, 4, 3, 2];
+  let sum = 0;
+  for (let k = 0; k < 7; k++) sum += (digits.charCodeAt(k) - 48) * w[k]!;
+  if (p === 'T' || p === 'G') sum += 4;
+  const table = p === 'S' || p === 'T' ? 'JZIHGFEDCBA' : p === 'F' || p === 'G' ? 'XWUTRQPNMLK' : '';
+  return table !== '' && table[sum % 11] === check.toUpperCase();
+}
+
 const NINO_BAD_PREFIX = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
 
 export function validateNino(prefix: string): boolean {
@@ -231,6 +309,22 @@ export const DIGIT_SCHEMES: readonly DigitScheme[] = [
     context: ['tc kimlik', 'kimlik', 'tckn', 'tc no', 'turkish id', 'türk kimlik', 'kimlik numarası'],
   },
   {
+    name: 'kr-rrn', shapes: [[13], [6, 7]], seps: '-', validate: validateKrRrn,
+    context: ['rrn', 'frn', 'resident registration', 'foreigner registration', 'registration number', '주민등록번호', '외국인등록번호', '주민번호'],
+  },
+  {
+    name: 'za-id', shapes: [[13]], seps: '', validate: validateZaId,
+    context: ['south african id', 'rsa id', 'sa id', 'resident number', 'refugee id', 'id number', 'identity number'],
+  },
+  {
+    name: 'th-id', shapes: [[13]], seps: '', validate: validateThaiId,
+    context: ['thai id', 'tnin', 'thai national id', 'เลขประจำตัวประชาชน', 'บัตรประชาชน', 'เลขบัตรประชาชน'],
+  },
+  {
+    name: 'de-tax-id', shapes: [[11]], seps: '', validate: validateDeTaxId,
+    context: ['steuer-id', 'steuerid', 'steuer-idnr', 'idnr', 'identifikationsnummer', 'steueridentifikationsnummer', 'tax id', 'german tax'],
+  },
+  {
     name: 'us-itin', shapes: [[9], [3, 2, 4], [3, 6], [5, 4]], seps: ' -', validate: validateItin,
     context: ['itin', 'individual taxpayer', 'taxpayer identification', 'tax id', 'tax identification', 'tin'],
   },
@@ -268,7 +362,7 @@ export const PATTERN_SCHEMES: readonly PatternScheme[] = [
     re: /(\d{7,8})(-?)([A-Za-z])/g,
     validate: (m) => validateNif(m[1]!, m[3]!),
     context: ['dni', 'nif', 'documento nacional', 'número de identidad', 'identificación fiscal'],
-    alone: (m) => (m[1]!.length === 8 && !allSameDigit(m[1]!) ? 'medium' : undefined),
+    alone: (m) => (m[1]!.length === 8 ? 'medium' : undefined),
   },
   {
     name: 'fi-hetu',
@@ -283,6 +377,34 @@ export const PATTERN_SCHEMES: readonly PatternScheme[] = [
     validate: (m) => validateCodiceFiscale(m[0]),
     context: ['codice fiscale', 'cod. fisc', 'c.f.', 'cf', 'fiscal code', 'tax code'],
     alone: () => 'medium',
+  },
+  {
+    name: 'de-svnr',
+    re: /\d{8}[A-Za-z]\d{3}/g,
+    validate: (m) => validateDeSvnr(m[0]),
+    context: ['rvnr', 'rentenversicherungsnummer', 'sozialversicherungsnummer', 'versicherungsnummer', 'sv-nummer', 'svnr', 'sozialversicherung', 'pension insurance'],
+    alone: () => undefined,
+  },
+  {
+    name: 'sg-nric',
+    re: /([STFGstfg])(\d{7})([A-Za-z])/g,
+    validate: (m) => validateSgNric(m[1]!, m[2]!, m[3]!),
+    context: ['nric', 'fin', 'ic number', 'ic no', 'identity card', 'singapore ic'],
+    alone: () => undefined,
+  },
+  {
+    name: 'in-pan',
+    re: /[A-Za-z]{3}[ABCFGHLJPTKabcfghljptk][A-Za-z]\d{4}[A-Za-z]/g,
+    validate: () => true,
+    context: ['pan', 'pan number', 'pan card', 'pan no', 'permanent account number', 'income tax'],
+    alone: () => undefined,
+  },
+  {
+    name: 'in-voter',
+    re: /[A-Za-z]{3}\d{7}/g,
+    validate: () => true,
+    context: ['voter', 'voter id', 'voter card', 'epic', 'electoral', 'election card', 'vote'],
+    alone: () => undefined,
   },
   {
     name: 'us-mbi',

@@ -50,8 +50,9 @@ function shapeOk(token: string): boolean {
     for (let k = 0; k < token.length; k++) if (token.charCodeAt(k) >= 48 && token.charCodeAt(k) <= 57) digits++;
     if (digits < 6) return false;
   }
-  const digitsOnly = token.replace(/[^0-9]/g, '');
-  if (digitsOnly.length >= 6 && (allSameDigit(digitsOnly) || isSequential(digitsOnly))) return false;
+  // Placeholders: all-same or counting digits (only for all-digit tokens: letter-prefixed
+  // sample numbers like "A1234567" are still written as someone's passport in mail).
+  if (/^\d+$/.test(token) && (allSameDigit(token) || isSequential(token))) return false;
   return true;
 }
 
