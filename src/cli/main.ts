@@ -38,6 +38,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   },
   policy: {
     summary: 'policy validate FILE | policy schema | policy init',
+    load: async () => (await import('./commands/policy.js')).policy,
   },
   manifest: {
     summary: 'write an Outlook add-in manifest for your own host (--host URL)',

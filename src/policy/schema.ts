@@ -7,7 +7,8 @@
  * lexicon pattern parser). Checks that need the whole document (duplicate term ids, locks
  * that contradict the policy) are in validate.ts.
  *
- * Every object may carry a `"$comment"` (a string or a list of strings): JSON has no comments,
+ * Every object (except the `rules` map itself, whose keys are rule ids) may carry a
+ * `"$comment"` (a string or a list of strings): JSON has no comments,
  * so a policy documents itself in `$comment` fields, which are ignored (the same keyword JSON
  * Schema uses for comments). The top level may also carry `"$schema"` so editors find the schema.
  */
