@@ -1,0 +1,35 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { bundleSizes, gzipSize, pageAssets } from '../../bench/sizes.js';
+
+describe('bench/sizes', () => {
+  it('pageAssets lists local scripts and stylesheets, quoted or not, never remote ones', () => {
+    const html =
+      '<script src="https://host.example/office.js"></script><link rel=stylesheet href=pane.1.css>' +
+      '<link rel="icon" href="icon.png"><script defer src=pane.2.js></script><script src=\'./x.js?v=3\'></script><script src=//cdn.example/y.js></script>';
+    assert.deepEqual(pageAssets(html), ['pane.1.css', 'pane.2.js', 'x.js']);
+  });
+
+  it('gzipSize is the size of a level-9 gzip that round-trips', () => {
+    const text = 'second thought '.repeat(1000);
+    assert.equal(gzipSize(text), gzipSync(text, { level: 9 }).length);
+    assert.ok(gzipSize(text) < text.length / 10);
+    assert.equal(gunzipSync(gzipSync(text, { level: 9 })).toString(), text);
+  });
+
+  it('bundleSizes reads the send handler and the task pane with its assets', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'st-sizes-'));
+    writeFileSync(join(dir, 'launchevent.js'), 'x'.repeat(5000));
+    writeFileSync(join(dir, 'taskpane.html'), '<script src=a.js></script><link rel=stylesheet href=b.css><script src=missing.js></script>');
+    writeFileSync(join(dir, 'a.js'), 'y'.repeat(300));
+    writeFileSync(join(dir, 'b.css'), 'z'.repeat(200));
+    const s = bundleSizes(dir);
+    assert.equal(s.sendHandler?.bytes, 5000);
+    assert.deepEqual(s.taskPane?.files.map((f) => f.file), ['taskpane.html', 'a.js', 'b.css']);
+    assert.equal(s.taskPane?.bytes, s.taskPane!.files.reduce((n, f) => n + f.bytes, 0));
+    assert.deepEqual(bundleSizes(join(dir, 'nowhere')), {});
+  });
+});
