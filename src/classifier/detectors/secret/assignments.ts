@@ -331,22 +331,49 @@ function valueAfterName(
   return { v, style, operator };
 }
 
+/** Credential words; a name without one of them is never looked at. */
+const NAME_HINT_G = /pass|pasw|pw|secret|token|key|auth|bearer|cred|jwt|contrase/gi;
+
+// The password and generic detectors both read the pairs of the same text: keep the last result.
+let lastText: string | undefined;
+let lastResult: Assignment[] = [];
+
 /** Every name/value pair in `text` whose name looks like a credential name. */
 export function findAssignments(text: string): Assignment[] {
+  if (text === lastText) return lastResult.map((a) => ({ ...a }));
+  const result = scanAssignments(text);
+  lastText = text;
+  lastResult = result;
+  return result.map((a) => ({ ...a }));
+}
+
+function scanAssignments(text: string): Assignment[] {
   const out: Assignment[] = [];
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (!isNameChar(c) || c === 46 || c === 45) {
-      i++;
+  // Only runs that contain a credential word matter: let the regex engine find those words,
+  // then widen each hit to its identifier run. Every character is visited a bounded number of times.
+  let done = 0;
+  NAME_HINT_G.lastIndex = 0;
+  for (let m = NAME_HINT_G.exec(text); m; m = NAME_HINT_G.exec(text)) {
+    const pos = m.index;
+    if (pos < done) {
+      NAME_HINT_G.lastIndex = done;
       continue;
     }
-    let j = i;
+    let i = pos;
+    while (i > done && pos - i <= MAX_NAME && isNameChar(text.charCodeAt(i - 1))) i--;
+    let j = pos;
     while (j < n && j - i <= MAX_NAME && isNameChar(text.charCodeAt(j))) j++;
     if (j - i > MAX_NAME) {
-      while (j < n && isNameChar(text.charCodeAt(j))) j++;
-      i = j;
+      while (j < n && j - pos <= 4 * MAX_NAME && isNameChar(text.charCodeAt(j))) j++;
+      done = j;
+      NAME_HINT_G.lastIndex = j;
+      continue;
+    }
+    // Leading dots and dashes are punctuation, not part of the name.
+    while (i < j && (text.charCodeAt(i) === 46 || text.charCodeAt(i) === 45)) i++;
+    if (i >= j) {
+      NAME_HINT_G.lastIndex = pos + 1;
       continue;
     }
     // Trailing dots and dashes belong to the sentence, not the name.
@@ -406,11 +433,13 @@ export function findAssignments(text: string): Assignment[] {
           style: found.style,
           operator: found.operator,
         });
-        i = Math.max(j, found.v.end);
+        done = Math.max(j, found.v.end);
+        NAME_HINT_G.lastIndex = done;
         continue;
       }
     }
-    i = j;
+    done = j;
+    NAME_HINT_G.lastIndex = j;
   }
   return out;
 }

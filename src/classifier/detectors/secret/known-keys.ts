@@ -30,6 +30,11 @@ export interface KnownKeyFormat {
   test?: boolean;
   /** Allow the key to continue with `-` or `_` (default: the match must end at a non-alphanumeric). */
   openEnd?: boolean;
+  /**
+   * Rows without a prefix must name a literal that appears `at` characters after the key's start
+   * (a number, or the smallest and largest offset): the scanner looks for that literal.
+   */
+  probe?: { at: number | [number, number]; literal: string };
 }
 
 const B64URL = 'A-Za-z0-9_\\-';
@@ -51,7 +56,7 @@ export const KNOWN_KEY_FORMATS: readonly KnownKeyFormat[] = [
   { id: 'flyio-token', rule: 'token', severity: 'high', prefix: 'fo1_', body: `[${B64URL}]{40,50}`, description: 'Fly.io access token' },
   { id: 'flyio-macaroon', rule: 'token', severity: 'high', prefix: 'fm2_', body: '[A-Za-z0-9+/_=,-]{100,2000}', description: 'Fly.io access token' },
   { id: 'flyio-macaroon-v1', rule: 'token', severity: 'high', prefix: 'FlyV1 fm', body: '[12][ar]?_[A-Za-z0-9+/_=,-]{100,2000}', description: 'Fly.io access token' },
-  { id: 'azure-ad-client-secret', rule: 'api-key', severity: 'high', prefix: '', body: '[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.\\-]{31,34}', description: 'Azure AD client secret' },
+  { id: 'azure-ad-client-secret', rule: 'api-key', severity: 'high', prefix: '', probe: { at: 4, literal: 'Q~' }, body: '[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.\\-]{31,34}', description: 'Azure AD client secret' },
 
   // Source hosting and package registries
   ...['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'].map(
@@ -77,7 +82,7 @@ export const KNOWN_KEY_FORMATS: readonly KnownKeyFormat[] = [
   { id: 'pulumi-token', rule: 'token', severity: 'high', prefix: 'pul-', body: '[a-f0-9]{40}', description: 'Pulumi access token' },
   { id: 'prefect-token', rule: 'token', severity: 'high', prefix: 'pnu_', body: '[a-zA-Z0-9]{36}', description: 'Prefect API token' },
   { id: 'readme-token', rule: 'token', severity: 'high', prefix: 'rdme_', body: '[a-z0-9]{70}', description: 'ReadMe API token' },
-  { id: 'terraform-token', rule: 'token', severity: 'high', prefix: '', body: '[a-zA-Z0-9]{14}\\.atlasv1\\.[a-zA-Z0-9=_\\-]{60,70}', description: 'Terraform Cloud API token' },
+  { id: 'terraform-token', rule: 'token', severity: 'high', prefix: '', probe: { at: 14, literal: '.atlasv1.' }, body: '[a-zA-Z0-9]{14}\\.atlasv1\\.[a-zA-Z0-9=_\\-]{60,70}', description: 'Terraform Cloud API token' },
   { id: 'hashicorp-vault-token', rule: 'token', severity: 'high', prefix: 'hvs.', body: `[${B64URL}]{90,200}`, description: 'HashiCorp Vault token' },
   { id: 'hashicorp-vault-batch', rule: 'token', severity: 'high', prefix: 'hvb.', body: `[${B64URL}]{138,300}`, description: 'HashiCorp Vault batch token' },
   { id: 'doppler-token', rule: 'token', severity: 'high', prefix: 'dp.pt.', body: '[a-zA-Z0-9]{43}', description: 'Doppler API token' },
@@ -111,11 +116,11 @@ export const KNOWN_KEY_FORMATS: readonly KnownKeyFormat[] = [
   { id: 'slack-webhook', rule: 'token', severity: 'high', prefix: 'hooks.slack.com/', body: '(?:services|workflows|triggers)/[A-Za-z0-9+/_\\-]{40,200}', description: 'Slack webhook URL (anyone with it can post to your channel)' },
   { id: 'teams-webhook', rule: 'token', severity: 'high', prefix: 'https://', body: '[a-z0-9\\-]{1,63}\\.webhook\\.office\\.com/webhookb2/[a-z0-9\\-]{36}@[a-z0-9\\-]{36}/IncomingWebhook/[a-z0-9]{32}/[a-z0-9\\-]{36}', description: 'Microsoft Teams webhook URL' },
   { id: 'discord-webhook', rule: 'token', severity: 'high', prefix: 'https://discord', body: '(?:app)?\\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_\\-]{60,70}', description: 'Discord webhook URL' },
-  { id: 'telegram-bot-token', rule: 'token', severity: 'medium', prefix: '', body: '[0-9]{8,10}:AA[A-Za-z0-9_\\-]{33}', description: 'Telegram bot token' },
+  { id: 'telegram-bot-token', rule: 'token', severity: 'medium', prefix: '', probe: { at: [8, 10], literal: ':AA' }, body: '[0-9]{8,10}:AA[A-Za-z0-9_\\-]{33}', description: 'Telegram bot token' },
   { id: 'sendgrid-key', rule: 'api-key', severity: 'high', prefix: 'SG.', body: `[${B64URL}]{16,32}\\.[${B64URL}]{30,64}`, description: 'SendGrid API key' },
   { id: 'sendinblue-key', rule: 'api-key', severity: 'high', prefix: 'xkeysib-', body: '[a-f0-9]{64}-[a-zA-Z0-9]{16}', description: 'Brevo (Sendinblue) API key' },
   { id: 'mailgun-key', rule: 'api-key', severity: 'high', prefix: 'key-', body: '[a-f0-9]{32}', description: 'Mailgun API key' },
-  { id: 'mailchimp-key', rule: 'api-key', severity: 'high', prefix: '', body: '[a-f0-9]{32}-us[0-9]{1,2}', description: 'Mailchimp API key' },
+  { id: 'mailchimp-key', rule: 'api-key', severity: 'high', prefix: '', probe: { at: 32, literal: '-us' }, body: '[a-f0-9]{32}-us[0-9]{1,2}', description: 'Mailchimp API key' },
   { id: 'twilio-api-key', rule: 'api-key', severity: 'high', prefix: 'SK', body: '[0-9a-fA-F]{32}', description: 'Twilio API key', needsContext: /twilio|\bsid\b|api[_\s-]?key|secret|token/i },
 
   // Payments and commerce
@@ -161,7 +166,7 @@ export const KNOWN_KEY_FORMATS: readonly KnownKeyFormat[] = [
   { id: 'frameio-token', rule: 'token', severity: 'high', prefix: 'fio-u-', body: '[A-Za-z0-9_\\-=]{64}', description: 'Frame.io API token' },
   { id: 'mapbox-secret-token', rule: 'token', severity: 'high', prefix: 'sk.eyJ', body: '[A-Za-z0-9_\\-]{50,100}\\.[A-Za-z0-9_\\-]{20,30}', description: 'Mapbox secret token' },
   { id: 'mapbox-public-token', rule: 'token', severity: 'low', prefix: 'pk.eyJ', body: '[A-Za-z0-9_\\-]{50,100}\\.[A-Za-z0-9_\\-]{20,30}', description: 'Mapbox public token' },
-  { id: 'facebook-app-token', rule: 'token', severity: 'high', prefix: '', body: '[0-9]{15,16}\\|[A-Za-z0-9_\\-]{27}', description: 'Facebook app access token' },
+  { id: 'facebook-app-token', rule: 'token', severity: 'high', prefix: '', probe: { at: [15, 16], literal: '|' }, body: '[0-9]{15,16}\\|[A-Za-z0-9_\\-]{27}', description: 'Facebook app access token' },
   { id: 'dropbox-token', rule: 'token', severity: 'high', prefix: 'sl.', body: `[${B64URL}=]{130,160}`, description: 'Dropbox access token' },
   { id: 'twitter-bearer', rule: 'token', severity: 'high', prefix: 'AAAAAAAAAAAAAAAAAAAAA', body: '[A-Za-z0-9%]{30,150}', description: 'Twitter/X bearer token' },
   { id: 'facebook-token', rule: 'token', severity: 'high', prefix: 'EAA', body: '(?:B|C|G|I|M)[A-Za-z0-9]{100,400}', description: 'Facebook access token' },
@@ -176,13 +181,14 @@ interface Compiled {
   format: KnownKeyFormat;
   re: RegExp;
 }
-const BY_PREFIX = new Map<string, Compiled[]>();
+/** Keyed by the UTF-16 codes of the first two prefix characters (c0 * 65536 + c1): no string allocation per word. */
+const BY_PREFIX = new Map<number, Compiled[]>();
 const NO_PREFIX: Compiled[] = [];
 for (const format of KNOWN_KEY_FORMATS) {
   if (format.id === 'age-recipient-guard') continue; // public keys are not secrets; kept as documentation of the decision
   const compiled: Compiled = { format, re: new RegExp(format.body, 'y') };
   if (format.prefix.length >= 2) {
-    const k = format.prefix.slice(0, 2);
+    const k = format.prefix.charCodeAt(0) * 65536 + format.prefix.charCodeAt(1);
     let list = BY_PREFIX.get(k);
     if (!list) BY_PREFIX.set(k, (list = []));
     list.push(compiled);
@@ -212,6 +218,7 @@ const AFTER_REJECT = /[*#\u2022\u2026]|\.(?:png|jpe?g|gif|svg|webp|ico|css|js|ht
 function tryAt(text: string, i: number, c: Compiled): number {
   const { format, re } = c;
   if (format.prefix && !text.startsWith(format.prefix, i)) return -1;
+
   re.lastIndex = i + format.prefix.length;
   const m = re.exec(text);
   if (!m) return -1;
@@ -229,20 +236,61 @@ function tryAt(text: string, i: number, c: Compiled): number {
   return end;
 }
 
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One pass of the regex engine finds every place a prefix occurs (literals only: linear). */
+const PREFIX_RE = new RegExp(
+  [...new Set(KNOWN_KEY_FORMATS.filter((f) => f.prefix.length >= 2).map((f) => f.prefix))]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe)
+    .join('|'),
+  'g',
+);
+/** Rows without a prefix are found through their probe literal. */
+const PROBES = NO_PREFIX.map((c) => {
+  const p = c.format.probe;
+  if (!p) throw new Error(`known key format ${c.format.id} has neither prefix nor probe`);
+  const [lo, hi] = typeof p.at === 'number' ? [p.at, p.at] : p.at;
+  return { literal: p.literal, lo, hi };
+});
+const PROBE_RE = new RegExp([...new Set(PROBES.map((p) => p.literal))].map(escapeRe).join('|'), 'g');
+
+/** Candidate start offsets, ascending. */
+function candidates(text: string): number[] {
+  const out: number[] = [];
+  PREFIX_RE.lastIndex = 0;
+  for (let m = PREFIX_RE.exec(text); m; m = PREFIX_RE.exec(text)) {
+    out.push(m.index);
+    PREFIX_RE.lastIndex = m.index + 1;
+  }
+  let extra = false;
+  PROBE_RE.lastIndex = 0;
+  for (let m = PROBE_RE.exec(text); m; m = PROBE_RE.exec(text)) {
+    for (const p of PROBES) {
+      if (p.literal !== m[0]) continue;
+      for (let at = p.lo; at <= p.hi; at++) if (m.index - at >= 0) out.push(m.index - at);
+      extra = true;
+    }
+    PROBE_RE.lastIndex = m.index + 1;
+  }
+  if (extra) out.sort((a, b) => a - b); // two ascending runs: the sort merges them in linear time
+  return out;
+}
+
 /** Finds every known-format key in `text`, left to right, without overlaps. */
 export function findKnownKeys(text: string): KnownKeyMatch[] {
   const out: KnownKeyMatch[] = [];
   const n = text.length;
-  let i = 0;
-  while (i < n) {
+  let covered = 0;
+  let prev = -1;
+  for (const i of candidates(text)) {
+    if (i < covered || i === prev) continue;
+    prev = i;
     const c = text.charCodeAt(i);
-    if (!isAlnum(c) || !isBoundaryBefore(text, i)) {
-      i++;
-      continue;
-    }
+    if (!isAlnum(c) || !isBoundaryBefore(text, i)) continue;
     let end = -1;
     let found: KnownKeyFormat | undefined;
-    const list = BY_PREFIX.get(text.slice(i, i + 2));
+    const list = i + 1 < n ? BY_PREFIX.get(c * 65536 + text.charCodeAt(i + 1)) : undefined;
     if (list) {
       for (const cand of list) {
         end = tryAt(text, i, cand);
@@ -254,6 +302,11 @@ export function findKnownKeys(text: string): KnownKeyMatch[] {
     }
     if (!found) {
       for (const cand of NO_PREFIX) {
+        const p = cand.format.probe!;
+        const [lo, hi] = typeof p.at === 'number' ? [p.at, p.at] : p.at;
+        let probed = false;
+        for (let at = lo; at <= hi && !probed; at++) probed = text.startsWith(p.literal, i + at);
+        if (!probed) continue;
         end = tryAt(text, i, cand);
         if (end >= 0) {
           found = cand.format;
@@ -269,12 +322,8 @@ export function findKnownKeys(text: string): KnownKeyMatch[] {
         else if (text.startsWith('http://', i - 7)) start = i - 7;
       }
       out.push({ format: found, start, end });
-      i = end;
-      continue;
+      covered = end;
     }
-    // Skip to the end of this word: keys only start at word boundaries.
-    i++;
-    while (i < n && (isAlnum(text.charCodeAt(i)) || text.charCodeAt(i) === 95)) i++;
   }
   return out;
 }
