@@ -35,6 +35,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   },
   scan: {
     summary: 'walk folders, .eml and .mbox files and summarize what would be flagged',
+    load: async () => (await import('./commands/scan.js')).scan,
   },
   policy: {
     summary: 'policy validate FILE | policy schema | policy init',
