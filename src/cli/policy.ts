@@ -4,13 +4,15 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Policy } from '../policy/types.js';
+import { formatProblem, validatePolicy } from '../policy/validate.js';
 import { InputError, describeFsError } from './errors.js';
 
 /**
- * Reads and checks a policy file. Throws InputError (exit 2) naming the file
- * when it cannot be read, is not JSON, or is not a JSON object.
+ * Reads and validates a policy file against the policy schema (src/policy/validate.ts).
+ * Throws InputError (exit 2) naming the file when it cannot be read, is not
+ * JSON, is not a JSON object, or has a schema error. Warnings go to `onWarning`.
  */
-export async function loadPolicy(path: string, cwd?: string): Promise<Policy> {
+export async function loadPolicy(path: string, cwd?: string, onWarning?: (line: string) => void): Promise<Policy> {
   let text: string;
   try {
     text = await readFile(resolve(cwd ?? process.cwd(), path), 'utf8');
@@ -28,25 +30,15 @@ export async function loadPolicy(path: string, cwd?: string): Promise<Policy> {
     const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
     throw new InputError(`invalid policy: expected a JSON object at $, got ${kind}`, path);
   }
-  const problems = validatePolicy(value);
-  if (problems.length > 0) {
+  const { policy, problems } = validatePolicy(value, 'organization');
+  const errors = problems.filter((p) => p.level === 'error');
+  if (errors.length > 0 || policy === null) {
     // One line on stderr (DESIGN.md section 5): the first problem, and how many more.
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more; run 'second-thought policy validate ${path}')` : '';
-    throw new InputError(`invalid policy: ${problems[0]}${more}`, path);
+    const first = errors[0] ? formatProblem(errors[0]) : 'rejected by the policy schema';
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more; run 'second-thought policy validate ${path}')` : '';
+    throw new InputError(`invalid policy: ${first}${more}`, path);
   }
-  return value as Policy;
-}
-
-/*
- * ---- POLICY VALIDATION PLUGS IN HERE ----------------------------------------
- * The schema validator comes from the policy engineer (src/policy/). When it
- * lands, call it from validatePolicy below and return its problems, each as
- * "<JSON path>: <what was expected>" (DESIGN.md section 4). Until then only the
- * shape checked in loadPolicy (a JSON object) is enforced, and anything else in
- * the document reaches createClassifier as it is.
- * -----------------------------------------------------------------------------
- */
-/** Problems found in a parsed policy document; empty when it is acceptable. */
-export function validatePolicy(_value: object): string[] {
-  return [];
+  // Warnings (e.g. an unknown key, ignored) do not stop the run; the caller may show them.
+  if (onWarning) for (const p of problems) if (p.level === 'warning') onWarning(`${path}: ${formatProblem(p)}`);
+  return policy;
 }

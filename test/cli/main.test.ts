@@ -7,10 +7,6 @@ describe('cli/main', () => {
     const table: [string, string[], RegExp][] = [
       ['no command', [], /no command given/],
       ['unknown command', ['frobnicate'], /unknown command 'frobnicate'/],
-      ['planned command scan', ['scan', 'x'], /'scan' is not available yet/],
-      ['planned command policy', ['policy', 'validate', 'p.json'], /'policy' is not available yet/],
-      ['planned command manifest', ['manifest', '--host', 'https://x.example'], /'manifest' is not available yet/],
-      ['help for a planned command', ['help', 'scan'], /'scan' is not available yet/],
       ['check: unknown option', ['check', '--frob', 'clean.txt'], /check: Unknown option '--frob'/],
       ['check: option without its value', ['check', 'clean.txt', '--policy'], /check: .*--policy/],
       ['check: no file', ['check', '--json'], /check: no input given/],
@@ -32,15 +28,37 @@ describe('cli/main', () => {
     }
   });
 
-  it('registers every command of the design, and only check and eval are implemented here', () => {
+  it('registers every command of the design, check and eval implemented', () => {
     assert.deepEqual(Object.keys(COMMANDS).sort(), ['check', 'eval', 'manifest', 'policy', 'scan']);
-    assert.deepEqual(
-      Object.entries(COMMANDS)
-        .filter(([, e]) => e.load)
-        .map(([n]) => n)
-        .sort(),
-      ['check', 'eval'],
-    );
+    assert.ok(COMMANDS.check!.load && COMMANDS.eval!.load);
+  });
+
+  // Commands other engineers have not landed yet: whichever rows of the table still have no module.
+  const planned = Object.entries(COMMANDS)
+    .filter(([, e]) => !e.load)
+    .map(([n]) => n);
+  for (const name of planned) {
+    it(`a planned command (${name}) is a usage error saying it is not available yet, also for help`, async () => {
+      for (const args of [[name, 'x'], ['help', name]]) {
+        const r = await cli(args);
+        assert.equal(r.code, 2);
+        assertOneLineError(r.stderr);
+        assert.match(r.stderr, new RegExp(`'${name}' is not available yet`));
+      }
+    });
+  }
+
+  it('the not-available-yet path works for any table row without a module', async () => {
+    COMMANDS.zzplanned = { summary: 'test row' };
+    try {
+      const r = await cli(['zzplanned']);
+      assert.equal(r.code, 2);
+      assertOneLineError(r.stderr);
+      assert.match(r.stderr, /'zzplanned' is not available yet in this version \(available: check, eval/);
+      assert.match((await cli(['--help'])).stdout, /zzplanned +test row \(not available yet\)/);
+    } finally {
+      delete COMMANDS.zzplanned;
+    }
   });
 
   it('prints the general usage with --help and help (exit 0), marking planned commands', async () => {
@@ -48,7 +66,6 @@ describe('cli/main', () => {
       const r = await cli(args);
       assert.equal(r.code, 0);
       assert.match(r.stdout, /^Usage: second-thought <command>/);
-      assert.match(r.stdout, /scan .*\(not available yet\)/);
       assert.doesNotMatch(r.stdout, /check .*\(not available yet\)/);
     }
   });

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { loadPolicy, validatePolicy } from '../../src/cli/policy.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadPolicy } from '../../src/cli/policy.js';
 import { FIXTURES } from './helpers.js';
 
 describe('cli/policy', () => {
@@ -24,7 +27,19 @@ describe('cli/policy', () => {
     });
   }
 
-  it('has a validation hook that accepts any object until the schema validator lands', () => {
-    assert.deepEqual(validatePolicy({ anything: 1 }), []);
+  it('validates against the policy schema: an error is one line with its JSON path; warnings are passed on and ignored', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'st-policy-'));
+    try {
+      writeFileSync(join(dir, 'bad.json'), '{"onError":"explode","maxRecipients":"many"}');
+      await assert.rejects(loadPolicy('bad.json', dir), /^InputError: bad\.json: invalid policy: error \$\.\w+: .*\(and 1 more; run 'second-thought policy validate bad\.json'\)$/);
+      writeFileSync(join(dir, 'typo.json'), '{"version": 1, "maxRecipents": 5}');
+      const warnings: string[] = [];
+      const p = await loadPolicy('typo.json', dir, (w) => warnings.push(w));
+      assert.equal(warnings.length, 1);
+      assert.match(warnings[0]!, /^typo\.json: warning \$\.maxRecipents: unknown key/);
+      assert.equal((p as Record<string, unknown>).maxRecipents, undefined, 'unknown keys are dropped');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -64,7 +64,7 @@ export const check: Command = {
     if (positionals.filter((p) => p === '-').length > 1) throw new UsageError("check: '-' (standard input) given more than once");
 
     let policy: Policy | undefined;
-    if (values.policy !== undefined) policy = await loadPolicy(values.policy, io.cwd);
+    if (values.policy !== undefined) policy = await loadPolicy(values.policy, io.cwd, (line) => io.stderr.write(`second-thought: ${sanitize(line)}\n`));
     const classifier = await loadClassifier(policy, values.policy);
 
     const overrides = { to: values.to, cc: values.cc, from: values.from, subject: values.subject };

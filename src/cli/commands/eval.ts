@@ -63,7 +63,7 @@ export const evalCommand: Command = {
     const misses = intOption('eval', 'misses', values.misses, 0);
     const path = positionals[0]!;
     let policy: Policy | undefined;
-    if (values.policy !== undefined) policy = await loadPolicy(values.policy, io.cwd);
+    if (values.policy !== undefined) policy = await loadPolicy(values.policy, io.cwd, (line) => io.stderr.write(`second-thought: ${sanitize(line)}\n`));
     const classifier = await loadClassifier(policy, values.policy);
     const tally = await evaluateFile(path, classifier, { misses, cwd: io.cwd });
     const result = tally.result();

@@ -95,6 +95,7 @@ describe('cli/commands/check', () => {
       writeFileSync(
         policy,
         JSON.stringify({
+          version: 1,
           internalDomains: ['corp.example'],
           terms: [{ patterns: ['flumbright'], category: 'confidential', severity: 'high', message: 'client name', externalOnly: true }],
         }),
@@ -163,7 +164,7 @@ describe('cli/commands/check', () => {
     const dir = mkdtempSync(join(tmpdir(), 'st-check-'));
     try {
       const policy = join(dir, 'p.json');
-      writeFileSync(policy, JSON.stringify({ terms: [{ patterns: ['(broken'], category: 'legal', severity: 'high', message: 'm' }] }));
+      writeFileSync(policy, JSON.stringify({ version: 1, terms: [{ patterns: ['(broken'], category: 'legal', severity: 'high', message: 'm' }] }));
       const r = await cli(['check', '--policy', policy, 'clean.txt']);
       assert.equal(r.code, 2);
       assertOneLineError(r.stderr);
