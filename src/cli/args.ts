@@ -7,11 +7,14 @@ import { UsageError } from './errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** What parseArgs returns for these options (named, so declaration files can be emitted). */
+export type Parsed<T extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
+
 /**
  * Parses `args` strictly (unknown options and missing values are usage errors).
  * `command` names the subcommand in messages.
  */
-export function parse<T extends Options>(command: string, args: string[], options: T) {
+export function parse<T extends Options>(command: string, args: string[], options: T): Parsed<T> {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (err) {
