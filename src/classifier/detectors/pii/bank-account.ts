@@ -57,8 +57,12 @@ function isRoutingShape(run: DigitRun): boolean {
   return run.groups.length === 3 && run.groups[0] === 4 && run.groups[1] === 4 && run.groups[2] === 1 && run.seps === '--';
 }
 
-/** The label that ends right before `start` (after skipping `: # - = is`), or undefined. */
-function labelBefore(text: string, start: number): string | undefined {
+/**
+ * The label that ends right before `start` (after skipping `: # - = is`), or
+ * undefined. `strong` when the label names an account number explicitly or is
+ * followed by `:`/`#` ("acct # 775100432", "account: 40018823").
+ */
+function labelBefore(text: string, start: number): { label: string; strong: boolean } | undefined {
   const raw = text.slice(Math.max(0, start - 40), start).toLowerCase();
   let k = raw.length;
   // Skip punctuation and "is" between the label and the number.
@@ -71,6 +75,7 @@ function labelBefore(text: string, start: number): string | undefined {
     break;
   }
   const head = raw.slice(0, k);
+  const punct = raw.slice(k);
   let best: string | undefined;
   for (const label of BANK_RULE.accountLabels) {
     // Try the label with and without a trailing '.'/'#' (stripped above).
@@ -82,7 +87,8 @@ function labelBefore(text: string, start: number): string | undefined {
   }
   if (best === undefined) return undefined;
   for (const bad of BANK_RULE.notAccount) if (head.endsWith(bad)) return undefined;
-  return best;
+  const strong = (BANK_RULE.strongLabels as Set<string>).has(best) || punct.includes(':') || punct.includes('#');
+  return { label: best, strong };
 }
 
 /** Is some start in `sorted` (ascending) within `dist` of `pos`? Binary search: O(log n). */
@@ -115,7 +121,7 @@ function detect(text: string): Hit[] {
     if (allSameDigit(run.digits) || isSequential(run.digits)) continue;
     const label = labelBefore(text, run.start);
     if (label === undefined) continue;
-    const strong = (BANK_RULE.strongLabels as Set<string>).has(label);
+    const strong = label.strong;
     const routingNear = nearAny(routingStarts, run.start, 120);
     if (!strong && !routingNear) continue;
     accounts.push(run);

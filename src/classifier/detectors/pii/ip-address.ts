@@ -19,13 +19,15 @@
  * `pii/ip-address` in its policy.
  */
 import type { Detector, Hit, Severity } from '../../types.js';
-import { isAsciiAlnumCode, isDigitCode, makeHit } from './common.js';
+import { hasContext, isAsciiAlnumCode, isDigitCode, makeHit } from './common.js';
 
 export const PRIVATE_SEVERITY: Severity = 'low';
 export const PUBLIC_SEVERITY: Severity = 'low';
 
 export const IP_RULE = {
   id: 'pii/ip-address',
+  /** Words right before a dotted quad that make it a version, not an address. */
+  versionWords: ['version', 'ver', 'ver.', 'v', 'v.', 'release', 'rel', 'build', 'firmware', 'fw', 'kernel', 'oid'],
   message: 'This is an IP address. It can identify a person’s device or an internal server.',
   privateMessage: 'This is a private or local network address.',
   suggestion: 'Leave the address out unless the reader needs it.',
@@ -178,6 +180,7 @@ function detectIpv4(text: string, taken: readonly Hit[], hits: Hit[]): void {
     if (j < n && (isAsciiAlnumCode(text.charCodeAt(j)) || text[j] === '_')) continue;
     const octets = parseIpv4(text.slice(start, j));
     if (!octets) continue;
+    if (hasContext(text, start, start, IP_RULE.versionWords, 12, 0)) continue;
     const end = prefixEnd(text, j, 32);
     while (t < taken.length && taken[t]!.end <= start) t++;
     if (t < taken.length && taken[t]!.start < end) continue; // inside an IPv6 hit

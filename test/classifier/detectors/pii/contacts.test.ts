@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { CONTACT_LIST_MIN, findEmails, findPhones, scanContacts } from '../../../../src/classifier/detectors/pii/contacts.js';
+
+const values = (text: string, spans: { start: number; end: number }[]) => spans.map((s) => text.slice(s.start, s.end));
+
+describe('pii contacts scanners', () => {
+  it('finds formatted phone numbers with exact spans', () => {
+    const text = 'Call (503) 555-0146 or +44 20 7946 0321, fax 503.555.0199; cell +1 310 555 0147.';
+    assert.deepEqual(values(text, findPhones(text)), ['(503) 555-0146', '+44 20 7946 0321', '503.555.0199', '+1 310 555 0147']);
+  });
+
+  it('splits a comma-separated list of phones', () => {
+    const text = '917-555-0188, 646-555-0123, 347-555-0169';
+    assert.deepEqual(values(text, findPhones(text)), ['917-555-0188', '646-555-0123', '347-555-0169']);
+  });
+
+  it('reads a UK national number and a country hinted one', () => {
+    const a = 'mobile 07911 123456';
+    assert.deepEqual(values(a, findPhones(a)), ['07911 123456']);
+    // Ofcom's drama range is not a real number.
+    assert.deepEqual(findPhones('mobile 07700 900461'), []);
+    const b = 'my Japanese number is 090-2345-6789';
+    assert.deepEqual(values(b, findPhones(b)), ['090-2345-6789']);
+  });
+
+  it('needs a phone word for a bare digit run', () => {
+    assert.deepEqual(findPhones('PO 2025004417 is approved'), []);
+    const t = 'phone: 2025550143';
+    assert.deepEqual(values(t, findPhones(t)), ['2025550143']);
+  });
+
+  it('does not read versions, IPs, dates or prices as phones', () => {
+    for (const t of ['release 10.2.155.3001', 'host 192.168.100.101', 'on 2024-05-01', 'cost $4155550132', '1/2/2024', 'INC-4155550132']) {
+      assert.deepEqual(findPhones(t), [], t);
+    }
+  });
+
+  it('finds e-mail addresses with a linear scanner', () => {
+    const text = 'Write to <dana.whit+news@mail.lanternpeak.example>, or ops@x-y.co.uk. Not: a@b, @home, foo@bar., x..y@z.com';
+    assert.deepEqual(values(text, findEmails(text)), ['dana.whit+news@mail.lanternpeak.example', 'ops@x-y.co.uk']);
+  });
+
+  it('keeps a sentence-ending dot out of the address and accepts IDN domains', () => {
+    const t = 'Mail jo@example.org. Or hans@bücher.example.';
+    assert.deepEqual(values(t, findEmails(t)), ['jo@example.org', 'hans@bücher.example']);
+  });
+
+  it('stays linear on long runs of @ and local-part characters', () => {
+    const t = 'a@'.repeat(20000) + 'x'.repeat(20000);
+    assert.ok(Array.isArray(findEmails(t)));
+  });
+
+  it(`calls ${CONTACT_LIST_MIN}+ distinct phones a contact list`, () => {
+    const list = 'Call tree:\nAmy - 917-555-0188\nBo - 646-555-0123\nCy - 347-555-0169\nDee - 718-555-0142\n';
+    assert.equal(scanContacts(list).isList, true);
+    assert.equal(scanContacts('Amy - 917-555-0188\nBo - 646-555-0123\n').isList, false);
+  });
+
+  it('does not count quoted lines, headers, signatures or role addresses towards a list', () => {
+    const mail =
+      'Thanks, see below.\n\n' +
+      'From: Ann <ann@corp.example>\nTo: bob@corp.example, cy@corp.example,\n  dee@corp.example\n' +
+      '> eve@corp.example wrote:\n' +
+      'Questions go to info@corp.example or support@corp.example.\n' +
+      '-- \nFred fred@corp.example\n';
+    assert.equal(scanContacts(mail).isList, false);
+    const roster = 'New team:\nann@corp.example\nbob@corp.example\ncy@corp.example\ndee@corp.example\n';
+    assert.equal(scanContacts(roster).isList, true);
+  });
+});

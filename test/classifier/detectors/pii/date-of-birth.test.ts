@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { dateOfBirthDetector } from '../../../../src/classifier/detectors/pii/date-of-birth.js';
+import { expectFound } from './helpers.js';
+
+describe('pii/date-of-birth', () => {
+  const positives: Array<[string, string]> = [
+    ['Priya Raman, DOB 03/14/1991, start date 6/3.', '03/14/1991'],
+    ['D.O.B.: 14.03.1991', '14.03.1991'],
+    ['date of birth 1991-03-14', '1991-03-14'],
+    ['Date of birth: 17/08/94', '17/08/94'],
+    ['born on March 14, 1991 in Ohio', 'March 14, 1991'],
+    ['Birthday: 14th of March 1991', '14th of March 1991'],
+    ['DOB 22 Jul 1986', '22 Jul 1986'],
+    ['DOB Sept. 9, 1979', 'Sept. 9, 1979'],
+    ['Geburtsdatum 01.02.1980', '01.02.1980'],
+    ['12/01/1975 (DOB)', '12/01/1975'],
+  ];
+  for (const [text, value] of positives) {
+    it(`finds ${value}`, () => {
+      const hits = expectFound(dateOfBirthDetector, text, [value], 'date-of-birth');
+      assert.equal(hits[0]!.severity, 'medium');
+    });
+  }
+
+  it('finds every birth date in a roster', () => {
+    const text = 'Tess - DOB 22 Jul 1986\nGideon - DOB 09 Jan 1979\nRuth - DOB 30 Sep 1992';
+    expectFound(dateOfBirthDetector, text, ['22 Jul 1986', '09 Jan 1979', '30 Sep 1992']);
+  });
+
+  const negatives: Array<[string, string]> = [
+    ['an ISO date alone', 'Deploy window 2024-03-14 02:00 UTC'],
+    ['a meeting date', 'Let us meet on March 14, 2025 to review.'],
+    ['a birthday without a year', 'Her birthday is March 14, cake at 3.'],
+    ['an impossible date', 'DOB 31/02/1990'],
+    ['a year in the future', 'DOB 03/14/2091'],
+    ['an expiry date next to a passport', 'passport exp 04/2029'],
+    ['a birth word far away', 'Born in Ohio, she moved to Boston and has worked at the firm since 03/14/2011 as lead.'],
+  ];
+  for (const [name, text] of negatives) {
+    it(`ignores ${name}`, () => expectFound(dateOfBirthDetector, text, []));
+  }
+});
