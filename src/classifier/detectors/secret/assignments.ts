@@ -162,7 +162,7 @@ function readValue(text: string, p: number): ValueSpan | null {
     for (let j = p + 1; j < stop; j++) {
       const d = text.charCodeAt(j);
       if (d === 10 || d === 13) return null;
-      if (d === c && text.charCodeAt(j - 1) !== 92) return { start: p + 1, end: j, quoted: true };
+      if (d === c && text.charCodeAt(j - 1) !== 92) return j > p + 1 ? { start: p + 1, end: j, quoted: true } : null;
     }
     return null;
   }
