@@ -41,6 +41,15 @@ describe('pii/ip-address', () => {
     it(`ignores ${name}`, () => expectFound(ipAddressDetector, text, []));
   }
 
+  it('raises a public address tied to a person to medium, not a private one', () => {
+    const a = expectFound(ipAddressDetector, 'my IP is 84.17.45.201 if you need to allow it', ['84.17.45.201']);
+    assert.equal(a[0]!.severity, 'medium');
+    const b = expectFound(ipAddressDetector, 'he logged in from 2a00:1450:4009::8a2e at 3am', ['2a00:1450:4009::8a2e']);
+    assert.equal(b[0]!.severity, 'medium');
+    const c = expectFound(ipAddressDetector, 'my IP is 192.168.1.20 on the office wifi', ['192.168.1.20']);
+    assert.equal(c[0]!.severity, 'low');
+  });
+
   it('parses and validates', () => {
     assert.deepEqual(parseIpv4('203.0.113.54'), [203, 0, 113, 54]);
     assert.equal(parseIpv4('1.2.3'), undefined);
