@@ -1,4 +1,9 @@
 import type { Detector } from '../../types.js';
+import { exclamationDetector } from './exclamation.js';
+import { shoutingDetector } from './shouting.js';
 
-// Placeholder written by the lead so the engine compiles; the tone detectors' owner replaces this file.
-export const TONE_DETECTORS: Detector[] = [];
+/**
+ * Tone checks a phrase lexicon cannot express: letter case (shouting) and punctuation runs.
+ * The phrase side of tone (passive-aggressive and hostile wording) is lexicons/en/tone.yml.
+ */
+export const TONE_DETECTORS: Detector[] = [shoutingDetector, exclamationDetector];

@@ -1,0 +1,188 @@
+import type { Detector, Hit, Severity } from '../../types.js';
+
+/**
+ * `tone/exclamation`: runs of exclamation and question marks ("!!!", "?!?!", "!!?") and mail
+ * that keeps raising its voice with several "!!" / "?!" runs. A single "!" never fires, nor
+ * does a single "?" or "??".
+ *
+ * - A strong run (3 or more marks with at least one "!", e.g. "!!!", "?!?") fires on its own.
+ * - A weak run ("!!", "?!", "!?", "??" or "???") fires only when the mail has at least two runs;
+ *   from three runs on it counts as a warning, below that it only informs.
+ * - Next to warm words in the same sentence ("Congrats!!!", "Happy birthday!!!", "Thanks so
+ *   much!!") a run is enthusiasm, not anger: it only informs (low).
+ * - Code is left alone: `!!value` (double negation), `#!/bin/sh`, `!==`.
+ *
+ * Linear: one pass finds the runs; each run looks back at most LOOKBACK characters.
+ */
+
+const BANGS = new Set(['!', '\uff01', '\u2757', '\u2755', '\u00a1']);
+const QUESTIONS = new Set(['?', '\uff1f', '\u2753', '\u2754', '\u00bf']);
+const BOTH = new Set(['\u203d', '\u2049', '\u2048', '\u2047']);
+
+/** How far back (characters) a run looks for warm words in its own sentence. */
+const LOOKBACK = 80;
+/** Findings per text: past this the writer has got the point (and pathological input stays cheap). */
+const MAX_HITS = 50;
+
+const WARM = [
+  'thank',
+  'thx',
+  'congrat',
+  'great',
+  'awesome',
+  'amazing',
+  'love',
+  'happy',
+  'yay',
+  'woo',
+  'hooray',
+  'hurray',
+  'excited',
+  'exciting',
+  'wonderful',
+  'fantastic',
+  'well done',
+  'cheers',
+  'wow',
+  'best',
+  'good luck',
+  'welcome',
+  'nice',
+  'cool',
+  'fun',
+  'enjoy',
+  'birthday',
+  'glad',
+  'see you',
+  'party',
+  'celebrat',
+  'proud',
+  'beautiful',
+  'perfect',
+  'brilliant',
+  'lol',
+  'haha',
+  'finally here',
+  'we did it',
+  'kudos',
+  'bravo',
+  'hello',
+  'hi ',
+  'hey',
+  'merry',
+  'holiday',
+  'weekend',
+  'cute',
+  'delicious',
+  'incredible',
+  'superb',
+  'stellar',
+  'nailed',
+];
+
+const MESSAGE_STRONG = 'A run of exclamation marks reads as shouting or exasperation in a work mail.';
+const MESSAGE_MANY = 'Several "!!" or "?!" in one mail make it read as agitated.';
+const SUGGESTION = 'Use one exclamation mark at most, and let the words carry the urgency: "This is urgent: I need it by 3pm."';
+
+interface Run {
+  start: number;
+  end: number;
+  bangs: number;
+  questions: number;
+}
+
+export const exclamationDetector: Detector = {
+  id: 'tone/exclamation',
+  detect(text: string): Hit[] {
+    const runs: Run[] = [];
+    const len = text.length;
+    let i = 0;
+    while (i < len) {
+      const ch = text[i]!;
+      if (!isMark(ch)) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let bangs = 0;
+      let questions = 0;
+      while (i < len && isMark(text[i]!)) {
+        const c = text[i]!;
+        if (BANGS.has(c)) bangs++;
+        else if (QUESTIONS.has(c)) questions++;
+        else {
+          bangs++;
+          questions++;
+        }
+        i++;
+      }
+      if (isCode(text, start, i)) continue;
+      runs.push({ start, end: i, bangs, questions });
+    }
+    const hits: Hit[] = [];
+    let weakOrStrong = 0;
+    for (const r of runs) if (strength(r) !== 'none') weakOrStrong++;
+    for (const r of runs) {
+      if (hits.length >= MAX_HITS) break;
+      const s = strength(r);
+      if (s === 'none') continue;
+      let severity: Severity;
+      if (s === 'strong') severity = 'medium';
+      else if (weakOrStrong >= 3) severity = 'medium';
+      else if (weakOrStrong >= 2) severity = 'low';
+      else continue;
+      if (severity === 'medium' && warm(text, r.start)) severity = 'low';
+      hits.push({
+        category: 'tone',
+        rule: 'exclamation',
+        severity,
+        start: r.start,
+        end: r.end,
+        message: s === 'strong' ? MESSAGE_STRONG : MESSAGE_MANY,
+        suggestion: SUGGESTION,
+      });
+    }
+    return hits;
+  },
+};
+
+function isMark(ch: string): boolean {
+  return BANGS.has(ch) || QUESTIONS.has(ch) || BOTH.has(ch);
+}
+
+function strength(r: Run): 'strong' | 'weak' | 'none' {
+  const n = r.end - r.start;
+  if (r.bangs > 0 && n >= 3) return 'strong';
+  if (r.bangs > 0 && n === 2) return 'weak';
+  if (r.bangs === 0 && r.questions >= 2) return 'weak';
+  return 'none';
+}
+
+/** `!!x` (double negation), `#!/bin/sh`, `!=`/`!==`: operators, not tone. */
+function isCode(text: string, start: number, end: number): boolean {
+  const before = start > 0 ? text[start - 1]! : ' ';
+  const after = end < text.length ? text[end]! : ' ';
+  if (before === '#' || after === '=') return true;
+  // A prefix operator: the run touches a word on its right but not on its left.
+  if (isWordChar(after) && !isWordChar(before) && before !== '"' && before !== "'") return true;
+  return false;
+}
+
+function isWordChar(ch: string): boolean {
+  return ch === '_' || ch === '(' || ch.toLowerCase() !== ch.toUpperCase() || (ch >= '0' && ch <= '9');
+}
+
+/** Warm words in the run's own sentence (bounded look-back). */
+function warm(text: string, runStart: number): boolean {
+  let from = runStart - 1;
+  const limit = Math.max(0, runStart - LOOKBACK);
+  // Skip the run's own sentence back to the previous sentence end or line break.
+  while (from > limit) {
+    const c = text[from - 1]!;
+    if (c === '\n' || c === '.' || c === '!' || c === '?') break;
+    from--;
+  }
+  const sentence = text.slice(from, runStart).toLowerCase();
+  for (const w of WARM) if (sentence.includes(w)) return true;
+  return false;
+}

@@ -1,0 +1,341 @@
+import type { Detector, Hit } from '../../types.js';
+
+/**
+ * `tone/shouting`: sentences or lines written mostly in capital letters, and long runs of
+ * capitalized words inside an otherwise normal sentence ("we do NOT SHIP ON FRIDAYS EVER").
+ *
+ * What is not shouting, and how it is kept out:
+ * - Acronyms: a list of common business and tech acronyms (FYI, ASAP, KPI, OKR, EBITDA, JSON,
+ *   ...), plurals like "KPIs", and any unknown all-caps word of at most 3 letters that is not a
+ *   common English word ("Q3 OKR", "ACME", "SOW"). These count neither way.
+ * - Code-ish tokens: anything with a digit, `_`, `/`, `\`, `@`, `=`, `#`, `::` or an inner dot
+ *   (`MAX_RETRIES`, `HTTP/2`, `U.S.`), camelCase, and SQL statements written in capitals.
+ * - Headings and signature lines: a line of at most 6 words with no end punctuation and no
+ *   word that carries a demand ("PROJECT STATUS REPORT", "SENIOR VICE PRESIDENT, SALES").
+ * - Legal boilerplate in capitals (licence and warranty disclaimers).
+ * - Short things: a unit needs at least 3 capitalized words and 10 capital letters, so "FYI",
+ *   "ASAP", "URGENT:" or "Q3 OKR" never fire.
+ *
+ * Linear: one pass splits units, one pass per unit classifies its words; no regular expression
+ * runs over user text.
+ */
+
+/** Common acronyms and initialisms in business and tech mail; never counted as shouting. */
+const ACRONYMS: ReadonlySet<string> = new Set(
+  (
+    'FYI ASAP EOD EOW EOM EOY COB OOO PTO TBD TBA TBC ETA FAQ FAQS KPI KPIS OKR OKRS ROI CEO CFO CTO COO CIO CISO CMO CPO CRO CHRO ' +
+    'VP SVP EVP AVP GM MD HR IT PR QA UX UI API APIS SDK SLA SLAS SLO SOW RFP RFQ RFI NDA NDAS MOU LOI SEC FDA FTC DOJ EPA OSHA FAA IRS ' +
+    'HMRC FCA GDPR HIPAA SOX PCI SOC ISO AWS GCP SQL JSON XML YAML HTML CSS HTTP HTTPS URL URLS URI DNS VPN SSO SAML OAUTH LDAP CRM ERP ' +
+    'SAAS PAAS IAAS BTB EMEA APAC LATAM NAM NA US USA UK EU UAE NYC LA SF DC USD EUR GBP JPY CNY EBITDA GAAP IFRS CAPEX OPEX ARR MRR ' +
+    'YOY QOQ MOM YTD QTD MTD FY PDF PPT PPTX XLS XLSX CSV DOC DOCX TXT ZIP ASCII UTF NASA NATO FBI CIA LLC INC LTD CORP PLC GMBH AG SA ' +
+    'NB PS PPS RE FW FWD CC BCC AM PM EST EDT PST PDT CST CDT MST UTC GMT BST CET CEST IST WIP POC MVP RACI SWOT CI CD PRS MR OS IOS ' +
+    'CPU GPU RAM SSD HDD USB LAN WAN IP TCP UDP SSH SSL TLS AI ML LLM NLP AR VR IOT RSVP AKA ETC IE EG LOL OMG BTW IMO IMHO TLDR ' +
+    'AFAIK IIRC DM DMS WFH RTO IPO LBO PE VC LP GP AUM NAV ESG DEI ERG ADA FMLA EEOC OFAC AML KYC FCPA MNPI COVID NASDAQ NYSE FTSE ' +
+    'DOW TSX ASX HKEX SGX LSE ECB FED FOMC CPI GDP OPEC LNG NGL MMBTU BBL MW MWH KWH GW ERCOT PJM CAISO ISO NYMEX ICE CME OTC ' +
+    'TODO FIXME README NULL NAN EOF TRUE FALSE GET POST PUT PATCH HEAD ENV CLI GUI IDE JVM NPM PHP RPM DEB RHEL CVE CVSS ACL IAM KMS ' +
+    'RSA AES SHA MD ICS ID IDS PII PHI SSN EIN VAT GST TIN DOB PO POS SKU UPC QR RMA BOM OEM ODM SMB SME B2B B2C D2C GTM CAC LTV ' +
+    'NPS CSAT MAU DAU ARPU CTR CPC CPM SEO SEM UGC CMS CDN AB UAT SIT PROD DEV QAT SRE SLI MTTR RCA PIR SEV P1 P2 IMS ITIL ITSM ' +
+    'TL DR MBA PHD CPA CFA JD ESQ RN MSC BSC BA MA MS MP MEP UN WHO UNICEF NHS CDC NIH NSF ESA'
+  ).split(' '),
+);
+
+/**
+ * Short all-caps words that are ordinary English and so do count as shouting ("WHY DID YOU",
+ * "DO IT NOW"). Other all-caps words of 3 letters or fewer are taken as acronyms.
+ */
+const SHORT_WORDS: ReadonlySet<string> = new Set(
+  (
+    'AM AN AS AT BE BY DO GO HE IF IN IS ME MY NO OF OH ON OR SO TO UP WE OK ' +
+    'ALL AND ANY ARE ASK BAD BIG BUT CAN DID FOR GET GOT HAD HAS HER HIM HIS HOW ITS LET MAY NEW NOT NOW OFF OLD ONE OUR OUT ' +
+    'OWN PUT RUN SAY SEE SET SHE THE TOO TRY TWO WAS WAY WHO WHY YES YET YOU WHAT'
+  ).split(' '),
+);
+
+/** Words that make a capitalized line a demand rather than a heading or a name. */
+const MARKERS: ReadonlySet<string> = new Set(
+  (
+    'YOU YOUR YOURE YOURSELF I IM ID IVE ME MY WE WERE US NOT NEVER STOP NOW MUST NEED NEEDS DO DONT DOES DOESNT DID DIDNT WHY WHAT HOW ' +
+    'PLEASE EVER AGAIN ALWAYS CANT WONT IS ARE WAS WILL HAVE HAS THIS THAT STILL SHOULD SHOULDNT GET STOP READ ANSWER REPLY RESPOND ' +
+    'CALL FIX DONE TODAY'
+  ).split(' '),
+);
+
+/** Capitalized legal boilerplate (licences, warranty disclaimers) is not shouting. */
+const BOILERPLATE: ReadonlySet<string> = new Set(
+  (
+    'WARRANTY WARRANTIES MERCHANTABILITY LIABILITY LIABLE INDEMNIFY INDEMNIFICATION HEREIN HEREBY HEREUNDER THEREOF WHEREOF ' +
+    'DISCLAIMER DISCLAIMS DISCLAIMED PURSUANT NOTWITHSTANDING INFRINGEMENT CONSEQUENTIAL UNSUBSCRIBE COPYRIGHT'
+  ).split(' '),
+);
+
+/** SQL keywords: a capitalized line that starts a statement is code. */
+const SQL_START: ReadonlySet<string> = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'CREATE', 'DROP', 'ALTER', 'TRUNCATE', 'GRANT', 'WITH']);
+const SQL_WORDS: ReadonlySet<string> = new Set(
+  'SELECT FROM WHERE INSERT INTO VALUES UPDATE SET DELETE JOIN INNER OUTER LEFT RIGHT GROUP ORDER BY HAVING LIMIT CREATE TABLE DROP ALTER NULL DISTINCT UNION AS ON AND OR NOT IN IS LIKE BETWEEN COUNT SUM MAX MIN AVG ASC DESC INDEX PRIMARY KEY GRANT TRUNCATE WITH'.split(
+    ' ',
+  ),
+);
+
+/** A unit needs this many capitalized words and capital letters to count as shouting. */
+const MIN_WORDS = 3;
+const MIN_LETTERS = 10;
+/** Share of the counted words (capitalized + ordinary) that must be capitalized. */
+const MIN_SHARE = 0.7;
+/** A run of capitalized words inside a normal sentence fires from this many words and letters. */
+const RUN_WORDS = 4;
+const RUN_LETTERS = 14;
+/** Headings: a line with at most this many words, no end punctuation and no marker word. */
+const HEADING_WORDS = 6;
+
+type Kind = 'caps' | 'lower' | 'neutral';
+
+interface Word {
+  kind: Kind;
+  /** Uppercase letters of the word (for caps words); used for list lookups. */
+  key: string;
+  letters: number;
+  start: number;
+  end: number;
+}
+
+interface Unit {
+  start: number;
+  end: number;
+  words: Word[];
+  /** The unit is a whole line. */
+  wholeLine: boolean;
+  /** The unit ends with `.`, `!` or `?`. */
+  terminal: boolean;
+}
+
+const MESSAGE = 'Writing in capital letters reads as shouting, and the reader will react to the volume rather than the point.';
+const SUGGESTION = 'Use normal case and, if something matters most, say so in words ("The key point: ...") or put it in bold once.';
+
+export const shoutingDetector: Detector = {
+  id: 'tone/shouting',
+  detect(text: string): Hit[] {
+    const hits: Hit[] = [];
+    let open: Hit | null = null;
+    const emit = (start: number, end: number, whole: boolean): void => {
+      // Consecutive shouted units separated only by white space become one finding.
+      if (open && whole && onlySpace(text, open.end, start)) {
+        open.end = end;
+        return;
+      }
+      open = { category: 'tone', rule: 'shouting', severity: 'medium', start, end, message: MESSAGE, suggestion: SUGGESTION };
+      hits.push(open);
+      if (!whole) open = null;
+    };
+    forEachUnit(text, (unit) => {
+      const verdict = judge(unit);
+      if (verdict === 'unit') emit(unit.start, unit.end, true);
+      else {
+        open = null;
+        if (verdict !== 'mixed') return;
+        const run = longRun(unit.words);
+        if (run) emit(run[0], run[1], false);
+      }
+    });
+    return hits;
+  },
+};
+
+/** Whether text[from, to) is only white space. Bounded by the gap between two units. */
+function onlySpace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * 'unit' when the unit is shouting; 'mixed' when it is a normal sentence that may hold a shouted
+ * run; 'skip' for units without letters; 'no' for headings, code and boilerplate.
+ */
+function judge(unit: Unit): 'unit' | 'mixed' | 'skip' | 'no' {
+  let caps = 0;
+  let lower = 0;
+  let capsLetters = 0;
+  let marker = false;
+  let boiler = false;
+  let sqlStart = false;
+  let sql = 0;
+  for (const w of unit.words) {
+    if (w.kind === 'caps') {
+      caps++;
+      capsLetters += w.letters;
+      if (MARKERS.has(w.key)) marker = true;
+      if (BOILERPLATE.has(w.key)) boiler = true;
+      if (SQL_WORDS.has(w.key)) sql++;
+      if (caps === 1 && SQL_START.has(w.key)) sqlStart = true;
+    } else if (w.kind === 'lower') lower++;
+  }
+  if (caps === 0 && lower === 0) return 'skip';
+  if (boiler) return 'no';
+  if (sqlStart && sql * 2 >= caps) return 'no';
+  if (unit.wholeLine && !unit.terminal && caps + lower <= HEADING_WORDS && !marker) return 'no';
+  if (caps < MIN_WORDS || capsLetters < MIN_LETTERS) return 'mixed';
+  if (caps < MIN_SHARE * (caps + lower)) return 'mixed';
+  return 'unit';
+}
+
+/**
+ * The longest run of capitalized words (neutral words inside do not break it) that is long
+ * enough and holds a marker word, so a company name in capitals is not shouting.
+ */
+function longRun(words: Word[]): [number, number] | null {
+  let best: [number, number] | null = null;
+  let bestLetters = 0;
+  let count = 0;
+  let letters = 0;
+  let start = -1;
+  let end = -1;
+  let boiler = false;
+  let marker = false;
+  for (const w of words) {
+    if (w.kind === 'caps') {
+      if (count === 0) start = w.start;
+      count++;
+      letters += w.letters;
+      end = w.end;
+      if (BOILERPLATE.has(w.key)) boiler = true;
+      if (MARKERS.has(w.key)) marker = true;
+      if (count >= RUN_WORDS && letters >= RUN_LETTERS && !boiler && marker && letters > bestLetters) {
+        best = [start, end];
+        bestLetters = letters;
+      }
+    } else if (w.kind === 'lower') {
+      count = 0;
+      letters = 0;
+      boiler = false;
+      marker = false;
+    }
+  }
+  return best;
+}
+
+/**
+ * Calls `visit` with each unit: a sentence inside a line (split at `.`, `!` or `?` followed by
+ * white space or the end of the line), or the whole line when it has no sentence end.
+ */
+function forEachUnit(text: string, visit: (unit: Unit) => void): void {
+  const len = text.length;
+  let lineStart = 0;
+  while (lineStart <= len) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = len;
+    let unitStart = lineStart;
+    let i = lineStart;
+    const pending: Unit[] = [];
+    while (i < lineEnd) {
+      const c = text.charCodeAt(i);
+      if (isTerminal(c)) {
+        let j = i + 1;
+        while (j < lineEnd && isTerminal(text.charCodeAt(j))) j++;
+        if (j >= lineEnd || isSpace(text.charCodeAt(j))) {
+          const unit = makeUnit(text, unitStart, j, true);
+          if (unit) pending.push(unit);
+          unitStart = j;
+        }
+        i = j;
+        continue;
+      }
+      i++;
+    }
+    const tail = makeUnit(text, unitStart, lineEnd, false);
+    if (tail) pending.push(tail);
+    const whole = pending.length === 1;
+    for (const u of pending) {
+      u.wholeLine = whole;
+      visit(u);
+    }
+    if (lineEnd >= len) break;
+    lineStart = lineEnd + 1;
+  }
+}
+
+function makeUnit(text: string, from: number, to: number, terminal: boolean): Unit | null {
+  const words: Word[] = [];
+  let i = from;
+  let first = -1;
+  let last = -1;
+  while (i < to) {
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    if (i >= to) break;
+    const s = i;
+    while (i < to && !isSpace(text.charCodeAt(i))) i++;
+    if (first < 0) first = s;
+    last = i;
+    const w = classify(text, s, i);
+    if (w) words.push(w);
+  }
+  if (first < 0) return null;
+  return { start: first, end: last, words, wholeLine: false, terminal };
+}
+
+/** Classifies one white-space-separated token text[s, e). */
+function classify(text: string, s: number, e: number): Word | null {
+  // Trim punctuation at the edges: quotes, brackets, commas, end marks.
+  let a = s;
+  let b = e;
+  while (a < b && !isWordChar(text, a)) a++;
+  while (b > a && !isWordChar(text, b - 1)) b--;
+  if (a >= b) return null;
+  let upper = 0;
+  let lowerCount = 0;
+  let codeish = false;
+  let lowerThenUpper = false;
+  let prevLower = false;
+  let key = '';
+  for (let k = a; k < b; k++) {
+    const ch = text[k]!;
+    const code = text.charCodeAt(k);
+    if (code >= 0x30 && code <= 0x39) codeish = true;
+    else if ('_/\\@=#:<>{}[]|~^$%&+*'.includes(ch)) codeish = true;
+    else if (ch === '.' && k > a && k < b - 1) codeish = true;
+    else if (isUpperChar(ch)) {
+      upper++;
+      key += ch;
+      if (prevLower) lowerThenUpper = true;
+      prevLower = false;
+      continue;
+    } else if (isLowerChar(ch)) {
+      lowerCount++;
+      prevLower = true;
+      continue;
+    }
+    prevLower = false;
+  }
+  if (codeish || upper + lowerCount === 0) return { kind: 'neutral', key: '', letters: 0, start: a, end: b };
+  if (lowerCount > 0) {
+    // "KPIs", "URLs": an acronym with a plural s.
+    if (upper >= 2 && lowerCount === 1 && text[b - 1] === 's' && !lowerThenUpper) return { kind: 'neutral', key, letters: 0, start: a, end: b };
+    return { kind: 'lower', key: '', letters: lowerCount + upper, start: a, end: b };
+  }
+  if (upper === 1) return { kind: 'neutral', key, letters: 1, start: a, end: b };
+  if (ACRONYMS.has(key)) return { kind: 'neutral', key, letters: upper, start: a, end: b };
+  if (upper <= 3 && !SHORT_WORDS.has(key)) return { kind: 'neutral', key, letters: upper, start: a, end: b };
+  return { kind: 'caps', key, letters: upper, start: a, end: b };
+}
+
+function isWordChar(text: string, i: number): boolean {
+  const ch = text[i]!;
+  const code = text.charCodeAt(i);
+  if (code >= 0x30 && code <= 0x39) return true;
+  if (ch === '_' || ch === '@' || ch === '#' || ch === '$' || ch === '%' || ch === '&') return true;
+  return isUpperChar(ch) || isLowerChar(ch);
+}
+
+function isUpperChar(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+function isLowerChar(ch: string): boolean {
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+function isTerminal(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0xff01 || c === 0xff1f || c === 0x2026 || c === 0x203d;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a || c === 0xa0 || c === 0x0c || c === 0x0b || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+}
