@@ -43,6 +43,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   },
   manifest: {
     summary: 'write an Outlook add-in manifest for your own host (--host URL)',
+    load: async () => (await import('./commands/manifest.js')).manifest,
   },
 };
 
