@@ -151,6 +151,8 @@ describe('cli/mbox', () => {
           got.map((m) => m.index),
           messages.map((_, i) => i + 1),
         );
+        // Each offset points at its envelope line in the file, whatever the chunking.
+        for (const m of got) assert.equal(bytes.subarray(m.offset, m.offset + 5 + Buffer.byteLength(messages[m.index - 1]!.envelope)).toString(), `From ${messages[m.index - 1]!.envelope}`);
       }),
       { numRuns: 300 },
     );
