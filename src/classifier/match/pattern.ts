@@ -28,23 +28,51 @@ export class PatternError extends Error {}
 export function parsePattern(source: string): Atom[][] {
   const terms = source.trim().split(/\s+/);
   if (terms.length === 0 || terms[0] === '') throw new PatternError('empty pattern');
+  // Each sequence carries a string key, built as it grows, so duplicates are found without
+  // serializing every sequence at the end (lexicons expand to tens of thousands of sequences,
+  // and creating a classifier must stay fast: the event runtime starts cold on every send).
   let sequences: Atom[][] = [[]];
+  let keys: string[] = [''];
   for (const term of terms) {
     const choices = parseTerm(term);
+    if (sequences.length * choices.length > MAX_EXPANSIONS) throw new PatternError(`expands to more than ${MAX_EXPANSIONS} phrases`);
+    const choiceKeys = choices.map((choice) => choice.map(atomKey).join(''));
     const next: Atom[][] = [];
-    for (const seq of sequences) for (const choice of choices) next.push([...seq, ...choice]);
-    if (next.length > MAX_EXPANSIONS) throw new PatternError(`expands to more than ${MAX_EXPANSIONS} phrases`);
+    const nextKeys: string[] = [];
+    for (let k = 0; k < sequences.length; k++) {
+      const seq = sequences[k]!;
+      for (let c = 0; c < choices.length; c++) {
+        const choice = choices[c]!;
+        next.push(choice.length === 0 ? seq.slice() : seq.concat(choice));
+        nextKeys.push(keys[k]! + choiceKeys[c]!);
+      }
+    }
     sequences = next;
+    keys = nextKeys;
   }
   for (const seq of sequences) check(seq, source);
   // Optional terms can make two choices equal ("(a) idiot" with "a" dropped twice): keep one.
   const seen = new Set<string>();
-  return sequences.filter((seq) => {
-    const key = JSON.stringify(seq);
+  return sequences.filter((_, k) => {
+    const key = keys[k]!;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+
+/** A string naming one atom, unambiguous when keys are concatenated (each ends in U+0001). */
+function atomKey(atom: Atom): string {
+  switch (atom.kind) {
+    case 'word':
+      return 'w' + atom.word + '\u0001';
+    case 'prefix':
+      return 'p' + atom.stem + '\u0001';
+    case 'class':
+      return 'c' + atom.cls + '\u0001';
+    case 'gap':
+      return 'g' + atom.max + '\u0001';
+  }
 }
 
 function parseTerm(term: string): Atom[][] {
