@@ -5,9 +5,7 @@
  * Missing, slow or unparsable: checking never stops; the bundled default applies and the returned
  * notice says so, for the pane (and the playground) to show.
  *
- * The seam for the policy module: `toResolvedPolicy` is the ONE place a fetched document becomes
- * a policy. Schema validation and layer merging (organization, then the user's own preferences)
- * belong in src/policy/ and replace its body; callers here do not change.
+ * Validation, defaults and the wording of problems belong to src/policy (loadOrganizationPolicy).
  */
 import { DEFAULT_POLICY, resolvePolicy } from '../policy/defaults.js';
 import type { Policy, ResolvedPolicy } from '../policy/types.js';
@@ -25,14 +23,28 @@ export interface PolicyLoad {
 export const POLICY_FILE = 'policy.json';
 
 /**
- * Turns a parsed policy document into the policy the classifier runs on. Throws with a message
- * that names the problem when the document is not a policy object.
+ * Reads policy.json text WITHOUT the schema: JSON, an object, resolved over the default. This is
+ * what the send handler uses, because the schema (zod) alone would add ~38 KB gzipped to a script
+ * that loads on every Send (budget: 100 KB). The task pane validates the same file in full
+ * (policy-text.ts) and tells the user when it is invalid; admins validate before deploying
+ * (`second-thought policy validate`). A wrong value that slips through here can only make the
+ * check fail, which ends in the policy's onError like any other failure.
  */
-export function toResolvedPolicy(doc: unknown): ResolvedPolicy {
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new Error('policy.json must hold a JSON object');
+export function policyFromTextUnvalidated(text: string): PolicyLoad {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return fallback('The organization policy is not valid JSON; the built-in default applies.');
   }
-  return resolvePolicy(doc as Policy);
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    return fallback('The organization policy is invalid (it must be a JSON object); the built-in default applies.');
+  }
+  try {
+    return { policy: resolvePolicy(doc as Policy), source: 'organization' };
+  } catch (err) {
+    return fallback(`The organization policy is invalid (${err instanceof Error ? err.message : String(err)}); the built-in default applies.`);
+  }
 }
 
 /** The script's own address, captured while it is being evaluated (only then is it known). */
@@ -69,6 +81,8 @@ export function policyUrl(): string {
 
 export interface LoadOptions {
   url?: string;
+  /** Text of policy.json to policy: the validating `policyFromText` (policy-text.ts) or the default unvalidated reader. */
+  parse?: (text: string) => PolicyLoad;
   timeoutMs?: number;
   fetch?: (url: string, init?: object) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
 }
@@ -100,20 +114,7 @@ export function loadPolicy(options: LoadOptions = {}): Promise<PolicyLoad> {
     .then((res): Promise<PolicyLoad> | PolicyLoad => {
       if (res.status === 404) return fallback('No organization policy is installed; the built-in default applies.');
       if (!res.ok) return fallback(`The organization policy could not be loaded (HTTP ${res.status}); the built-in default applies.`);
-      return res.text().then((text) => {
-        let doc: unknown;
-        try {
-          doc = JSON.parse(text);
-        } catch {
-          return fallback('The organization policy is not valid JSON; the built-in default applies.');
-        }
-        try {
-          return { policy: toResolvedPolicy(doc), source: 'organization' as const };
-        } catch (err) {
-          const why = err instanceof Error ? err.message : String(err);
-          return fallback(`The organization policy is invalid (${why}); the built-in default applies.`);
-        }
-      });
+      return res.text().then(options.parse ?? policyFromTextUnvalidated);
     })
     .catch(() => fallback('The organization policy could not be reached; the built-in default applies.'));
   return Promise.race([load, timeout]).then((result) => {

@@ -12,6 +12,7 @@ import {
 import { createClassifier } from '../classifier/index.js';
 import type { OfficeLike } from '../outlook/office-types.js';
 import { getPolicy } from '../outlook/policy-source.js';
+import { policyFromText } from '../outlook/policy-text.js';
 import { startPane } from './pane.js';
 import { applyTheme } from './theme.js';
 
@@ -23,7 +24,7 @@ function boot(office: OfficeLike) {
   applyTheme(office);
   const root = document.getElementById('app');
   if (!root) return;
-  startPane({ office, root, getPolicy: () => getPolicy({ timeoutMs: 5000 }), createClassifier });
+  startPane({ office, root, getPolicy: () => getPolicy({ timeoutMs: 5000, parse: policyFromText }), createClassifier });
 }
 
 if (typeof Office === 'undefined' || !Office.onReady) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { DEFAULT_POLICY } from '../../src/policy/defaults.js';
-import { getPolicy, loadPolicy, policyUrl, resetPolicyCache, toResolvedPolicy } from '../../src/outlook/policy-source.js';
+import { getPolicy, loadPolicy, policyFromTextUnvalidated, policyUrl, resetPolicyCache } from '../../src/outlook/policy-source.js';
+import { policyFromText } from '../../src/outlook/policy-text.js';
 
 type Res = { ok: boolean; status: number; text(): Promise<string> };
 const respond = (status: number, body: string) => (): Promise<Res> => Promise.resolve({ ok: status >= 200 && status < 300, status, text: () => Promise.resolve(body) });
@@ -18,9 +19,10 @@ describe('outlook/policy-source', () => {
   const fallbacks: Array<[string, LoadArgs, RegExp]> = [
     ['missing (404)', { fetch: respond(404, 'nope') }, /No organization policy is installed/],
     ['a server error', { fetch: respond(500, '') }, /HTTP 500/],
-    ['not JSON', { fetch: respond(200, '{onError: hold') }, /not valid JSON/],
-    ['JSON but not an object', { fetch: respond(200, '[1,2]') }, /invalid \(policy.json must hold a JSON object\)/],
-    ['null', { fetch: respond(200, 'null') }, /invalid/],
+    ['not JSON', { fetch: respond(200, '{onError: hold') }, /organization policy/],
+    ['JSON but not an object', { fetch: respond(200, '[1,2]') }, /organization policy is invalid/],
+    ['null', { fetch: respond(200, 'null') }, /organization policy is invalid/],
+    ['a policy with a wrong value (validated)', { fetch: respond(200, '{"onError":"maybe"}'), parse: policyFromText }, /organization policy is invalid \(.*onError/],
     ['a network error', { fetch: () => Promise.reject(new TypeError('Failed to fetch')) }, /could not be reached/],
     ['fetch throwing synchronously', { fetch: () => { throw new Error('blocked'); } }, /could not be reached/],
     ['too slow', { fetch: () => new Promise<Res>(() => undefined), timeoutMs: 30 }, /did not arrive within 30 ms/],
@@ -35,9 +37,25 @@ describe('outlook/policy-source', () => {
     });
   }
 
-  it('toResolvedPolicy is the single seam: objects resolve, anything else throws', () => {
-    assert.equal(toResolvedPolicy({ maxRecipients: 3 }).maxRecipients, 3);
-    for (const bad of [null, 3, 'x', [], true]) assert.throws(() => toResolvedPolicy(bad));
+  it('policyFromText is the single seam into src/policy: valid text resolves, anything else is the default with a notice', () => {
+    const good = policyFromText('{"maxRecipients": 3}');
+    assert.equal(good.source, 'organization');
+    assert.equal(good.policy.maxRecipients, 3);
+    for (const bad of ['null', '3', '"x"', '[]', 'true', '{"maxRecipients": "many"}']) {
+      const load = policyFromText(bad);
+      assert.equal(load.source, 'default', bad);
+      assert.equal(load.policy, DEFAULT_POLICY);
+      assert.ok(load.notice && load.notice.length > 0, bad);
+    }
+  });
+
+  it('the unvalidated reader (send handler) resolves objects and refuses anything else', () => {
+    assert.equal(policyFromTextUnvalidated('{"maxRecipients": 3}').policy.maxRecipients, 3);
+    for (const bad of ['null', '3', '[]', '{oops']) {
+      const load = policyFromTextUnvalidated(bad);
+      assert.equal(load.source, 'default', bad);
+      assert.ok(load.notice, bad);
+    }
   });
 
   it('outside a page (Node, like the JavaScript-only runtime) the URL is absolute, on the build origin', () => {

@@ -1,0 +1,89 @@
+/**
+ * The BUILT event-runtime bundle (dist/launchevent.js), as classic Outlook on Windows would run
+ * it: parsed as ES2016 (acorn), within its size budget, one self-contained file, and executed in a
+ * bare JavaScript context (no window, no document, no self) where it must associate every handler
+ * at load and complete a real Send check with the real classifier.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { gzipSync } from 'node:zlib';
+import * as acorn from 'acorn';
+import { DIST, ensureBuilt } from '../browser/harness.js';
+import { mockOffice } from './mock-office.js';
+
+const BUDGET_GZIP_BYTES = 100 * 1024;
+
+describe('outlook/launchevent (built bundle)', function () {
+  this.timeout(15 * 60 * 1000);
+  let code = '';
+  before(() => {
+    ensureBuilt((m) => console.log(`      ${m}`));
+    code = readFileSync(join(DIST, 'launchevent.js'), 'utf8');
+  });
+
+  it('parses as ES2016 script (no async/await, spread in objects, optional chaining, ES2018 regexps)', () => {
+    assert.doesNotThrow(() => acorn.parse(code, { ecmaVersion: 2016, sourceType: 'script' }));
+    // the same check does catch newer syntax
+    for (const newer of ['async function f() {}', 'const a = { ...b };', 'a?.b', 'a ?? b', '/\\p{L}/u', '/(?<y>x)/', '/a.b/s']) {
+      assert.throws(() => acorn.parse(newer, { ecmaVersion: 2016, sourceType: 'script' }), SyntaxError, newer);
+    }
+  });
+
+  it(`is at most ${BUDGET_GZIP_BYTES / 1024} KB gzipped`, () => {
+    const size = gzipSync(code, { level: 9 }).length;
+    console.log(`      launchevent.js: ${code.length} bytes, ${size} gzipped`);
+    assert.ok(size <= BUDGET_GZIP_BYTES, `${size} bytes gzipped`);
+  });
+
+  it('is one self-contained file: no chunks, no module syntax, no script loading, no eval', () => {
+    const others = readdirSync(DIST).filter((f) => f.endsWith('.js') && !/^(launchevent|taskpane|playground|pane-standin)[.]/.test(f));
+    assert.deepEqual(others, []);
+    assert.doesNotMatch(code, /\bimportScripts\b|createElement\("script"\)|\beval\(|new Function\(/);
+    const ast = acorn.parse(code, { ecmaVersion: 2016, sourceType: 'script' }) as unknown as { body: Array<{ type: string }> };
+    assert.ok(ast.body.every((n) => n.type !== 'ImportDeclaration' && n.type !== 'ExportNamedDeclaration'));
+  });
+
+  it('does not contain the playground stand-in', () => {
+    assert.ok(!code.includes('The playground editor holds plain text only'));
+  });
+
+  it('in a bare JavaScript runtime (no DOM), associates every handler at load and completes a real check', async () => {
+    const { office, state } = mockOffice({ body: 'My card is 4111 1111 1111 1111, password: Tr0ub4dor&3xyz', subject: 'details', to: ['a@example.com'], mailbox: '1.14' });
+    const associated: Record<string, (e: unknown) => void> = {};
+    (office as unknown as { actions: unknown }).actions = { associate: (name: string, fn: (e: unknown) => void) => (associated[name] = fn) };
+    const requested: string[] = [];
+    const sandbox = {
+      Office: office,
+      console,
+      setTimeout,
+      clearTimeout,
+      Promise,
+      fetch: (url: string) => {
+        requested.push(url);
+        return Promise.resolve({ ok: false, status: 404, text: () => Promise.resolve('') });
+      },
+    };
+    vm.runInNewContext(code, sandbox, { filename: 'launchevent.js' });
+    assert.deepEqual(Object.keys(associated).sort(), ['stOnNewCompose', 'stOnRecipients', 'stOnSend']);
+    await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(requested, ['https://localhost:3000/policy.json'], 'the policy URL is absolute without a page');
+
+    const completions: Array<Record<string, unknown>> = [];
+    await new Promise<void>((resolve) => {
+      associated.stOnSend!({ completed: (o: Record<string, unknown>) => (completions.push(o), resolve()) });
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(completions.length, 1);
+    assert.equal(completions[0]!.allowEvent, false, JSON.stringify(completions[0]));
+    assert.match(String(completions[0]!.errorMessage), /Personal data|Secret/);
+    assert.equal(completions[0]!.commandId, 'stOpenPane');
+
+    state.body = 'See you at the meeting on Tuesday.';
+    state.subject = 'Tuesday';
+    const clean: Array<Record<string, unknown>> = [];
+    await new Promise<void>((resolve) => associated.stOnSend!({ completed: (o: Record<string, unknown>) => (clean.push(o), resolve()) }));
+    assert.deepEqual(JSON.parse(JSON.stringify(clean)), [{ allowEvent: true }]);
+  });
+});
