@@ -51,3 +51,16 @@ export function sanitize(text: string): string {
   }
   return last === 0 ? text : out + text.slice(last);
 }
+
+/**
+ * Writes and, when the stream asks to slow down (a slow pipe reading a long
+ * mbox run), waits for it to drain, so output never piles up in memory.
+ */
+export async function emit(out: Output, chunk: string): Promise<void> {
+  if (chunk === '') return;
+  const ok = out.write(chunk);
+  const stream = out as Output & { once?: (event: string, fn: () => void) => unknown };
+  if (ok === false && typeof stream.once === 'function') {
+    await new Promise<void>((resolve) => stream.once!('drain', resolve));
+  }
+}

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { loadClassifier } from '../../src/cli/classifier.js';
 
-describe('cli/classifier', () => {
+describe('cli/classifier', function () {
+  // Each case builds a classifier; generous under a loaded shared machine (no timing is asserted).
+  this.timeout(120_000);
   it('builds the classifier with or without a policy', async () => {
     const c = await loadClassifier({ version: 1, terms: [{ patterns: ['wibblethorp'], category: 'legal', severity: 'high', message: 'm' }] });
     const r = c.classify('about wibblethorp');

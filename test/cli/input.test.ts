@@ -11,7 +11,9 @@ async function all(path: string, stdin = ''): Promise<InputItem[]> {
   return out;
 }
 
-describe('cli/input', () => {
+describe('cli/input', function () {
+  // Each case builds a classifier; generous under a loaded shared machine (no timing is asserted).
+  this.timeout(120_000);
   const kinds: [string, string][] = [
     ['-', 'text'],
     ['a.eml', 'eml'],

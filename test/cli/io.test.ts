@@ -19,3 +19,21 @@ describe('cli/io', () => {
     assert.equal(out.text, 'ab\n');
   });
 });
+
+describe('cli/io emit', () => {
+  it('waits for drain when the stream says it is full, and not otherwise', async () => {
+    const { EventEmitter } = await import('node:events');
+    const { emit } = await import('../../src/cli/io.js');
+    const full = Object.assign(new EventEmitter(), { written: [] as string[], write(c: string) { this.written.push(c); return false; } });
+    let done = false;
+    const pending = emit(full, 'x').then(() => (done = true));
+    await new Promise((r) => setImmediate(r));
+    assert.equal(done, false, 'still waiting for drain');
+    full.emit('drain');
+    await pending;
+    assert.equal(done, true);
+    const out = new MemoryOutput();
+    await emit(out, 'y');
+    assert.equal(out.text, 'y');
+  });
+});

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { COMMANDS } from '../../src/cli/main.js';
 import { assertOneLineError, cli, spawnCli } from './helpers.js';
 
-describe('cli/main', () => {
+describe('cli/main', function () {
+  // Each case builds a classifier; generous under a loaded shared machine (no timing is asserted).
+  this.timeout(120_000);
   describe('usage errors: exit 2, one line on stderr, no stack', () => {
     const table: [string, string[], RegExp][] = [
       ['no command', [], /no command given/],

@@ -15,7 +15,7 @@ import { EXIT, UsageError, oneLine } from '../errors.js';
 import { CheckSummary, formatFindings } from '../format.js';
 import { readInput } from '../input.js';
 import type { Io } from '../io.js';
-import { sanitize } from '../io.js';
+import { emit, sanitize } from '../io.js';
 import { loadPolicy } from '../policy.js';
 import type { Command } from './command.js';
 
@@ -91,9 +91,9 @@ export const check: Command = {
         if (values.json) {
           const line: Record<string, unknown> = { source: item.source, verdict: result.verdict, findings: result.findings };
           if (result.notices.length) line.notices = result.notices;
-          io.stdout.write(`${JSON.stringify(line)}\n`);
+          await emit(io.stdout, `${JSON.stringify(line)}\n`);
         } else {
-          io.stdout.write(formatFindings(item.source, item.draft, result));
+          await emit(io.stdout, formatFindings(item.source, item.draft, result));
         }
       }
     }

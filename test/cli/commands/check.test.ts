@@ -17,7 +17,9 @@ function jsonLines(stdout: string): JsonLine[] {
     .map((l) => JSON.parse(l) as JsonLine);
 }
 
-describe('cli/commands/check', () => {
+describe('cli/commands/check', function () {
+  // Each case builds a classifier; generous under a loaded shared machine (no timing is asserted).
+  this.timeout(120_000);
   it('plain text: prints source:line:col severity category/rule message, the excerpt, and a summary; exit 1 on warn', async () => {
     const r = await cli(['check', '--policy', 'policy.json', 'codename.txt']);
     assert.equal(r.code, 1, r.stderr);

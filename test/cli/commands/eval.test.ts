@@ -25,7 +25,9 @@ const EXPECTED = {
   clean_flag_rate: 1 / 3,
 };
 
-describe('cli/commands/eval', () => {
+describe('cli/commands/eval', function () {
+  // Each case builds a classifier; generous under a loaded shared machine (no timing is asserted).
+  this.timeout(120_000);
   it('--json: the metrics of the tiny fixture, computed by hand', async () => {
     const r = await cli(['eval', 'eval-tiny.jsonl', '--json', '--policy', 'policy.json']);
     assert.equal(r.code, 0, r.stderr);
