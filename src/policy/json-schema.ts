@@ -6,7 +6,7 @@
  * What JSON Schema cannot say is checked by `policy validate` only: that term patterns parse
  * in lexicon syntax, that time zones exist, duplicate term ids and contradictory locks.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { POLICY_VERSION, PolicySchema, SCHEMA_ID } from './schema.js';
 
 export function policyJsonSchema(): Record<string, unknown> {
@@ -14,6 +14,7 @@ export function policyJsonSchema(): Record<string, unknown> {
   return {
     $schema: schema.$schema,
     $id: SCHEMA_ID,
+    title: 'Second Thought policy',
     $comment: `Generated from src/policy/schema.ts by 'second-thought policy schema'. Policy version ${POLICY_VERSION}. Do not edit.`,
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
   };

@@ -2,7 +2,7 @@
  * Policy types, derived from the zod schema in schema.ts (the one source for types, validation
  * and the published JSON Schema). The names are the ones the classifier and hosts import.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { ActionSettingSchema, PolicySchema, QuietHoursSchema, TermSchema } from './schema.js';
 
 /**

@@ -5,7 +5,7 @@
  * Errors make a policy unusable (a host falls back to the layer below and says so); warnings do
  * not: an unknown key (a typo must not silently do nothing) is reported and ignored.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { termId } from './defaults.js';
 import { KNOWN_KEYS, POLICY_VERSION, PolicySchema } from './schema.js';
 import type { Policy } from './types.js';
