@@ -115,15 +115,54 @@ function phoneAt(text: string, start: number, end: number): Span | undefined {
   // ISO dates and times: 2024-05-01, 2024 05 01
   if (/^\d{4}[-. ]\d{2}[-. ]\d{2}$/.test(cand)) return undefined;
   if (seps === 0 && !hasContext(text, start, end, PHONE_CONTEXT, 24, 8)) return undefined;
-  const parsed = parsePhoneNumberFromString(cand, 'US');
-  if (parsed && parsed.isValid()) return { start, end, key: parsed.number };
+  if (!groupsLookLikePhone(cand)) return undefined;
+  const us = parseCached(cand, 'US');
+  if (us !== null) return { start, end, key: us };
   // National formats of other countries: a country named nearby, or the UK for a leading 0.
   if (plus) return undefined;
   for (const region of regionHints(text, start, cand)) {
-    const p = parsePhoneNumberFromString(cand, region);
-    if (p && p.isValid()) return { start, end, key: p.number };
+    const key = parseCached(cand, region);
+    if (key !== null) return { start, end, key };
   }
   return undefined;
+}
+
+/**
+ * Cheap shape test before libphonenumber (whose parser is slow on long
+ * runs of tiny groups such as "1 1 1 1 1 1 1"): written numbers have at most
+ * seven digit groups, and at most two of one digit ("+1 415 ...", "+33 1 42 ...").
+ */
+function groupsLookLikePhone(cand: string): boolean {
+  let groups = 0;
+  let singles = 0;
+  let len = 0;
+  for (let k = 0; k <= cand.length; k++) {
+    if (k < cand.length && isDigitCode(cand.charCodeAt(k))) {
+      len++;
+      continue;
+    }
+    if (len > 0) {
+      groups++;
+      if (len === 1) singles++;
+    }
+    len = 0;
+  }
+  return groups <= 7 && singles <= 2;
+}
+
+/** Parse results by region and candidate; bounded so memory stays constant. */
+const parseCache = new Map<string, string | null>();
+const PARSE_CACHE_MAX = 1024;
+
+function parseCached(cand: string, region: CountryCode): string | null {
+  const k = region + '|' + cand;
+  const hit = parseCache.get(k);
+  if (hit !== undefined) return hit;
+  const p = parsePhoneNumberFromString(cand, region);
+  const v = p && p.isValid() ? p.number : null;
+  if (parseCache.size >= PARSE_CACHE_MAX) parseCache.clear();
+  parseCache.set(k, v);
+  return v;
 }
 
 /** Country words that say how to read a national-format number. */

@@ -108,11 +108,11 @@ function yearOf(w: Word | undefined): number | undefined {
   return /^\d{4}$/.test(w.lower) ? Number(w.lower) : undefined;
 }
 
-/** Only spaces, commas, dots and the word "of" may stand between the parts. */
+/** Only spaces, commas, dots, a dash or slash ("05-Jan-1980") and the word "of" may stand between the parts. */
 function gapOk(text: string, from: number, to: number): boolean {
-  if (to - from > 5) return false;
+  if (to - from > 5 || to <= from) return false;
   const g = text.slice(from, to).toLowerCase().replace('of', '');
-  for (let k = 0; k < g.length; k++) if (!' ,.'.includes(g[k]!)) return false;
+  for (let k = 0; k < g.length; k++) if (!' ,.-/'.includes(g[k]!)) return false;
   return true;
 }
 

@@ -407,6 +407,14 @@ export const PATTERN_SCHEMES: readonly PatternScheme[] = [
     alone: () => undefined,
   },
   {
+    // Driving licences have no shared format; a licence word is required.
+    name: 'driving-licence',
+    re: /[A-Za-z]{0,2}\d{5,12}[A-Za-z]{0,2}|[A-Za-z]\d{3}-\d{4}-\d{4}/g,
+    validate: (m) => /\d{5}/.test(m[0]) && !allSameDigit(m[0].replace(/\D/g, '')),
+    context: ["driver's license", 'drivers license', 'driver license', "driver's licence", 'driving licence', 'driving license', 'dl#', 'dl #', 'dl no', 'licence number', "driver's lic"],
+    alone: () => undefined,
+  },
+  {
     name: 'us-mbi',
     re: new RegExp(`[1-9][${MBI_L}][0-9${MBI_L}]\\d(-?)[${MBI_L}][0-9${MBI_L}]\\d(-?)[${MBI_L}]{2}\\d{2}`, 'g'),
     validate: (m) => m[1] === m[2] && /\d/.test(m[0].slice(1)) && /[A-Za-z].*[A-Za-z].*[A-Za-z]/.test(m[0]),

@@ -13,6 +13,7 @@ describe('pii/date-of-birth', () => {
     ['DOB 22 Jul 1986', '22 Jul 1986'],
     ['DOB Sept. 9, 1979', 'Sept. 9, 1979'],
     ['Geburtsdatum 01.02.1980', '01.02.1980'],
+    ['date of birth is 05-Jan-1980', '05-Jan-1980'],
     ['12/01/1975 (DOB)', '12/01/1975'],
   ];
   for (const [text, value] of positives) {

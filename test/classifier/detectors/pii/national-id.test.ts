@@ -39,6 +39,8 @@ describe('pii/national-id', () => {
     ['filed with 912-73-4410 last year', '912-73-4410', 'high'],
     ['Medicare ID 4EK9-TE2-MK71', '4EK9-TE2-MK71', 'high'],
     ['MBI 5AC3-HK7-RT22 on the claim', '5AC3-HK7-RT22', 'high'],
+    ["driver's license D4821907", 'D4821907', 'high'],
+    ['Driving licence no. 48219077', '48219077', 'high'],
   ];
   for (const [text, value, severity] of positives) {
     it(`finds ${value} (${severity})`, () => {
@@ -68,6 +70,7 @@ describe('pii/national-id', () => {
     ['an Aadhaar starting with 1', 'Aadhaar 1283 7164 9207'],
     ['an Aadhaar without context', '5283 7164 9207'],
     ['an MBI with a forbidden letter', 'Medicare 4SK9-TE2-MK71'],
+    ['a software licence key', 'license key 48219077'],
   ];
   for (const [name, text] of negatives) {
     it(`ignores ${name}`, () => expectFound(nationalIdDetector, text, []));
