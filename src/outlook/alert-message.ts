@@ -84,17 +84,26 @@ export function formatSendAlert(result: ClassifyResult, options: { canSendAnyway
       : options.sendAgainToOverride
         ? ' Review them, or press Send again to send anyway.'
         : ' Review them in Second Thought.';
-  let body = '';
-  let shown = 0;
-  for (const f of list) {
-    const line = `\n- ${describeFinding(f)}`;
-    const more = list.length - shown - 1;
-    const reserve = more > 0 ? `\n(and ${more} more)`.length : 0;
-    if (head.length + body.length + line.length + reserve + tail.length > MAX_ALERT_CHARS) break;
-    body += line;
-    shown++;
+  // Full reasons when they all fit; otherwise shorter reasons so that more findings are named.
+  const build = (reasonMax: number) => {
+    let body = '';
+    let shown = 0;
+    for (const f of list) {
+      const line = `\n- ${describeFinding(f, 40, reasonMax)}`;
+      const more = list.length - shown - 1;
+      const reserve = more > 0 ? `\n(and ${more} more)`.length : 0;
+      if (head.length + body.length + line.length + reserve + tail.length > MAX_ALERT_CHARS) break;
+      body += line;
+      shown++;
+    }
+    if (shown < list.length) body += `\n(and ${list.length - shown} more)`;
+    return { body, shown };
+  };
+  let { body, shown } = build(110);
+  if (shown < list.length) {
+    const shorter = build(50);
+    if (shorter.shown > shown) ({ body, shown } = shorter);
   }
-  if (shown < list.length) body += `\n(and ${list.length - shown} more)`;
   const text = `${head}${body}\n${tail.trim()}`;
   return text.length > MAX_ALERT_CHARS ? clip(text, MAX_ALERT_CHARS) : text;
 }

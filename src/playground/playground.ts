@@ -170,7 +170,11 @@ const script = document.createElement('script');
 script.src = new URL('../launchevent.js', location.href).href;
 script.addEventListener('load', () => {
   document.body.dataset.handlers = Object.keys(mailbox.handlers).sort().join(' ');
-  fire('stOnNewCompose');
+  // The pane and this page share one thread here (in Outlook they are separate runtimes): let the
+  // pane start first, then raise OnNewMessageCompose as Outlook does for a new message.
+  const compose = () => setTimeout(() => fire('stOnNewCompose'), 300);
+  if (paneFrame.contentDocument && paneFrame.contentDocument.readyState === 'complete') compose();
+  else paneFrame.addEventListener('load', compose, { once: true });
 });
 script.addEventListener('error', () => {
   sendStatus.textContent = 'Could not load launchevent.js.';

@@ -119,17 +119,10 @@ export function statusLine(result: ClassifyResult): string {
  * shouting. Null when the suggestion is advice rather than wording (then only Copy is offered).
  */
 export function replacementFor(f: Finding): string | null {
-  const s = f.suggestion ?? '';
-  const pairs: Array<[string, string]> = [
-    ['\u201c', '\u201d'],
-    ['"', '"'],
-  ];
-  for (const [open, close] of pairs) {
-    const a = s.indexOf(open);
-    if (a < 0) continue;
-    const b = s.indexOf(close, a + 1);
-    if (b > a + 1 && b - a <= 200) return s.slice(a + 1, b);
-  }
+  // Only a suggestion that IS a phrasing ('Try “…”', 'Say "…" instead'); quoted examples inside
+  // advice ('Give the specific gap ("…")') are not replacements for the flagged words.
+  const m = /^(?:try|say|write|use|consider)\s{0,3}:?\s{0,3}[“"]([^”"]{1,200})[”"]/i.exec(f.suggestion ?? '');
+  if (m) return m[1]!;
   if (f.field === 'recipients' || f.field === 'sentAt' || !f.text) return null;
   if (f.category === 'pii' || f.category === 'secret') return '[removed]';
   if (f.category === 'tone' && f.rule === 'shouting') {

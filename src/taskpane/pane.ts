@@ -5,6 +5,8 @@
  */
 import type { Classifier, ClassifyResult, Draft, Finding } from '../classifier/types.js';
 import type { Policy, ResolvedPolicy } from '../policy/types.js';
+import { formatNotification } from '../outlook/alert-message.js';
+import { showSummary } from '../outlook/compose-notify.js';
 import type { OfficeLike } from '../outlook/office-types.js';
 import type { PolicyLoad } from '../outlook/policy-source.js';
 import { readDraft } from '../outlook/read-draft.js';
@@ -55,6 +57,7 @@ export function startPane(deps: PaneDeps): PaneHandle {
   let classifier: Classifier | null = null;
   let notices: string[] = [];
   let last: ClassifyResult | null = null;
+  let lastBar: string | null | undefined;
   let scheduler: Scheduler | null = null;
   const announce = root.querySelector<HTMLElement>('#announce');
 
@@ -89,8 +92,15 @@ export function startPane(deps: PaneDeps): PaneHandle {
   const check = (draft: Draft) => {
     if (!classifier || !policy) return;
     try {
-      last = classifier.classify(draft);
-      show({ state: 'ready', result: last, draft, policy, notices, checkedAt: new Date() });
+      const result = classifier.classify(draft);
+      const bar = formatNotification(result);
+      if (bar !== lastBar) {
+        // Keep the compose info bar (set by the compose events) in step with what the pane shows.
+        lastBar = bar;
+        showSummary(office, bar);
+      }
+      last = result;
+      show({ state: 'ready', result, draft, policy, notices, checkedAt: new Date() });
     } catch (err) {
       show({ state: 'error', message: `The check failed: ${err instanceof Error ? err.message : String(err)}`, notices });
     }

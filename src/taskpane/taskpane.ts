@@ -9,6 +9,7 @@ import {
   fluentProgressRing,
   provideFluentDesignSystem,
 } from '@fluentui/web-components';
+import { config as zodConfig } from 'zod/mini';
 import { createClassifier } from '../classifier/index.js';
 import type { OfficeLike } from '../outlook/office-types.js';
 import { getPolicy } from '../outlook/policy-source.js';
@@ -18,13 +19,16 @@ import { applyTheme } from './theme.js';
 
 declare const Office: OfficeLike | undefined;
 
+// The policy schema (zod) must not probe for eval: the page's CSP forbids it and would report it.
+zodConfig({ jitless: true });
+
 provideFluentDesignSystem().register(fluentBadge(), fluentButton(), fluentCard(), fluentProgressRing());
 
 function boot(office: OfficeLike) {
   applyTheme(office);
   const root = document.getElementById('app');
   if (!root) return;
-  startPane({ office, root, getPolicy: () => getPolicy({ timeoutMs: 5000, parse: policyFromText }), createClassifier });
+  startPane({ office, root, getPolicy: () => getPolicy({ timeoutMs: 8000, parse: policyFromText }), createClassifier });
 }
 
 if (typeof Office === 'undefined' || !Office.onReady) {

@@ -66,6 +66,8 @@ describe('taskpane/pane-logic', () => {
     [{ suggestion: 'Try “Could we revisit the plan?” instead.' }, 'Could we revisit the plan?'],
     [{ suggestion: 'Try "let us talk" instead.' }, 'let us talk'],
     [{ suggestion: 'Describe the problem, not the person.' }, null],
+    [{ suggestion: 'Give the specific gap ("the last three deliverables were late") and what you need.' }, null],
+    [{ suggestion: 'Say “the new product” instead.' }, 'the new product'],
     [{ category: 'pii', rule: 'ssn', text: '123-45-6789' }, '[removed]'],
     [{ category: 'secret', rule: 'password', text: 'hunter2' }, '[removed]'],
     [{ category: 'tone', rule: 'shouting', text: 'THIS IS UNACCEPTABLE' }, 'This is unacceptable'],
