@@ -5,11 +5,13 @@ import type { Detector, Hit, Severity } from '../../types.js';
  * that keeps raising its voice with several "!!" / "?!" runs. A single "!" never fires, nor
  * does a single "?" or "??".
  *
- * - A strong run (3 or more marks with at least one "!", e.g. "!!!", "?!?") fires on its own.
- * - A weak run ("!!", "?!", "!?", "??" or "???") fires only when the mail has at least two runs;
- *   from three runs on it counts as a warning, below that it only informs.
- * - Next to warm words in the same sentence ("Congrats!!!", "Happy birthday!!!", "Thanks so
- *   much!!") a run is enthusiasm, not anger: it only informs (low).
+ * - A strong run (3 or more marks with at least one "!", e.g. "!!!", "?!?") fires on its own;
+ *   a weak run ("!!", "?!", "!?", "??") fires when the mail has at least two runs.
+ * - Marks amplify what the sentence says. The finding is a warning (medium) when the sentence
+ *   is exasperated: a mixed run like "?!?" or words like "why", "still", "again", "how many",
+ *   "now" (see HOT). Otherwise it only informs (low): "Congrats!!!", "See you there!!" and a
+ *   newsletter's "Register today!!!" are enthusiasm, not anger, and warm words ("thanks",
+ *   "congrats", "birthday") always keep it at inform.
  * - Code is left alone: `!!value` (double negation), `#!/bin/sh`, `!==`.
  *
  * Linear: one pass finds the runs; each run looks back at most LOOKBACK characters.
@@ -80,6 +82,45 @@ const WARM = [
   'nailed',
 ];
 
+/** Exasperation: with these in its sentence a run of marks is a warning, not just noise. */
+const HOT = [
+  'why ',
+  'still',
+  'again',
+  'never',
+  'stop',
+  'seriously',
+  'ridiculous',
+  'unacceptable',
+  'wrong',
+  ' late',
+  'immediately',
+  ' told',
+  ' asked',
+  'times',
+  'hell',
+  'damn',
+  'kidding',
+  'joke',
+  'how many',
+  'how hard',
+  'what the',
+  'where is',
+  "where's",
+  'who ',
+  'idiot',
+  'stupid',
+  'unbelievable',
+  'useless',
+  'nobody',
+  'no one',
+  'every time',
+  'last time',
+  ' now',
+  'asap',
+  'today',
+];
+
 const MESSAGE_STRONG = 'A run of exclamation marks reads as shouting or exasperation in a work mail.';
 const MESSAGE_MANY = 'Several "!!" or "?!" in one mail make it read as agitated.';
 const SUGGESTION = 'Use one exclamation mark at most, and let the words carry the urgency: "This is urgent: I need it by 3pm."';
@@ -126,12 +167,12 @@ export const exclamationDetector: Detector = {
       if (hits.length >= MAX_HITS) break;
       const s = strength(r);
       if (s === 'none') continue;
-      let severity: Severity;
-      if (s === 'strong') severity = 'medium';
-      else if (weakOrStrong >= 3) severity = 'medium';
-      else if (weakOrStrong >= 2) severity = 'low';
-      else continue;
-      if (severity === 'medium' && warm(text, r.start)) severity = 'low';
+      if (s === 'weak' && weakOrStrong < 2) continue;
+      // Marks amplify what the sentence says: a warning only when the sentence is exasperated
+      // (a mixed "?!" run, or words like "why", "still", "again"), otherwise the pane informs.
+      const sentence = ownSentence(text, r.start);
+      let severity: Severity = 'low';
+      if (!hasAny(sentence, WARM) && ((r.bangs > 0 && r.questions > 0 && r.end - r.start >= 3) || hasAny(sentence, HOT))) severity = 'medium';
       hits.push({
         category: 'tone',
         rule: 'exclamation',
@@ -172,17 +213,19 @@ function isWordChar(ch: string): boolean {
   return ch === '_' || ch === '(' || ch.toLowerCase() !== ch.toUpperCase() || (ch >= '0' && ch <= '9');
 }
 
-/** Warm words in the run's own sentence (bounded look-back). */
-function warm(text: string, runStart: number): boolean {
-  let from = runStart - 1;
+/** The run's own sentence, lowercased, at most LOOKBACK characters back (so the scan stays linear). */
+function ownSentence(text: string, runStart: number): string {
+  let from = runStart;
   const limit = Math.max(0, runStart - LOOKBACK);
-  // Skip the run's own sentence back to the previous sentence end or line break.
   while (from > limit) {
     const c = text[from - 1]!;
     if (c === '\n' || c === '.' || c === '!' || c === '?') break;
     from--;
   }
-  const sentence = text.slice(from, runStart).toLowerCase();
-  for (const w of WARM) if (sentence.includes(w)) return true;
+  return ' ' + text.slice(from, runStart).toLowerCase() + ' ';
+}
+
+function hasAny(sentence: string, words: readonly string[]): boolean {
+  for (const w of words) if (sentence.includes(w)) return true;
   return false;
 }

@@ -15,6 +15,9 @@ import type { Detector, Hit } from '../../types.js';
  * - Legal boilerplate in capitals (licence and warranty disclaimers).
  * - Short things: a unit needs at least 3 capitalized words and 10 capital letters, so "FYI",
  *   "ASAP", "URGENT:" or "Q3 OKR" never fire.
+ * - Notices: announcements are often typed in capitals ("PLEASE NOTE THE NEW DIAL-IN NUMBER").
+ *   A capitalized unit fires only when it is hostile: it holds a word like WHY, STOP, AGAIN,
+ *   STILL, TOLD, WRONG (see HOSTILE), or ends in a run like "!!" or "?!".
  *
  * Linear: one pass splits units, one pass per unit classifies its words; no regular expression
  * runs over user text.
@@ -60,6 +63,21 @@ const MARKERS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/**
+ * Words that make capitals hostile rather than merely loud. Announcements and notices are
+ * often written in capitals ("PLEASE NOTE THE NEW DIAL-IN NUMBER", "YOU WILL BE UNABLE TO SEND
+ * E-MAIL"); shouting at someone carries exasperation ("WHY IS THIS STILL WRONG", "STOP EDITING
+ * THE MASTER", "AS I HAVE SAID THREE TIMES"). A capitalized unit fires when it holds one of
+ * these words or a run like "!!" or "?!".
+ */
+const HOSTILE: ReadonlySet<string> = new Set(
+  (
+    'WHY STOP NEVER AGAIN STILL EVER TOLD SAID ASKED TIMES WRONG SERIOUSLY RIDICULOUS UNACCEPTABLE IDIOT IDIOTS STUPID ' +
+    'HELL DAMN CRAP IMMEDIATELY LISTEN WARNING LAST NOBODY ALREADY UNDERSTAND FAULT BLAME LATE SICK TIRED ENOUGH JOKE ' +
+    'PATHETIC USELESS INCOMPETENT DUMB MORONS MORON LAZY RUDE SHUT WTF HOW'
+  ).split(' '),
+);
+
 /** Capitalized legal boilerplate (licences, warranty disclaimers) is not shouting. */
 const BOILERPLATE: ReadonlySet<string> = new Set(
   (
@@ -75,6 +93,20 @@ const SQL_WORDS: ReadonlySet<string> = new Set(
     ' ',
   ),
 );
+
+/**
+ * Emphasis words: written in capitals inside ordinary sentences ("the form has ONE field. ONE.",
+ * "ordered the wrong hinges. AGAIN.") they shout one word at a time. Two of them in two
+ * different sentences of one mail fire; one alone ("please do NOT forward") does not.
+ */
+const EMPHASIS: ReadonlySet<string> = new Set(
+  (
+    'AGAIN ONE NEVER STOP EVER ALREADY STILL NOBODY NOTHING TWICE WRONG SERIOUSLY WONDERFUL GREAT OH WOW ZERO NONE ' +
+    'SINGLE LITERALLY'
+  ).split(' '),
+);
+/** Most emphasis findings per text. */
+const MAX_EMPHASIS = 20;
 
 /** A unit needs this many capitalized words and capital letters to count as shouting. */
 const MIN_WORDS = 3;
@@ -106,6 +138,10 @@ interface Unit {
   wholeLine: boolean;
   /** The unit ends with `.`, `!` or `?`. */
   terminal: boolean;
+  /** The unit ends with a run like "!!", "?!" or "??". */
+  loud: boolean;
+  /** The unit ends with "!". */
+  bang: boolean;
 }
 
 const MESSAGE = 'Writing in capital letters reads as shouting, and the reader will react to the volume rather than the point.';
@@ -126,6 +162,8 @@ export const shoutingDetector: Detector = {
       hits.push(open);
       if (!whole) open = null;
     };
+    const emphasis: Word[] = [];
+    let emphasisUnits = 0;
     forEachUnit(text, (unit) => {
       const verdict = judge(unit);
       if (verdict === 'unit') emit(unit.start, unit.end, true);
@@ -134,8 +172,23 @@ export const shoutingDetector: Detector = {
         if (verdict !== 'mixed') return;
         const run = longRun(unit.words);
         if (run) emit(run[0], run[1], false);
+        else {
+          let found = false;
+          for (const w of unit.words) {
+            if (w.kind === 'caps' && EMPHASIS.has(w.key) && emphasis.length < MAX_EMPHASIS) {
+              emphasis.push(w);
+              found = true;
+            }
+          }
+          if (found) emphasisUnits++;
+        }
       }
     });
+    if (emphasis.length >= 2 && emphasisUnits >= 2) {
+      for (const w of emphasis) {
+        hits.push({ category: 'tone', rule: 'shouting', severity: 'medium', start: w.start, end: w.end, message: MESSAGE, suggestion: SUGGESTION });
+      }
+    }
     return hits;
   },
 };
@@ -155,6 +208,7 @@ function judge(unit: Unit): 'unit' | 'mixed' | 'skip' | 'no' {
   let lower = 0;
   let capsLetters = 0;
   let marker = false;
+  let hostile = false;
   let boiler = false;
   let sqlStart = false;
   let sql = 0;
@@ -163,6 +217,7 @@ function judge(unit: Unit): 'unit' | 'mixed' | 'skip' | 'no' {
       caps++;
       capsLetters += w.letters;
       if (MARKERS.has(w.key)) marker = true;
+      if (HOSTILE.has(w.key)) hostile = true;
       if (BOILERPLATE.has(w.key)) boiler = true;
       if (SQL_WORDS.has(w.key)) sql++;
       if (caps === 1 && SQL_START.has(w.key)) sqlStart = true;
@@ -174,6 +229,8 @@ function judge(unit: Unit): 'unit' | 'mixed' | 'skip' | 'no' {
   if (unit.wholeLine && !unit.terminal && caps + lower <= HEADING_WORDS && !marker) return 'no';
   if (caps < MIN_WORDS || capsLetters < MIN_LETTERS) return 'mixed';
   if (caps < MIN_SHARE * (caps + lower)) return 'mixed';
+  // A demand that ends in "!" ("I NEED THIS DONE TODAY!") is shouting too.
+  if (!hostile && !unit.loud && !(unit.bang && marker)) return 'skip';
   return 'unit';
 }
 
@@ -197,7 +254,7 @@ function longRun(words: Word[]): [number, number] | null {
       letters += w.letters;
       end = w.end;
       if (BOILERPLATE.has(w.key)) boiler = true;
-      if (MARKERS.has(w.key)) marker = true;
+      if (HOSTILE.has(w.key)) marker = true;
       if (count >= RUN_WORDS && letters >= RUN_LETTERS && !boiler && marker && letters > bestLetters) {
         best = [start, end];
         bestLetters = letters;
@@ -231,7 +288,7 @@ function forEachUnit(text: string, visit: (unit: Unit) => void): void {
         let j = i + 1;
         while (j < lineEnd && isTerminal(text.charCodeAt(j))) j++;
         if (j >= lineEnd || isSpace(text.charCodeAt(j))) {
-          const unit = makeUnit(text, unitStart, j, true);
+          const unit = makeUnit(text, unitStart, j, true, j - i >= 2 && text.charCodeAt(i) !== 0x2e && text.charCodeAt(j - 1) !== 0x2e);
           if (unit) pending.push(unit);
           unitStart = j;
         }
@@ -240,7 +297,7 @@ function forEachUnit(text: string, visit: (unit: Unit) => void): void {
       }
       i++;
     }
-    const tail = makeUnit(text, unitStart, lineEnd, false);
+    const tail = makeUnit(text, unitStart, lineEnd, false, false);
     if (tail) pending.push(tail);
     const whole = pending.length === 1;
     for (const u of pending) {
@@ -252,7 +309,7 @@ function forEachUnit(text: string, visit: (unit: Unit) => void): void {
   }
 }
 
-function makeUnit(text: string, from: number, to: number, terminal: boolean): Unit | null {
+function makeUnit(text: string, from: number, to: number, terminal: boolean, loud: boolean): Unit | null {
   const words: Word[] = [];
   let i = from;
   let first = -1;
@@ -268,7 +325,8 @@ function makeUnit(text: string, from: number, to: number, terminal: boolean): Un
     if (w) words.push(w);
   }
   if (first < 0) return null;
-  return { start: first, end: last, words, wholeLine: false, terminal };
+  const bang = terminal && last > 0 && (text.charCodeAt(last - 1) === 0x21 || text.charCodeAt(last - 1) === 0xff01);
+  return { start: first, end: last, words, wholeLine: false, terminal, loud, bang };
 }
 
 /** Classifies one white-space-separated token text[s, e). */
