@@ -178,7 +178,8 @@ interface FindingKind {
 /** Every kind of finding whose action the two layers could decide differently. Small: categories x named rules x 3. */
 function findingUniverse(org: ResolvedPolicy, prefs: Policy): FindingKind[] {
   const rulesByCategory = new Map<string, Set<string>>();
-  for (const id of [...Object.keys(org.rules), ...Object.keys(prefs.rules ?? {})]) {
+  const lockedRules = org.locks.filter((l) => l.startsWith('rules.')).map((l) => l.slice('rules.'.length));
+  for (const id of [...Object.keys(org.rules), ...Object.keys(prefs.rules ?? {}), ...lockedRules]) {
     const slash = id.indexOf('/');
     const set = rulesByCategory.get(id.slice(0, slash)) ?? new Set<string>();
     set.add(id.slice(slash + 1));

@@ -105,6 +105,13 @@ describe('policy/layers', () => {
       assert.equal(r.notices.length, 1);
     });
 
+    it('a lock on a rule the policy does not configure still protects that rule', () => {
+      const p = org({ locks: ['rules.insult/idiot'] });
+      const r = mergePolicyLayers(p, { version: 1, severityActions: { high: 'off' } });
+      assert.equal(r.policy.severityActions.high, 'warn');
+      assert.match(r.notices[0]!, /locks "rules.insult\/idiot"/);
+    });
+
     it('the whole-map lock "categories" protects every category', () => {
       const p = org({ locks: ['categories'] });
       const r = mergePolicyLayers(p, { version: 1, categories: { profanity: { action: 'off' } } });
