@@ -283,5 +283,5 @@ export function precededByReference(text: string, start: number, words: readonly
   let k = start - 1;
   while (k >= 0 && text[k] === ' ') k--;
   if (k >= 0 && (text[k] === '#' || text[k] === '№')) return true;
-  return hasContext(text, start, start, words, 16, 0);
+  return hasContext(text, start, start, words, 24, 0);
 }

@@ -38,7 +38,10 @@ export const IP_RULE = {
     'my ip', 'my ip address', 'home ip', 'his ip', 'her ip', 'their ip', "user's ip", "customer's ip", "employee's ip",
     'ip of the user', 'logged in from', 'login from', 'connected from', 'connecting from', 'signed in from',
   ],
-  versionWords: ['version', 'ver', 'ver.', 'v', 'v.', 'release', 'rel', 'build', 'firmware', 'fw', 'kernel', 'oid'],
+  versionWords: [
+    'version', 'ver', 'ver.', 'v', 'v.', 'release', 'rel', 'build', 'firmware', 'fw', 'kernel', 'oid', 'section', 'sec.',
+    'clause', 'chapter', 'para', 'paragraph', 'step', 'item', 'rule', 'article', 'art.', '§',
+  ],
   message: 'This is an IP address. It can identify a person’s device or an internal server.',
   privateMessage: 'This is a private or local network address.',
   personalMessage: "This looks like a person's own IP address. It can reveal where they are and tie activity to them.",

@@ -267,6 +267,11 @@ export function validateSgNric(prefix: string, digits: string, check: string): b
   return table !== '' && table[sum % 11] === check.toUpperCase();
 }
 
+function looksLikeCompactDate(d: string): boolean {
+  const y = Number(d.slice(0, 4));
+  return y >= 1900 && y <= 2099 && isRealDate(y, Number(d.slice(4, 6)), Number(d.slice(6, 8)));
+}
+
 const NINO_BAD_PREFIX = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
 
 export function validateNino(prefix: string): boolean {
@@ -362,7 +367,8 @@ export const PATTERN_SCHEMES: readonly PatternScheme[] = [
     re: /(\d{7,8})(-?)([A-Za-z])/g,
     validate: (m) => validateNif(m[1]!, m[3]!),
     context: ['dni', 'nif', 'documento nacional', 'número de identidad', 'identificación fiscal'],
-    alone: (m) => (m[1]!.length === 8 ? 'medium' : undefined),
+    // Alone only for 8 digits that are not a YYYYMMDD date ("20240115-B" is a document revision).
+    alone: (m) => (m[1]!.length === 8 && !looksLikeCompactDate(m[1]!) ? 'medium' : undefined),
   },
   {
     name: 'fi-hetu',

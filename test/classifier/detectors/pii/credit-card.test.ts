@@ -33,6 +33,7 @@ describe('pii/credit-card', () => {
     ['masked with X', 'XXXX-XXXX-XXXX-9083'],
     ['glued to letters', 'tx4539526018159083'],
     ['order number', 'Order #4539526018159083'],
+    ['a reference number', 'Reference number 4539526018159083 for your claim'],
     ['too long', '45395260181590830000000'],
     ['all zeros', '0000 0000 0000 0000'],
     ['a date and a phone', '2024-05-01 415-555-0132'],

@@ -25,6 +25,7 @@ describe('pii/ip-address', () => {
     ['a dotted version with five parts', 'upgrade to 1.2.3.4.5'],
     ['a version word', 'Version 2.4.1.7 ships Friday'],
     ['an OID', 'oid 1.3.6.1.4.1.311'],
+    ['a section number', 'see section 4.2.1.1 of the contract'],
     ['an octet over 255', '192.168.1.256'],
     ['three octets', 'subnet 10.0.0'],
     ['leading zeros', '010.001.002.003'],
