@@ -8,7 +8,7 @@ import type { Detector, Hit, Severity } from '../../types.js';
  * - A strong run (3 or more marks with at least one "!", e.g. "!!!", "?!?") fires on its own;
  *   a weak run ("!!", "?!", "!?", "??") fires when the mail has at least two runs.
  * - Marks amplify what the sentence says. The finding is a warning (medium) when the sentence
- *   is exasperated: a mixed run like "?!?" or words like "why", "still", "again", "how many",
+ *   is exasperated: a mixed run of 4 or more like "?!?!" or words like "why", "still", "again", "how many",
  *   "now" (see HOT). Otherwise it only informs (low): "Congrats!!!", "See you there!!" and a
  *   newsletter's "Register today!!!" are enthusiasm, not anger, and warm words ("thanks",
  *   "congrats", "birthday") always keep it at inform.
@@ -169,10 +169,10 @@ export const exclamationDetector: Detector = {
       if (s === 'none') continue;
       if (s === 'weak' && weakOrStrong < 2) continue;
       // Marks amplify what the sentence says: a warning only when the sentence is exasperated
-      // (a mixed "?!" run, or words like "why", "still", "again"), otherwise the pane informs.
+      // (a mixed run like "?!?!", or words like "why", "still", "again"), otherwise the pane informs.
       const sentence = ownSentence(text, r.start);
       let severity: Severity = 'low';
-      if (!hasAny(sentence, WARM) && ((r.bangs > 0 && r.questions > 0 && r.end - r.start >= 3) || hasAny(sentence, HOT))) severity = 'medium';
+      if (!hasAny(sentence, WARM) && ((r.bangs > 0 && r.questions > 0 && r.end - r.start >= 4) || hasAny(sentence, HOT))) severity = 'medium';
       hits.push({
         category: 'tone',
         rule: 'exclamation',

@@ -16,8 +16,9 @@ import type { Detector, Hit } from '../../types.js';
  * - Short things: a unit needs at least 3 capitalized words and 10 capital letters, so "FYI",
  *   "ASAP", "URGENT:" or "Q3 OKR" never fire.
  * - Notices: announcements are often typed in capitals ("PLEASE NOTE THE NEW DIAL-IN NUMBER").
- *   A capitalized unit fires only when it is hostile: it holds a word like WHY, STOP, AGAIN,
- *   STILL, TOLD, WRONG (see HOSTILE), or ends in a run like "!!" or "?!".
+ *   A capitalized unit fires only when it is hostile: it holds a word like STOP, AGAIN, TOLD,
+ *   WRONG (see HOSTILE), or two weaker ones like WHY and STILL (EDGY), or one of those and a
+ *   "??" / "?!" run. Warm capitals ("HAPPY BIRTHDAY!!!") never fire.
  *
  * Linear: one pass splits units, one pass per unit classifies its words; no regular expression
  * runs over user text.
@@ -72,10 +73,16 @@ const MARKERS: ReadonlySet<string> = new Set(
  */
 const HOSTILE: ReadonlySet<string> = new Set(
   (
-    'WHY STOP NEVER AGAIN STILL EVER TOLD SAID ASKED TIMES WRONG SERIOUSLY RIDICULOUS UNACCEPTABLE IDIOT IDIOTS STUPID ' +
-    'HELL DAMN CRAP IMMEDIATELY LISTEN WARNING LAST NOBODY ALREADY UNDERSTAND FAULT BLAME LATE SICK TIRED ENOUGH JOKE ' +
-    'PATHETIC USELESS INCOMPETENT DUMB MORONS MORON LAZY RUDE SHUT WTF HOW'
+    'STOP NEVER AGAIN TOLD SAID ASKED WRONG SERIOUSLY RIDICULOUS UNACCEPTABLE IDIOT IDIOTS STUPID HELL DAMN CRAP ' +
+    'IMMEDIATELY LISTEN NOBODY UNDERSTAND FAULT BLAME SICK TIRED ENOUGH JOKE PATHETIC USELESS INCOMPETENT DUMB MORONS ' +
+    'MORON LAZY RUDE SHUT WTF'
   ).split(' '),
+);
+/** Weaker signs of exasperation: two of them, or one with a "??" / "?!" run, make capitals hostile. */
+const EDGY: ReadonlySet<string> = new Set('WHY STILL LATE TIMES EVER ALREADY NOW TODAY YESTERDAY'.split(' '));
+/** Warm capitals ("HAPPY BIRTHDAY", "CONGRATULATIONS", "THANK YOU") are celebration, not shouting. */
+const WARM: ReadonlySet<string> = new Set(
+  'HAPPY BIRTHDAY CONGRATULATIONS CONGRATS THANK THANKS WELCOME CELEBRATE PARTY CHEERS HOORAY YAY GO'.split(' '),
 );
 
 /** Capitalized legal boilerplate (licences, warranty disclaimers) is not shouting. */
@@ -138,7 +145,7 @@ interface Unit {
   wholeLine: boolean;
   /** The unit ends with `.`, `!` or `?`. */
   terminal: boolean;
-  /** The unit ends with a run like "!!", "?!" or "??". */
+  /** The unit ends with a run like "?!" or "??". */
   loud: boolean;
   /** The unit ends with "!". */
   bang: boolean;
@@ -209,6 +216,8 @@ function judge(unit: Unit): 'unit' | 'mixed' | 'skip' | 'no' {
   let capsLetters = 0;
   let marker = false;
   let hostile = false;
+  let edgy = 0;
+  let warm = false;
   let boiler = false;
   let sqlStart = false;
   let sql = 0;
@@ -218,6 +227,8 @@ function judge(unit: Unit): 'unit' | 'mixed' | 'skip' | 'no' {
       capsLetters += w.letters;
       if (MARKERS.has(w.key)) marker = true;
       if (HOSTILE.has(w.key)) hostile = true;
+      if (EDGY.has(w.key)) edgy++;
+      if (WARM.has(w.key)) warm = true;
       if (BOILERPLATE.has(w.key)) boiler = true;
       if (SQL_WORDS.has(w.key)) sql++;
       if (caps === 1 && SQL_START.has(w.key)) sqlStart = true;
@@ -229,8 +240,8 @@ function judge(unit: Unit): 'unit' | 'mixed' | 'skip' | 'no' {
   if (unit.wholeLine && !unit.terminal && caps + lower <= HEADING_WORDS && !marker) return 'no';
   if (caps < MIN_WORDS || capsLetters < MIN_LETTERS) return 'mixed';
   if (caps < MIN_SHARE * (caps + lower)) return 'mixed';
-  // A demand that ends in "!" ("I NEED THIS DONE TODAY!") is shouting too.
-  if (!hostile && !unit.loud && !(unit.bang && marker)) return 'skip';
+  if (warm) return 'skip';
+  if (!hostile && !(edgy >= 2) && !(edgy >= 1 && unit.loud)) return 'skip';
   return 'unit';
 }
 
@@ -288,7 +299,7 @@ function forEachUnit(text: string, visit: (unit: Unit) => void): void {
         let j = i + 1;
         while (j < lineEnd && isTerminal(text.charCodeAt(j))) j++;
         if (j >= lineEnd || isSpace(text.charCodeAt(j))) {
-          const unit = makeUnit(text, unitStart, j, true, j - i >= 2 && text.charCodeAt(i) !== 0x2e && text.charCodeAt(j - 1) !== 0x2e);
+          const unit = makeUnit(text, unitStart, j, true, j - i >= 2 && hasQuestion(text, i, j));
           if (unit) pending.push(unit);
           unitStart = j;
         }
@@ -388,6 +399,15 @@ function isUpperChar(ch: string): boolean {
 
 function isLowerChar(ch: string): boolean {
   return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+/** Whether text[i, j) holds a question mark (a "??" or "?!" run). Bounded by the run. */
+function hasQuestion(text: string, i: number, j: number): boolean {
+  for (let k = i; k < j; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x3f || c === 0xff1f || c === 0x203d) return true;
+  }
+  return false;
 }
 
 function isTerminal(c: number): boolean {
