@@ -22,6 +22,7 @@ export const DOB_RULE = {
     'nacido', 'nacida', 'data di nascita',
   ],
   before: 36,
+  maxWordsBetween: 3,
   after: 14,
   maxYear: 2030,
   minYear: 1900,
@@ -144,10 +145,47 @@ function monthNameDates(text: string): DateSpan[] {
   return out;
 }
 
+/** End of the rightmost whole-word occurrence of one of `words` in `hay`, or -1. */
+function lastWordEnd(hay: string, words: readonly string[]): number {
+  let best = -1;
+  for (const w of words) {
+    let from = hay.length;
+    while (from >= 0) {
+      const at = hay.lastIndexOf(w, from);
+      if (at < 0) break;
+      if (containsWord(hay.slice(Math.max(0, at - 1), at + w.length + 1), [w])) {
+        best = Math.max(best, at + w.length);
+        break;
+      }
+      from = at - 1;
+    }
+  }
+  return best;
+}
+
+/** Letter words in `gap` (numbers and punctuation do not count). */
+function wordCount(gap: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let k = 0; k < gap.length; k++) {
+    const letter = isAsciiLetterCode(gap.charCodeAt(k));
+    if (letter && !inWord) n++;
+    inWord = letter;
+  }
+  return n;
+}
+
+/**
+ * A birth word just before the date, with at most DOB_RULE.maxWordsBetween
+ * words in between ("DOB (listed 5/19/1970", "born on", "date of birth is"),
+ * or a birth word right after it ("12/01/1975 (DOB)").
+ */
 function nearBirthWord(text: string, span: DateSpan): boolean {
   const left = text.slice(Math.max(0, span.start - DOB_RULE.before), span.start).toLowerCase();
+  const end = lastWordEnd(left, DOB_RULE.context);
+  if (end >= 0 && wordCount(left.slice(end)) <= DOB_RULE.maxWordsBetween) return true;
   const right = text.slice(span.end, Math.min(text.length, span.end + DOB_RULE.after)).toLowerCase();
-  return containsWord(left, DOB_RULE.context) || containsWord(right, ['dob', 'd.o.b', 'date of birth', 'born']);
+  return containsWord(right, ['dob', 'd.o.b', 'date of birth', 'born']);
 }
 
 function detect(text: string): Hit[] {

@@ -15,6 +15,7 @@ describe('pii/date-of-birth', () => {
     ['Geburtsdatum 01.02.1980', '01.02.1980'],
     ['date of birth is 05-Jan-1980', '05-Jan-1980'],
     ['12/01/1975 (DOB)', '12/01/1975'],
+    ["her mother's DOB (listed as 5/19/1970)", '5/19/1970'],
   ];
   for (const [text, value] of positives) {
     it(`finds ${value}`, () => {
@@ -35,6 +36,7 @@ describe('pii/date-of-birth', () => {
     ['an impossible date', 'DOB 31/02/1990'],
     ['a year in the future', 'DOB 03/14/2091'],
     ['an expiry date next to a passport', 'passport exp 04/2029'],
+    ['a birth word followed by other facts', 'Born in Ohio and started here on 03/14/2011.'],
     ['a birth word far away', 'Born in Ohio, she moved to Boston and has worked at the firm since 03/14/2011 as lead.'],
   ];
   for (const [name, text] of negatives) {
