@@ -34,8 +34,9 @@ import {
 
 /** Generic words that make any validated national number count. */
 export const GENERIC_ID_CONTEXT = [
-  'national id', 'national identity', 'national identification', 'national insurance', 'id number', 'id no',
-  'id no.', 'id #', 'identity number', 'identification number', 'personal id', 'personal identity', 'citizen id',
+  // Not "ID number" alone: customer, employee and contract ids are called that too.
+  'national id', 'national identity', 'national identification', 'national insurance', 'identity number',
+  'identification number', 'personal id', 'personal identity', 'citizen id', 'identity card', 'id card',
   'tax id', 'tax number', 'tin',
 ];
 
@@ -343,6 +344,8 @@ interface PatternScheme {
   context: readonly string[];
   /** Severity without context; undefined = context required. */
   alone: (m: RegExpExecArray) => Severity | undefined;
+  /** Schemes without a checksum need their own words; "ID number" alone is not enough. */
+  ownContextOnly?: boolean;
 }
 
 const MBI_L = 'AC-HJKMNP-RT-Yac-hjkmnp-rt-y';
@@ -404,6 +407,7 @@ export const PATTERN_SCHEMES: readonly PatternScheme[] = [
     validate: () => true,
     context: ['pan', 'pan number', 'pan card', 'pan no', 'permanent account number', 'income tax'],
     alone: () => undefined,
+    ownContextOnly: true,
   },
   {
     name: 'in-voter',
@@ -411,6 +415,7 @@ export const PATTERN_SCHEMES: readonly PatternScheme[] = [
     validate: () => true,
     context: ['voter', 'voter id', 'voter card', 'epic', 'electoral', 'election card', 'vote'],
     alone: () => undefined,
+    ownContextOnly: true,
   },
   {
     // Driving licences have no shared format; a licence word is required.
@@ -419,6 +424,7 @@ export const PATTERN_SCHEMES: readonly PatternScheme[] = [
     validate: (m) => /\d{5}/.test(m[0]) && !allSameDigit(m[0].replace(/\D/g, '')),
     context: ["driver's license", 'drivers license', 'driver license', "driver's licence", 'driving licence', 'driving license', 'dl#', 'dl #', 'dl no', 'licence number', "driver's lic"],
     alone: () => undefined,
+    ownContextOnly: true,
   },
   {
     name: 'us-mbi',
@@ -446,8 +452,9 @@ interface Found {
   severity: Severity;
 }
 
-function contextFor(text: string, start: number, end: number, words: readonly string[]): boolean {
-  return hasContext(text, start, end, words, 48, 32) || hasContext(text, start, end, GENERIC_ID_CONTEXT, 48, 24);
+function contextFor(text: string, start: number, end: number, words: readonly string[], ownOnly = false): boolean {
+  if (hasContext(text, start, end, words, 48, 32)) return true;
+  return !ownOnly && hasContext(text, start, end, GENERIC_ID_CONTEXT, 48, 24);
 }
 
 function digitMatches(text: string, out: Found[]): void {
@@ -490,7 +497,7 @@ function patternMatches(text: string, out: Found[]): void {
         s.re.lastIndex = start + 1;
         continue;
       }
-      const severity: Severity | undefined = contextFor(text, start, end, s.context) ? 'high' : s.alone(m);
+      const severity: Severity | undefined = contextFor(text, start, end, s.context, s.ownContextOnly) ? 'high' : s.alone(m);
       if (severity !== undefined) out.push({ start, end, severity });
     }
   }

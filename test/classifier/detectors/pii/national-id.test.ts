@@ -71,6 +71,7 @@ describe('pii/national-id', () => {
     ['an Aadhaar without context', '5283 7164 9207'],
     ['an MBI with a forbidden letter', 'Medicare 4SK9-TE2-MK71'],
     ['a software licence key', 'license key 48219077'],
+    ['a short reference after "ID number"', 'Customer ID Number: 52907 Contract Number: 96012345'],
     ['a dated document revision shaped like a NIF', 'see spec 20240115-T for details'],
   ];
   for (const [name, text] of negatives) {
