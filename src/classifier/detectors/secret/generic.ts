@@ -17,7 +17,7 @@ import type { Detector, Hit, Severity } from '../../types.js';
 import { findAssignments, type Assignment } from './assignments.js';
 import { isKnownKey } from './known-keys.js';
 import { findJwts } from './jwt.js';
-import { charClasses, isHex, isPlaceholder, isUuid, isVariableReference, secretHit, shannonEntropy } from './shared.js';
+import { charClasses, decodeBase64Url, isHex, isPlaceholder, isUuid, isVariableReference, secretHit, shannonEntropy } from './shared.js';
 
 export interface ContextFormat {
   id: string;
@@ -74,12 +74,98 @@ function contextFormat(a: Assignment): ContextFormat | undefined {
   return undefined;
 }
 
+/** `kind: Secret` exactly (not ExternalSecret, SealedSecret, SopsSecret: those hold references or ciphertext). */
+const K8S_SECRET_KIND = /^[ \t]*kind:[ \t]*["']?Secret["']?[ \t]*$/im;
+const K8S_DATA_LINE = /^([ \t]*)(data|stringData):[ \t]*$/;
+const K8S_ENTRY = /^([ \t]+)([A-Za-z0-9_.-]{1,100}):[ \t]*(.{0,2000})$/;
+
+/**
+ * Values under `data:` / `stringData:` of a Kubernetes Secret manifest are the secrets themselves
+ * (base64-encoded under `data:`). Templates (`{{ … }}`), empty values and short values are skipped.
+ */
+function kubernetesSecretValues(text: string, out: Hit[]): void {
+  if (!K8S_SECRET_KIND.test(text)) return;
+  // One YAML document at a time: `---` separates them.
+  let docStart = 0;
+  while (docStart <= text.length) {
+    let docEnd = text.indexOf('\n---', docStart);
+    if (docEnd < 0) docEnd = text.length;
+    const doc = text.slice(docStart, docEnd);
+    if (K8S_SECRET_KIND.test(doc)) scanSecretDoc(text, docStart, docEnd, out);
+    docStart = docEnd + 4;
+  }
+}
+
+function scanSecretDoc(text: string, from: number, to: number, out: Hit[]): void {
+  let dataIndent = -1;
+  let pendingBlock = false;
+  let lineStart = from;
+  while (lineStart < to) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > to) lineEnd = to;
+    const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+    const indent = line.length - line.trimStart().length;
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) {
+      lineStart = lineEnd + 1;
+      continue;
+    }
+    const d = K8S_DATA_LINE.exec(line);
+    if (d) {
+      dataIndent = d[1]!.length;
+      pendingBlock = false;
+    } else if (dataIndent >= 0 && indent <= dataIndent) {
+      dataIndent = -1;
+      pendingBlock = false;
+    } else if (dataIndent >= 0) {
+      let vStart = -1;
+      let value = '';
+      if (pendingBlock) {
+        vStart = lineStart + indent;
+        value = trimmed;
+        pendingBlock = false;
+      } else {
+        const e = K8S_ENTRY.exec(line);
+        if (e) {
+          const raw = e[3]!.trim();
+          if (raw === '|' || raw === '>' || raw === '|-' || raw === '>-') pendingBlock = true;
+          else if (raw) {
+            const q = raw[0] === '"' || raw[0] === "'" ? 1 : 0;
+            value = q && raw.endsWith(raw[0]!) ? raw.slice(1, -1) : raw;
+            vStart = lineStart + line.indexOf(raw) + q;
+          }
+        }
+      }
+      const decoded = vStart >= 0 ? decodeBase64Url(value) : null;
+      // The decoded secret must be something (`YmFyCg==` is "bar" with a newline: a sample, not a secret).
+      const real = decoded !== null && decoded.trim().length >= 4 && !isPlaceholder(decoded.trim());
+      if (real && value.length >= 8 && /^[A-Za-z0-9+/]+={0,2}$/.test(value) && !isPlaceholder(value)) {
+        out.push(
+          secretHit(
+            'api-key',
+            'medium',
+            vStart,
+            vStart + value.length,
+            'This is a value from a Kubernetes Secret (base64 is an encoding, not encryption): anyone who reads this mail can decode it.',
+          ),
+        );
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+}
+
 export const genericDetector: Detector = {
   id: 'secret/generic',
   detect(text: string): Hit[] {
     const out: Hit[] = [];
+    kubernetesSecretValues(text, out);
     for (const a of findAssignments(text)) {
       if (a.kind === 'password') continue; // the password detector owns these
+      // `?token=…` in a link is usually an unsubscribe or tracking parameter: only named credentials count.
+      const before = a.nameStart > 0 ? text.charCodeAt(a.nameStart - 1) : 0;
+      if ((before === 63 || before === 38) && /^(?:token|key|t|k|auth|sig|signature)$/i.test(a.name)) continue;
+      if (out.some((h) => h.start <= a.valueStart && a.valueEnd <= h.end)) continue;
       if (isKnownKey(a.value) || findJwts(a.value).length > 0) continue;
       if (a.value.startsWith('-----BEGIN')) continue;
       const ctx = contextFormat(a);
@@ -102,6 +188,7 @@ export const genericDetector: Detector = {
         ),
       );
     }
+    out.sort((x, y) => x.start - y.start);
     return out;
   },
 };

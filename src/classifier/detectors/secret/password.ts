@@ -130,6 +130,39 @@ function isDialInCode(name: string, value: string): boolean {
   return /passcode|pin|access.?code|participant|conference/i.test(name) && /^[0-9]{3,12}#?$/.test(value);
 }
 
+/**
+ * Bundler keeps credentials for a private gem source in `BUNDLE_<HOST>__<TLD>=user:password`
+ * (for example the Sidekiq Pro/Enterprise sources). The span is the `user:password` pair.
+ */
+const BUNDLE_CREDENTIAL = /BUNDLE_[A-Z0-9_]{1,100}__[A-Z]{2,20}[ \t]{0,4}[:=][ \t]{0,4}["']?([A-Za-z0-9._~%+-]{1,100}:[^\s"';&]{1,200})/y;
+
+function bundlerCredentials(text: string, out: Hit[]): void {
+  let from = 0;
+  for (;;) {
+    const i = text.indexOf('BUNDLE_', from);
+    if (i < 0) return;
+    from = i + 7;
+    BUNDLE_CREDENTIAL.lastIndex = i;
+    const m = BUNDLE_CREDENTIAL.exec(text);
+    if (!m) continue;
+    const cred = m[1]!;
+    const pass = cred.slice(cred.indexOf(':') + 1);
+    if (pass.length < 6 || isPlaceholder(pass) || isVariableReference(pass, true)) continue;
+    const start = BUNDLE_CREDENTIAL.lastIndex - cred.length;
+    out.push(
+      secretHit(
+        'password',
+        'high',
+        start,
+        BUNDLE_CREDENTIAL.lastIndex,
+        'This is a user name and password for a private package source: anyone who reads this mail can download (and sometimes publish) with it.',
+        PASSWORD_SUGGESTION,
+      ),
+    );
+    from = BUNDLE_CREDENTIAL.lastIndex;
+  }
+}
+
 export const passwordDetector: Detector = {
   id: 'secret/password',
   detect(text: string): Hit[] {
@@ -158,6 +191,7 @@ export const passwordDetector: Detector = {
       );
     }
     curlUserPasswords(text, out);
+    bundlerCredentials(text, out);
     out.sort((x, y) => x.start - y.start);
     return out;
   },

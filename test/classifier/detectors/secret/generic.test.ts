@@ -55,6 +55,25 @@ describe('secret/generic', () => {
   ];
   for (const [name, text] of negatives) it(`ignores ${name}`, () => expectNothing(d, text));
 
+  it('finds the values of a Kubernetes Secret manifest', () => {
+    const v1 = 'VHo3IXF1YXJyeS1PYWs='; // base64 of a made-up password
+    const v2 = 'c3ZjLXJlcG9ydGluZw==';
+    const text = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db-creds\ntype: Opaque\ndata:\n  password: ${v1}\n  username: '${v2}'\n`;
+    expectSecret(d, text, v1, 'api-key', 'medium');
+    expectSecret(d, text, v2, 'api-key', 'medium');
+  });
+
+  it('ignores Secret look-alikes: other kinds, templates, tiny sample values', () => {
+    expectNothing(d, 'kind: ExternalSecret\ndata:\n  - secretKey: api-key\n    remoteRef:\n      key: prod/api\n');
+    expectNothing(d, 'kind: Secret\ndata:\n  password: {{ .Values.password }}\n');
+    expectNothing(d, 'kind: Secret\ndata:\n  extra: YmFyCg==\n');
+    expectNothing(d, 'kind: Secret\ndata:\n  csrf: ""\n');
+  });
+
+  it('ignores token parameters of ordinary links', () => {
+    expectNothing(d, `Unsubscribe: https://news.example.test/u?token=${tok32}&list=7`);
+  });
+
   it('leaves passwords and known formats to their own detectors', () => {
     expectNothing(d, `password = "${tok32}"`);
     expectNothing(d, `api_key = "ghp_${g(36)}"`);

@@ -42,6 +42,11 @@ describe('secret/password', () => {
     expectSecret(d, quoted, `"deploy:${P2}"`, 'password');
   });
 
+  it('finds Bundler gem-source credentials', () => {
+    expectSecret(d, `export BUNDLE_GEMS__EXAMPLE__COM=deploy:${P2}`, `deploy:${P2}`, 'password', 'high');
+    expectNothing(d, 'export BUNDLE_GEMS__EXAMPLE__COM=deploy:${GEM_PASS}');
+  });
+
   const negatives: [string, string][] = [
     ['the bare word', 'Please do not share your password with anyone.'],
     ['a reset notice', 'I reset your password - check your inbox for the one-time link.'],
