@@ -11,7 +11,7 @@
  * (`CCkk BBBB ...`: no check digits), numbers glued to more letters/digits.
  */
 import type { Detector, Hit } from '../../types.js';
-import { isAsciiAlnumCode, isDigitCode, isWordCharAt, makeHit } from './common.js';
+import { hasContext, isAsciiAlnumCode, isAsciiLetterCode, isDigitCode, isWordCharAt, makeHit } from './common.js';
 
 /** IBAN length per country (ISO 13616 registry, plus countries using IBAN-format numbers nationally). */
 export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
@@ -66,6 +66,8 @@ export function bbanFits(country: string, bban: string): boolean {
 export const IBAN_RULE = {
   id: 'pii/iban',
   lengths: IBAN_LENGTHS,
+  /** Words that let an all-lower-case IBAN count ("iban de44 5001 ..."). */
+  context: ['iban', 'iban:', 'iban no', 'iban number'],
   /** Separators allowed between groups of four. */
   separators: ' -',
   message: 'This looks like a bank account number (IBAN). With a name attached it can be misused for payment fraud.',
@@ -105,15 +107,21 @@ function detect(text: string): Hit[] {
   let i = 0;
   while (i + 4 <= n) {
     const c0 = text.charCodeAt(i);
-    if (!isUpper(c0) || isWordCharAt(text, i - 1)) {
+    if (!isAsciiLetterCode(c0) || isWordCharAt(text, i - 1)) {
       i++;
       continue;
     }
-    const country = text.slice(i, i + 2);
+    // Upper case as printed; lower case only right after the word "IBAN".
+    const lower = !isUpper(c0);
+    if (lower && !hasContext(text, i, i, IBAN_RULE.context, 12, 0)) {
+      i++;
+      continue;
+    }
+    const country = text.slice(i, i + 2).toUpperCase();
     const len = IBAN_LENGTHS[country];
     if (
       len === undefined ||
-      !isUpper(text.charCodeAt(i + 1)) ||
+      isUpper(text.charCodeAt(i + 1)) === lower ||
       !isDigitCode(text.charCodeAt(i + 2)) ||
       !isDigitCode(text.charCodeAt(i + 3))
     ) {
@@ -150,7 +158,7 @@ function detect(text: string): Hit[] {
       ok = false;
       break;
     }
-    if (ok && !isWordCharAt(text, j) && validateIban(compact)) {
+    if (ok && !isWordCharAt(text, j) && validateIban(lower ? compact.toUpperCase() : compact)) {
       hits.push(makeHit('iban', 'high', i, j, IBAN_RULE.message, IBAN_RULE.suggestion));
       i = j;
       continue;

@@ -11,6 +11,7 @@ describe('pii/iban', () => {
     ['NL05RABO0312873465', ['NL05RABO0312873465']],
     ['ES60-0049-1500-0512-3456-7892', ['ES60-0049-1500-0512-3456-7892']],
     ['(NO31 1503 7426 519)', ['NO31 1503 7426 519']],
+    ['iban: gb82 west 1234 5698 7654 32', ['gb82 west 1234 5698 7654 32']],
   ];
   for (const [text, values] of positives) {
     it(`finds ${values[0]}`, () => {
@@ -27,7 +28,8 @@ describe('pii/iban', () => {
     ['glued to more characters', 'DE445001051754073249311'],
     ['letters where the country needs digits', 'DE44 5001 0517 54O7 3249 31'],
     ['groups not of four', 'DE 44500 105175 407324 931'],
-    ['lower-case country code', 'de44500105175407324931'],
+    ['lower-case without the word IBAN', 'de44500105175407324931'],
+    ['mixed case', 'IBAN GB82 wEST 1234 5698 7654 32'],
   ];
   for (const [name, text] of negatives) {
     it(`ignores ${name}`, () => expectFound(ibanDetector, text, []));
