@@ -19,7 +19,7 @@ try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, colorScheme: scheme });
     const traffic = recordTraffic(page);
     await page.goto(`${server.url}/playground/`);
-    await page.waitForSelector('body[data-handlers]', { timeout: 120_000 });
+    await page.waitForSelector('body[data-handlers]', { state: 'attached', timeout: 120_000 });
     await page.fill('#to', 'dana@contoso.com; procurement@example.org');
     await page.fill('#subject', 'Re: renewal pricing');
     await page.fill(
@@ -36,7 +36,7 @@ try {
       ].join('\n'),
     );
     const pane = page.frameLocator('#pane');
-    await pane.locator('#status', { hasText: /to review/ }).waitFor({ timeout: 120_000 });
+    await pane.locator('#status', { hasText: /\d+ things? to review/ }).waitFor({ timeout: 120_000 });
     await page.waitForTimeout(500);
     if (scheme === 'light') {
       await page.screenshot({ path: join(out, 'pane-findings.png') });

@@ -60,7 +60,7 @@ export function sendFindings(result: ClassifyResult): Finding[] {
 export function describeFinding(f: Finding, quoteMax = 40, reasonMax = 110): string {
   const where = f.field === 'subject' ? ' (subject)' : '';
   const quoted = f.text ? ` "${clip(f.text, quoteMax)}"${where}` : where;
-  return `${categoryLabel(f.category)}:${quoted}: ${clip(f.message, reasonMax)}`;
+  return `${categoryLabel(f.category)}${quoted ? `:${quoted}` : ''}: ${clip(f.message, reasonMax)}`;
 }
 
 function plural(n: number, one: string, many: string): string {

@@ -57,7 +57,7 @@ describe('browser: playground (headless Chromium)', function () {
     await page.fill('#subject', 'Re: the renewal');
     await page.fill('#body', 'Frankly the client is an idiot.\nPlease delete this email after reading.\n\nRegards');
     await page.fill('#to', 'amy@contoso.com; buyer@example.org');
-    await paneStatus(/things? to review/);
+    await paneStatus(/\d+ things? to review/);
     const quotes = await pane.locator('.finding__quote q').allTextContents();
     assert.ok(quotes.some((q) => /idiot/i.test(q)), quotes.join(' | '));
     assert.ok(quotes.some((q) => /delete this email/i.test(q)), quotes.join(' | '));

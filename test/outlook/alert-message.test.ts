@@ -35,6 +35,11 @@ describe('outlook/alert-message', () => {
     assert.match(msg, /Send Anyway/);
   });
 
+  it('a finding without words (recipients, timing) is named by category and reason only', () => {
+    const msg = formatSendAlert(result([finding({ category: 'context', text: '', field: 'recipients', message: 'Goes outside.' })], 'warn'), { canSendAnyway: true });
+    assert.match(msg, /\n- Context: Goes outside\./);
+  });
+
   it('stays within 500 characters with long words and many findings', () => {
     const many = Array.from({ length: 30 }, (_, i) => finding({ text: `word${i} `.repeat(30), message: 'm'.repeat(300) }));
     for (const verdict of ['warn', 'block'] as const) {

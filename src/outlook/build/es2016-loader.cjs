@@ -5,8 +5,9 @@
  * 1. Third-party JavaScript (node_modules) is transpiled to ES2016 with TypeScript's transpiler
  *    (our own TypeScript already is, by ts-loader with target ES2016).
  * 2. Regular expressions using Unicode property escapes (`\p{L}`, `\P{Nd}`: ES2018) are rewritten
- *    to the equivalent explicit code point classes (`[\u{41}-\u{5a}...]`, ES2015 `u` syntax). The
- *    ranges are computed at build time from Node's own Unicode tables, so the meaning is unchanged.
+ *    to `new RegExp(...)` over the equivalent explicit code point classes (`\u0041-\u005a...`,
+ *    ES2015 `u` syntax), each class kept once in a shared module. The ranges are computed at build
+ *    time from Node's own Unicode tables, so the meaning is unchanged.
  *
  * Anything else newer than ES2016 that survives (named groups, lookbehind, the `s` flag) is left
  * alone and makes test/outlook/launchevent-bundle.test.ts fail, which is the point.
@@ -14,6 +15,8 @@
 'use strict';
 const ts = require('typescript');
 const acorn = require('acorn');
+const fs = require('fs');
+const path = require('path');
 
 const MAX_CP = 0x10ffff;
 const cache = new Map();
@@ -47,12 +50,31 @@ function complement(ranges) {
   return out;
 }
 
-const hex = (cp) => `\\u{${cp.toString(16)}}`;
+const hex = (cp) => (cp <= 0xffff ? `\\u${cp.toString(16).padStart(4, '0')}` : `\\u{${cp.toString(16)}}`);
 const classBody = (ranges) => ranges.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('');
 
-/** Rewrites `\p{..}`/`\P{..}` in a `u`-flag pattern; returns the pattern unchanged if it has none. */
-function expandPattern(pattern) {
-  let out = '';
+/**
+ * Each property's class body is written once, to a small shared module, and imported where used:
+ * `\p{L}` alone expands to ~10 KB and appears in several modules.
+ */
+const CACHE_DIR = path.join(__dirname, '..', '..', '..', 'node_modules', '.cache', 'second-thought-unicode');
+function sharedModule(key, body) {
+  const file = path.join(CACHE_DIR, `${key.replace(/[^A-Za-z0-9_=-]/g, '_')}.js`);
+  const text = `export default ${JSON.stringify(body)};\n`;
+  if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) {
+    fs.mkdirSync(CACHE_DIR, { recursive: true });
+    fs.writeFileSync(file, text);
+  }
+  return file;
+}
+
+/**
+ * Splits a `u`-flag pattern into literal pieces and property references:
+ * `[\p{L}\p{N}_]+` -> ['[', {ref: 'L'}, {ref: 'N'}, '_]+'].
+ */
+function splitPattern(pattern) {
+  const parts = [];
+  let text = '';
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];
@@ -62,35 +84,60 @@ function expandPattern(pattern) {
         const close = pattern.indexOf('}', i + 3);
         if (close < 0) throw new Error(`unterminated \\${next}{ in /${pattern}/`);
         const name = pattern.slice(i + 3, close);
-        let ranges = propertyRanges(name);
-        if (next === 'P') ranges = complement(ranges);
-        out += inClass ? classBody(ranges) : `[${classBody(ranges)}]`;
+        const negated = next === 'P';
+        if (text) parts.push(text);
+        text = '';
+        if (inClass) parts.push({ name, negated });
+        else {
+          parts.push('[');
+          parts.push({ name, negated });
+          parts.push(']');
+        }
         i = close;
         continue;
       }
-      out += ch + (next === undefined ? '' : next);
+      text += ch + (next === undefined ? '' : next);
       i++;
       continue;
     }
     if (ch === '[' && !inClass) inClass = true;
     else if (ch === ']' && inClass) inClass = false;
-    out += ch;
+    text += ch;
   }
-  return out;
+  if (text) parts.push(text);
+  return parts;
+}
+
+/** The expanded pattern as one string (used by tests and for checking). */
+function expandPattern(pattern) {
+  return splitPattern(pattern)
+    .map((p) => (typeof p === 'string' ? p : classBody(p.negated ? complement(propertyRanges(p.name)) : propertyRanges(p.name))))
+    .join('');
 }
 
 function rewriteRegexps(code) {
   if (!/\\[pP]\{/.test(code)) return code;
   const edits = [];
+  const imports = new Map();
   for (const token of acorn.tokenizer(code, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true })) {
     if (token.type.label !== 'regexp') continue;
     const { pattern, flags } = token.value;
     if (!flags.includes('u') || !/\\[pP]\{/.test(pattern)) continue;
-    edits.push({ start: token.start, end: token.end, text: `/${expandPattern(pattern)}/${flags}` });
+    const pieces = splitPattern(pattern).map((p) => {
+      if (typeof p === 'string') return JSON.stringify(p);
+      const key = `${p.negated ? 'not-' : ''}${p.name}`;
+      if (!imports.has(key)) {
+        const ranges = p.negated ? complement(propertyRanges(p.name)) : propertyRanges(p.name);
+        imports.set(key, { id: `__stUnicode${imports.size}`, file: sharedModule(key, classBody(ranges)) });
+      }
+      return imports.get(key).id;
+    });
+    edits.push({ start: token.start, end: token.end, text: `new RegExp(${pieces.join(' + ')}, ${JSON.stringify(flags)})` });
   }
   let out = code;
   for (let k = edits.length - 1; k >= 0; k--) out = out.slice(0, edits[k].start) + edits[k].text + out.slice(edits[k].end);
-  return out;
+  const header = [...imports.values()].map(({ id, file }) => `import ${id} from ${JSON.stringify(file)};\n`).join('');
+  return header + out;
 }
 
 module.exports = function es2016Loader(source) {
