@@ -135,6 +135,14 @@ const AUTH_SCHEMES = ['Bearer ', 'bearer ', 'Basic ', 'basic ', 'Token ', 'token
 
 const PROSE_VERBS = ['is', 'was', 'are', 'will be', 'has been', 'of'];
 
+/** Words between a password name and a colon/verb that show the line is about something else. DATA. */
+const GAP_STOP_WORDS = new Set([
+  'manager', 'managers', 'policy', 'policies', 'reset', 'resets', 'hint', 'hints', 'requirement', 'requirements',
+  'rule', 'rules', 'expiry', 'expires', 'expired', 'expiration', 'change', 'changed', 'changes', 'length',
+  'strength', 'field', 'prompt', 'vault', 'protected', 'protection', 'complexity', 'history', 'age', 'format',
+  'recovery', 'update', 'updated', 'updates', 'rotation', 'status', 'issue', 'issues', 'problem', 'problems',
+]);
+
 function skipSpaces(text: string, p: number, max = 12): number {
   const stop = Math.min(text.length, p + max);
   while (p < stop && isSpaceOrTab(text.charCodeAt(p))) p++;
@@ -269,6 +277,17 @@ function valueAfterName(
       }
       return null;
     }
+    // "user jdoe password Xk9!lantern": a password right after its name, no operator. Only a
+    // value that cannot be an ordinary word counts (the detector demands three character classes).
+    if (kind === 'password' && p === nameEnd + 1 && text.charCodeAt(nameEnd) === 32) {
+      const v = readValue(text, p);
+      const s = v ? text.slice(v.start, v.end) : '';
+      // `2FA-enabled`, `v2-only`: a compound with an ordinary lower-case word is prose, not a password.
+      const compound = /(?:^|[-_/])[a-z]{4,}(?:$|[-_/])/.test(s);
+      if (v && !v.quoted && !compound && /[0-9]/.test(s) && /[A-Za-z]/.test(s) && /[^A-Za-z0-9]/.test(s)) {
+        return { v, style: 'gap', operator: ' ' };
+      }
+    }
     // Prose: "password is X", "the token was X"; for passwords also "password for the sftp drop is X".
     let q = p;
     let words = 0;
@@ -296,6 +315,7 @@ function valueAfterName(
         }
         return null;
       }
+      if (GAP_STOP_WORDS.has(text.slice(q, r).toLowerCase())) return null;
       words++;
       q = r;
       if (!isSpaceOrTab(text.charCodeAt(q)) && text.charCodeAt(q) !== 58) return null;

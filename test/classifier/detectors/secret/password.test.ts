@@ -28,6 +28,7 @@ describe('secret/password', () => {
     ['Go typed declaration', `var adminPassword string = "${P1}"`, P1],
     ['call argument', `setProperty("SMTP_PASSWORD", "${P2}")`, P2],
     ['slash between user and pw', `Login: ap-shared@example.test / pw: ${P1}`, P1],
+    ['no operator, a value no word could be', `login is admin and password ${P2} for now`, P2],
   ];
   for (const [name, text, value] of positives) {
     it(`finds ${name}`, () => {
@@ -79,6 +80,11 @@ describe('secret/password', () => {
     ['a curl placeholder', 'curl -u <user:password> https://x.example.test'],
     ['a password field in HTML', '<input type="password" name="password" placeholder="Password">'],
     ['a terraform variable', 'administrator_login_password = var.db_password'],
+    ['a password manager named', 'Password manager: 1Password, please install it'],
+    ['an expiry date', 'Password expires: 11/30/2024'],
+    ['a hint', 'Password hint: first pet'],
+    ['a reset link', 'password reset link: https://example.test/reset?x=1'],
+    ['no operator and a compound word', 'password 2FA-enabled accounts only'],
   ];
   for (const [name, text] of negatives) it(`ignores ${name}`, () => expectNothing(d, text));
 
