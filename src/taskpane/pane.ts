@@ -126,7 +126,7 @@ export function startPane(deps: PaneDeps): PaneHandle {
     })
     .catch((err) => show({ state: 'error', message: `Second Thought could not start: ${err instanceof Error ? err.message : String(err)}` }));
 
-  function subscribe() {
+  function subscribeItem() {
     const types = office.EventType ?? {};
     const item = office.context.mailbox.item;
     const poke = () => scheduler?.poke();
@@ -135,12 +135,27 @@ export function startPane(deps: PaneDeps): PaneHandle {
       if (item && item.addHandlerAsync && types.RecipientsChanged) item.addHandlerAsync(types.RecipientsChanged, poke);
       // From a Smart Alert's button or the info bar's Open: an open pane checks again (Mailbox 1.15).
       if (item && item.addHandlerAsync && types.InitializationContextChanged) item.addHandlerAsync(types.InitializationContextChanged, now);
-      // Pinned pane, another draft selected.
-      if (office.context.mailbox.addHandlerAsync && types.ItemChanged) office.context.mailbox.addHandlerAsync(types.ItemChanged, now);
     } catch {
       /* events are a nicety: polling still runs */
     }
-    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && poke());
+  }
+
+  function subscribe() {
+    const types = office.EventType ?? {};
+    subscribeItem();
+    try {
+      // Pinned pane, another draft selected: its events, its check (item may be null in between).
+      if (office.context.mailbox.addHandlerAsync && types.ItemChanged) {
+        office.context.mailbox.addHandlerAsync(types.ItemChanged, () => {
+          lastBar = undefined;
+          subscribeItem();
+          scheduler?.now();
+        });
+      }
+    } catch {
+      /* polling still runs */
+    }
+    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && scheduler?.poke());
   }
 
   return {
