@@ -260,8 +260,16 @@ function candidates(text: string): number[] {
   const out: number[] = [];
   PREFIX_RE.lastIndex = 0;
   for (let m = PREFIX_RE.exec(text); m; m = PREFIX_RE.exec(text)) {
-    out.push(m.index);
-    PREFIX_RE.lastIndex = m.index + 1;
+    const i = m.index;
+    if (isBoundaryBefore(text, i)) {
+      out.push(i);
+      PREFIX_RE.lastIndex = i + 1;
+    } else {
+      // Keys start at word boundaries: nothing can start before the end of this word.
+      let j = i + 1;
+      while (j < text.length && (isAlnum(text.charCodeAt(j)) || text.charCodeAt(j) === 95)) j++;
+      PREFIX_RE.lastIndex = j;
+    }
   }
   let extra = false;
   PROBE_RE.lastIndex = 0;
