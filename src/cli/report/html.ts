@@ -153,6 +153,7 @@ table{border-collapse:collapse;width:100%}th,td{padding:.3rem .6rem;border-botto
 mark{background:#ffe58a;padding:0 .1em}.masked{background:#1d2733;color:#fff;border-radius:3px;padding:0 .3em;font-size:.85em}
 .tag{font-size:.75rem;text-transform:uppercase;border-radius:3px;padding:0 .35em;color:#fff;background:#8a9aa9}.tag.warn{background:#d08a00}.tag.block{background:#c0392b}.tag.inform{background:#3b82c4}
 .rule ul{padding-left:1.2rem}.rule li{margin:.4rem 0}.field{color:#5b6b7b;font-size:.85em}q{quotes:none}
+figure{margin:0}figcaption{font-weight:600;margin:.5rem 0}
 .note{background:#f5f7f9;border-left:4px solid #3b82c4;padding:.5rem .8rem}
 </style>
 </head>
@@ -164,8 +165,8 @@ mark{background:#ffe58a;padding:0 .1em}.masked{background:#1d2733;color:#fff;bor
 <p class="note">What would have happened at send under this policy: <b>block</b> messages could not have been sent unchanged, <b>warn</b> messages would have asked "send anyway?", <b>inform</b> findings are shown in the pane only. Excerpts are redacted: personal data and secrets are replaced by their rule id, digits by #, addresses by [address].</p>
 <h2>Charts</h2>
 <div class="charts">
-${barChart('Messages by verdict', verdicts, 'chart-verdicts')}
-${barChart('Findings by category', categories.map(([c, s]) => ({ label: c, value: s.findings, color: '#3b82c4' })), 'chart-categories')}
+<figure><figcaption>Messages by verdict</figcaption>${barChart('Messages by verdict', verdicts, 'chart-verdicts')}</figure>
+<figure><figcaption>Findings by category</figcaption>${barChart('Findings by category', categories.map(([c, s]) => ({ label: c, value: s.findings, color: '#3b82c4' })), 'chart-categories')}</figure>
 </div>
 <h2>By category</h2>
 <table id="categories"><thead><tr><th>category</th><th class="r">messages</th><th class="r">findings</th></tr></thead><tbody>${categoryRows}</tbody></table>
