@@ -51,7 +51,10 @@ export function genericStrength(a: Pick<Assignment, 'value' | 'weak' | 'name' | 
   if (isPlaceholder(v) || isVariableReference(v, a.quoted)) return null;
   if (v.includes('://') || v.startsWith('/') || v.startsWith('./') || FILE_EXT.test(v)) return null;
   if (v.includes(';base64,') || v.startsWith('data:')) return null;
-  if (/^[0-9]+$/.test(v) && (v.length < 24 || !strong)) return null; // numeric ids (a long run of digits under a token name is a secret)
+  if (/^[0-9]+$/.test(v)) {
+    // Numeric ids are not secrets; a long random run of digits under a strong name (a token, a secret) is.
+    return strong && v.length >= 24 && shannonEntropy(v) >= 2.8 ? 'medium' : null;
+  }
   if (/^[0-9.:\-]+$/.test(v)) return null; // versions, dates, times, IPs
   if (isUuid(v) && !strong) return null;
   if (isHex(v) && [32, 40, 64, 128].includes(v.length) && !strong) return null; // digests, commit hashes

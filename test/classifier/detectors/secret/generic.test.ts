@@ -20,10 +20,11 @@ describe('secret/generic', () => {
     ['a hex token under a strong name', `Token: ${g(40, HEX)}`, '', 'token'],
     ['AWS secret access key by name', `AWS_SECRET_ACCESS_KEY=${awsSecret}`, awsSecret, 'api-key', 'high'],
     ['call argument', `System.setProperty("JIRA_TOKEN", "${tok20}")`, tok20, 'token'],
+    ['a long random run of digits under a token name', `bot_token: "${g(32, DIGITS)}"`, '', 'token'],
   ];
   for (const [name, text, value, rule, severity] of positives) {
     it(`finds ${name}`, () => {
-      const v = value || text.slice(text.indexOf(': ') + 2);
+      const v = value || text.slice(text.indexOf(': ') + 2).replace(/"/g, '');
       expectSecret(d, text, v, rule, severity);
     });
   }
