@@ -64,14 +64,26 @@ export function parsePolicyJson(text: string): { value: unknown; problems: Polic
 }
 
 /** Parses and validates policy text in one step. */
-export function validatePolicyText(text: string, layer: Layer = 'organization'): ValidationResult {
+export function validatePolicyText(text: string, layer: Layer = 'organization', options: ValidateOptions = {}): ValidationResult {
   const parsed = parsePolicyJson(text);
   if (parsed.problems.length > 0) return { policy: null, problems: parsed.problems };
-  return validatePolicy(parsed.value, layer);
+  return validatePolicy(parsed.value, layer, options);
+}
+
+export interface ValidateOptions {
+  /**
+   * Full ids (`legal/destroy-evidence`) of the built-in rules of the categories in
+   * `knownRuleCategories`. When given, a `rules` key or a lock naming a rule of such a category
+   * that neither exists nor is one of the policy's own terms is a warning (a typo would otherwise
+   * silently do nothing). The CLI passes the lexicon's rules; hosts need not.
+   */
+  knownRules?: ReadonlySet<string>;
+  /** Categories whose rules are all in `knownRules` (phrase-lexicon categories, `context`). */
+  knownRuleCategories?: ReadonlySet<string>;
 }
 
 /** Validates a parsed policy document. */
-export function validatePolicy(value: unknown, layer: Layer = 'organization'): ValidationResult {
+export function validatePolicy(value: unknown, layer: Layer = 'organization', options: ValidateOptions = {}): ValidationResult {
   const errors: PolicyProblem[] = [];
   const warnings: PolicyProblem[] = [];
   const add = (p: PolicyProblem): void => void (p.level === 'error' ? errors : warnings).push(p);
@@ -104,6 +116,9 @@ export function validatePolicy(value: unknown, layer: Layer = 'organization'): V
     }
   }
   for (const p of wholeDocumentProblems(value as Record<string, unknown>, layer)) add(p);
+  if (options.knownRules && options.knownRuleCategories) {
+    for (const p of unknownRuleProblems(value as Record<string, unknown>, options.knownRules, options.knownRuleCategories)) add(p);
+  }
 
   let policy: Policy | null = null;
   if (errors.length === 0) {
@@ -173,6 +188,49 @@ function wholeDocumentProblems(doc: Record<string, unknown>, layer: Layer): Poli
   }
 
   if (Array.isArray(doc.locks)) out.push(...lockProblems(doc, doc.locks));
+  return out;
+}
+
+/** Rule ids in `rules` and locks that no built-in rule or term of the policy has. */
+function unknownRuleProblems(doc: Record<string, unknown>, known: ReadonlySet<string>, categories: ReadonlySet<string>): PolicyProblem[] {
+  const own = new Set<string>();
+  if (Array.isArray(doc.terms)) {
+    for (const t of doc.terms) {
+      if (!isObject(t) || typeof t.category !== 'string') continue;
+      const first = Array.isArray(t.patterns) && typeof t.patterns[0] === 'string' ? t.patterns[0] : 'term';
+      own.add(`${t.category}/${typeof t.id === 'string' ? t.id : termId(first)}`);
+    }
+  }
+  const unknown = (id: string): boolean => categories.has(id.slice(0, id.indexOf('/'))) && !known.has(id) && !own.has(id);
+  const hint = (id: string): string => {
+    const cat = id.slice(0, id.indexOf('/') + 1);
+    let best: string | undefined;
+    let bestDistance = 3;
+    for (const k of [...known, ...own]) {
+      if (!k.startsWith(cat)) continue;
+      const d = editDistance(id, k, bestDistance);
+      if (d < bestDistance) {
+        best = k;
+        bestDistance = d;
+      }
+    }
+    return best ? ` (did you mean "${best}"?)` : '';
+  };
+  const out: PolicyProblem[] = [];
+  if (isObject(doc.rules)) {
+    for (const id of Object.keys(doc.rules)) {
+      if (id.includes('/') && unknown(id)) {
+        out.push(problem('warning', jsonPath(['rules', id]), `no rule "${id}" exists in this version, nor a term with that id: the setting does nothing${hint(id)}`, undefined, JSON.stringify(id)));
+      }
+    }
+  }
+  if (Array.isArray(doc.locks)) {
+    doc.locks.forEach((lock, i) => {
+      if (typeof lock === 'string' && lock.startsWith('rules.') && unknown(lock.slice(6))) {
+        out.push(problem('warning', jsonPath(['locks', i]), `no rule "${lock.slice(6)}" exists in this version, nor a term with that id: the lock protects nothing${hint(lock.slice(6))}`, undefined, JSON.stringify(lock)));
+      }
+    });
+  }
   return out;
 }
 

@@ -166,6 +166,33 @@ describe('policy/validate', () => {
     });
   });
 
+  describe('unknown rule ids (when the caller knows the built-in rules)', () => {
+    const options = { knownRules: new Set(['tone/shouting', 'legal/destroy-evidence']), knownRuleCategories: new Set(['tone', 'legal', 'confidential']) };
+    it('warns for a rules key or a rule lock that names no rule, with a hint', () => {
+      const r = validatePolicy(
+        { version: 1, rules: { 'tone/shoutin': { action: 'off' }, 'pii/anything': { action: 'off' } }, locks: ['rules.legal/destroy-evidense'] },
+        'organization',
+        options,
+      );
+      assert.deepEqual(r.problems.map((p) => [p.level, p.path]), [
+        ['warning', '$.rules["tone/shoutin"]'],
+        ['warning', '$.locks[0]'],
+      ]);
+      assert.match(r.problems[0]!.message, /does nothing \(did you mean "tone\/shouting"\?\)/);
+      assert.match(r.problems[1]!.message, /protects nothing \(did you mean "legal\/destroy-evidence"\?\)/);
+      assert.ok(r.policy, 'warnings only');
+    });
+    it("a term's own id is a known rule, and categories outside the list are never called unknown", () => {
+      const doc = {
+        version: 1,
+        terms: [{ patterns: ['Project Falcon'], category: 'confidential', severity: 'high', message: 'm' }],
+        rules: { 'confidential/project-falcon': { action: 'block' }, 'pii/made-up': { action: 'off' } },
+      };
+      assert.deepEqual(validatePolicy(doc, 'organization', options).problems, []);
+      assert.deepEqual(validatePolicy({ version: 1, rules: { 'tone/shoutin': {} } }).problems, [], 'without options: no check');
+    });
+  });
+
   describe('user layer', () => {
     it('ignores organization-only settings with a warning', () => {
       const r = validatePolicy({ version: 1, sendMode: 'prompt', locks: [], allow: ['killer app'] }, 'user');

@@ -82,7 +82,7 @@ async function validateFiles(files: string[], io: Io): Promise<number> {
       invalid++;
       continue;
     }
-    const { problems } = validatePolicyText(text, 'organization');
+    const { problems } = validatePolicyText(text, 'organization', await builtInRules());
     for (const p of problems) io.stdout.write(`${sanitize(file)}: ${sanitize(formatProblem(p))}\n`);
     const errors = problems.filter((p) => p.level === 'error').length;
     const warnings = problems.length - errors;
@@ -95,6 +95,23 @@ async function validateFiles(files: string[], io: Io): Promise<number> {
     }
   }
   return invalid > 0 ? EXIT.error : EXIT.ok;
+}
+
+/**
+ * The built-in rules of the categories whose rules are all known up front: the phrase-lexicon
+ * categories, `tone` (lexicon plus its two detectors) and `context`. `pii` and `secret` rules
+ * come from code detectors that name rules as they find them, so they are not listed and a
+ * `rules` key there is never called unknown.
+ */
+let known: { knownRules: Set<string>; knownRuleCategories: Set<string> } | undefined;
+async function builtInRules(): Promise<{ knownRules: Set<string>; knownRuleCategories: Set<string> }> {
+  if (known) return known;
+  const { LEXICON } = await import('../../classifier/lexicons/compiled.js');
+  const knownRules = new Set<string>(LEXICON.map((e) => `${e.category}/${e.id}`));
+  // Rules of the tone detectors (their ids are their rules) and of the context checks (src/classifier/context.ts).
+  for (const id of ['tone/shouting', 'tone/exclamation', 'context/external-recipient', 'context/large-audience', 'context/late-night']) knownRules.add(id);
+  known = { knownRules, knownRuleCategories: new Set(['insult', 'identity', 'profanity', 'threat', 'legal', 'confidential', 'tone', 'context']) };
+  return known;
 }
 
 async function init(out: string | undefined, force: boolean, io: Io): Promise<number> {

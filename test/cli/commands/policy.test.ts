@@ -37,6 +37,12 @@ describe('cli/commands/policy', () => {
     assert.match(r.stdout, /warning \$\.alow: unknown key "alow": ignored \(did you mean "allow"\?\)\n.*: valid \(1 warning\)\n$/);
   });
 
+  it('validate: a rules key naming no built-in rule is a warning with a hint', async () => {
+    const r = await cli(['policy', 'validate', '-'], '{"version":1,"rules":{"tone/shoutng":{"action":"off"}}}');
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^-: warning \$\.rules\["tone\/shoutng"\]: no rule "tone\/shoutng" exists in this version, nor a term with that id: the setting does nothing \(did you mean "tone\/shouting"\?\)$/m);
+  });
+
   it('validate: comments, unreadable files and standard input', async () => {
     const c = await cli(['policy', 'validate', p('comments.policy.json'), join(POLICIES, 'missing.json')]);
     assert.equal(c.code, 2);
