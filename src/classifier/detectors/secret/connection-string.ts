@@ -96,27 +96,31 @@ function urlCredentials(text: string, out: Hit[]): void {
   }
 }
 
+const ADO_SECRET_RE = new RegExp(`(?:${ADO_SECRET_KEYS.map((k) => k.key).join('|')})[ \\t]?=`, 'gi');
+const ADO_CONTEXT_RE = new RegExp(`(?<![A-Za-z])(?:${ADO_CONTEXT_KEYS.join('|')})[ \\t]?=`, 'gi');
+/** How far from the secret another connection-string key may be. */
+const ADO_WINDOW = 300;
+
 function adoStrings(text: string, out: Hit[]): void {
-  // Find `key=` where key is an ADO secret key, at the start of a `k=v;` item.
-  // ASCII-only lowercasing keeps every offset (String#toLowerCase can change the length of some characters).
-  const lower = text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
-  let from = 0;
-  for (;;) {
-    const eq = lower.indexOf('=', from);
-    if (eq < 0) return;
-    from = eq + 1;
-    // Key: letters and spaces before '=' back to ';' or line start or a quote (bounded).
-    let k = eq;
-    while (k > 0 && eq - k < 30 && (isAsciiLetter(lower.charCodeAt(k - 1)) || lower.charCodeAt(k - 1) === 32)) k--;
-    const key = lower.slice(k, eq).trim();
+  // Where the context keys are (one regex pass), so each secret key checks its window in O(1) amortized.
+  const context: number[] = [];
+  ADO_CONTEXT_RE.lastIndex = 0;
+  for (let m = ADO_CONTEXT_RE.exec(text); m; m = ADO_CONTEXT_RE.exec(text)) context.push(m.index);
+  if (context.length === 0) return;
+  let ci = 0;
+  ADO_SECRET_RE.lastIndex = 0;
+  for (let m = ADO_SECRET_RE.exec(text); m; m = ADO_SECRET_RE.exec(text)) {
+    const k = m.index;
+    const eq = k + m[0].length - 1;
+    const key = m[0].slice(0, -1).trim().toLowerCase();
     const spec = ADO_SECRET_KEYS.find((x) => x.key === key);
     if (!spec) continue;
-    const prev = k > 0 ? lower.charCodeAt(k - 1) : 10;
-    if (!(prev === 59 || prev === 10 || prev === 13 || prev === 34 || prev === 39 || prev === 32 || prev === 9 || k === 0)) continue;
-    // Value: up to ';', quote, or whitespace (bounded).
+    // The key starts an item: after `;`, a line break, a quote, a space or the start of the text.
+    const prev = k > 0 ? text.charCodeAt(k - 1) : 10;
+    if (!(prev === 59 || prev === 10 || prev === 13 || prev === 34 || prev === 39 || prev === 32 || prev === 9)) continue;
+    // Value: up to ';', quote, or whitespace (bounded); `{…}` quoting as ODBC allows.
     let v0 = eq + 1;
-    let quote = 0;
-    if (text.charCodeAt(v0) === 123 /* { */) quote = 125;
+    const quote = text.charCodeAt(v0) === 123 /* { */ ? 125 : 0;
     if (quote) v0++;
     let v1 = v0;
     const stop = Math.min(text.length, v0 + 400);
@@ -127,21 +131,12 @@ function adoStrings(text: string, out: Hit[]): void {
     }
     const value = text.slice(v0, v1);
     if (value.length < 3 || isPlaceholder(value) || isVariableReference(value)) continue;
-    // Context: the surrounding line must have another connection-string key and a ';'.
-    const ls = Math.max(0, k - 300);
-    const le = Math.min(text.length, v1 + 300);
-    const around = lower.slice(ls, le);
-    if (!around.includes(';')) continue;
-    let context = false;
-    for (const ck of ADO_CONTEXT_KEYS) {
-      const idx = around.indexOf(ck + '=');
-      const idx2 = around.indexOf(ck + ' =');
-      if (idx >= 0 || idx2 >= 0) {
-        context = true;
-        break;
-      }
-    }
-    if (!context) continue;
+    // A `k=v;` list: a ';' right before the key or right after the value…
+    const after = text.charCodeAt(quote ? v1 + 1 : v1);
+    if (prev !== 59 && after !== 59) continue;
+    // …and another connection-string key nearby.
+    while (ci < context.length && context[ci]! < k - ADO_WINDOW) ci++;
+    if (ci >= context.length || context[ci]! > v1 + ADO_WINDOW) continue;
     out.push(
       secretHit(
         'connection-string',
@@ -152,7 +147,7 @@ function adoStrings(text: string, out: Hit[]): void {
         'Remove the secret from the connection string, rotate it, and share it through your secrets manager.',
       ),
     );
-    from = v1;
+    ADO_SECRET_RE.lastIndex = Math.max(ADO_SECRET_RE.lastIndex, v1);
   }
 }
 
