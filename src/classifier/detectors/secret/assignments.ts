@@ -223,6 +223,8 @@ function valueAfterName(
   nameStart: number,
   nameEnd: number,
   kind: NameKind,
+  /** Words may stand between name and value ("the API key you asked for: …"): passwords and strong key names. */
+  gapAllowed = false,
 ): { v: ValueSpan; style: Assignment['style']; operator: string } | null {
   let p = nameEnd;
   const before = nameStart > 0 ? text.charCodeAt(nameStart - 1) : 0;
@@ -301,7 +303,7 @@ function valueAfterName(
         style = words === 0 ? 'prose' : 'gap';
         break;
       }
-      if (kind !== 'password' || words >= 5) return null;
+      if ((kind !== 'password' && !gapAllowed) || words >= 5) return null;
       // Skip one plain word and the spaces after it.
       let r = q;
       while (r < stop && (isAsciiLetter(text.charCodeAt(r)) || text.charCodeAt(r) === 45 || text.charCodeAt(r) === 39)) r++;
@@ -438,7 +440,7 @@ function scanAssignments(text: string): Assignment[] {
       }
     }
     if (info) {
-      const found = valueAfterName(text, nameStart, nameEnd, info.kind);
+      const found = valueAfterName(text, nameStart, nameEnd, info.kind, !info.weak);
       if (found) {
         out.push({
           name,

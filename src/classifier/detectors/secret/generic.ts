@@ -39,6 +39,8 @@ export const CONTEXT_FORMATS: readonly ContextFormat[] = [
 
 /** Characters a key or token is made of. Anything else (spaces, quotes, brackets) means prose or code. */
 const TOKEN_VALUE = /^[A-Za-z0-9_\-+/=.~:%]+$/;
+/** Pre-shared keys and client secrets chosen by people also use these; then three character classes are required. */
+const TOKEN_VALUE_WIDE = /^[A-Za-z0-9_\-+/=.~:%!#$&*@^]+$/;
 const FILE_EXT = /\.(?:json|ya?ml|pem|key|crt|cer|txt|env|cfg|conf|ini|xml|js|ts|py|rb|go|sh|png|jpe?g|gif|svg|pdf|html?|csv|log|zip|gz)$/i;
 
 /** Value verdict: severity or null. */
@@ -47,7 +49,7 @@ export function genericStrength(a: Pick<Assignment, 'value' | 'weak' | 'name' | 
   const strong = !a.weak;
   const min = strong ? 12 : 20;
   if (v.length < min || v.length > 400) return null;
-  if (!TOKEN_VALUE.test(v)) return null;
+  if (!TOKEN_VALUE.test(v) && !(TOKEN_VALUE_WIDE.test(v) && charClasses(v).count >= 3 && !v.startsWith('$'))) return null;
   if (isPlaceholder(v) || isVariableReference(v, a.quoted)) return null;
   if (v.includes('://') || v.startsWith('/') || v.startsWith('./') || FILE_EXT.test(v)) return null;
   if (v.includes(';base64,') || v.startsWith('data:')) return null;

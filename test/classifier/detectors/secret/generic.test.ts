@@ -20,6 +20,8 @@ describe('secret/generic', () => {
     ['a hex token under a strong name', `Token: ${g(40, HEX)}`, '', 'token'],
     ['AWS secret access key by name', `AWS_SECRET_ACCESS_KEY=${awsSecret}`, awsSecret, 'api-key', 'high'],
     ['call argument', `System.setProperty("JIRA_TOKEN", "${tok20}")`, tok20, 'token'],
+    ['a qualified key with words before the value', `Here is the API key you asked for: ${tok32}`, tok32, 'api-key'],
+    ['a pre-shared key chosen by a person', 'the VPN pre-shared key is Nq4#vLt9pX2w, keep it internal', 'Nq4#vLt9pX2w', 'api-key'],
     ['a long random run of digits under a token name', `bot_token: "${g(32, DIGITS)}"`, '', 'token'],
   ];
   for (const [name, text, value, rule, severity] of positives) {
@@ -51,6 +53,8 @@ describe('secret/generic', () => {
     ['a numeric id', 'auth: 1234987650123'],
     ['a version string', 'token: 2024.11.23-1530'],
     ['a CSRF form field', `<input type="hidden" name="authenticity_token" value="${tok32}">`],
+    ['a key name followed by ordinary words', 'The API key for staging was rotated yesterday.'],
+    ['a shell substitution', 'export GITHUB_TOKEN=$(gh auth token)'],
     ['token jargon', 'Token refresh is failing because the clock drifted; new tokens validate fine.'],
     ['a sort key', `sort_key: "${tok32}"`],
   ];
