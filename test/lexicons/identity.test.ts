@@ -1,0 +1,120 @@
+import { strict as assert } from 'node:assert';
+import { createClassifier } from '../../src/classifier/index.js';
+import type { Finding } from '../../src/classifier/index.js';
+
+/**
+ * The shipped identity lexicon (lexicons/en/identity.yml) through the real engine.
+ * Slur rows are built from parts so the test file does not read as a list of slurs.
+ */
+const classifier = createClassifier();
+
+function identity(text: string): Finding[] {
+  const found = classifier.classify(text).findings.filter((f) => f.category === 'identity');
+  for (const f of found) assert.equal(text.slice(f.start, f.end), f.text, `offsets of ${f.rule} in ${JSON.stringify(text)}`);
+  return found;
+}
+
+const MUST_FLAG: Array<[string, string]> = [
+  // slurs (plain, capitals, leetspeak, look-alikes, spacing)
+  [`Don't send the ${'nig' + 'ger'} to the meeting.`, 'racial-slur'],
+  [`Another ${'sp' + 'ic'} on the night shift.`, 'racial-slur'],
+  [`The ${'ki' + 'ke'} from accounting called.`, 'racial-slur'],
+  [`Some ${'tow' + 'elhead'} in security stopped me.`, 'racial-slur'],
+  [`That ${'WET' + 'BACK'} crew again.`, 'racial-slur'],
+  [`He called him a ${'fag' + 'got'}.`, 'homophobic-transphobic-slur'],
+  [`He called him a ${'f4g' + 'g0t'}.`, 'homophobic-transphobic-slur'],
+  ["That's so gay.", 'homophobic-transphobic-slur'],
+  ['That idea is so r3tarded.', 'ableist-slur'],
+  ['That idea is r*tarded.', 'ableist-slur'],
+  ['You r e t a r d.', 'ableist-slur'],
+  ['Are you autistic or something?', 'ableist-slur'],
+  ['She is a stupid bitch.', 'gendered-slur'],
+  ['She must be on her period.', 'gendered-slur'],
+  // stereotypes and remarks about groups
+  ['All women are too emotional to lead.', 'group-stereotype'],
+  ['Women get too emotional when the numbers get tight.', 'group-stereotype'],
+  ['Mexicans are lazy.', 'group-stereotype'],
+  ['Immigrants can\u2019t speak English properly.', 'group-stereotype'],
+  ['Send it to the offshore team, you know how they are.', 'group-stereotype'],
+  ["He'll be off praying or whatever it is they do.", 'group-stereotype'],
+  ['Typical woman, always late.', 'group-stereotype'],
+  ['She is pretty sharp for a woman.', 'gender-stereotype'],
+  ['Let the girls in accounting plan the party.', 'group-stereotype'],
+  ["She just got engaged, so she'll be pregnant within a year.", 'gender-stereotype'],
+  ["Let's not hire women of childbearing age.", 'gender-stereotype'],
+  ['She only got promoted because she is a woman.', 'gender-stereotype'],
+  ['Go back to your country.', 'national-origin'],
+  ["I can't understand his accent at all.", 'national-origin'],
+  ['Fresh off the boat, that one.', 'national-origin'],
+  ['The Mexican crew is probably still on siesta.', 'group-stereotype'],
+  ['He is too old to learn the new system.', 'age-remark'],
+  ['We need young blood on this team.', 'age-remark'],
+  ['She is past her sell-by date.', 'age-remark'],
+  ['That old fart in finance blocked it.', 'age-remark'],
+  ['OK boomer.', 'age-remark'],
+  ['Useless with computers, like most people her age.', 'age-remark'],
+  ['Put the deaf guy on the call, what could go wrong.', 'disability-remark'],
+  ['Hiring her with the wheelchair is a liability.', 'disability-remark'],
+  ['If the name is one nobody can pronounce, put it at the bottom.', 'coded-remark'],
+  ['He is a bit too flamboyant for the family-office clients, if you catch my drift.', 'coded-remark'],
+];
+
+const MUST_NOT_FLAG: string[] = [
+  'Our Asian markets team meets on Monday.',
+  'The gala is a black-tie event.',
+  'Women in Engineering lunch is on Thursday.',
+  'We are sponsoring a gay-rights charity this year.',
+  'The office is closed for a Muslim holiday.',
+  'Eid and Diwali are both on the shared calendar.',
+  'Our Jewish and Christian colleagues asked for flexible hours.',
+  'She leads the Black employee network.',
+  'Older workers are protected under the ADEA.',
+  'Women are underrepresented in senior roles.',
+  'He is a gay man and a great manager.',
+  'The chink in our armor is the supply chain.',
+  'Pass the crackers and cheese to the reception.',
+  'The coon hound show is in April.',
+  'The flood dyke on the east field needs repair.',
+  'Homo sapiens evolved in Africa.',
+  'Take a fag break if you need one.',
+  'The trap door in the studio is locked.',
+  'The lame duck session starts in December.',
+  'Thank you for your kind words.',
+  'Send them back to me when signed.',
+  'This server is too old to upgrade.',
+  'Retarded concrete was used for the slab.',
+  'The patient has spastic diplegia.',
+  'Go back to your country office for the visa stamp.',
+  'A typical Indian wedding lasts three days.',
+  'Those people who registered late will get a link.',
+  'He retired after a long career; the team wished him well.',
+];
+
+describe('lexicon: identity', () => {
+  for (const [text, rule] of MUST_FLAG) {
+    it(`flags ${JSON.stringify(text)} as identity/${rule}`, () => {
+      const found = identity(text);
+      const hit = found.find((f) => f.rule === rule);
+      assert.ok(hit, `expected identity/${rule}, got ${JSON.stringify(found.map((f) => `${f.rule}:${f.text}`))}`);
+      assert.notEqual(hit.action, 'inform');
+    });
+  }
+
+  for (const text of MUST_NOT_FLAG) {
+    it(`does not warn on ${JSON.stringify(text)}`, () => {
+      const warned = identity(text).filter((f) => f.action !== 'inform');
+      assert.deepEqual(warned.map((f) => `${f.rule}:${f.text}`), []);
+    });
+  }
+
+  it('rates slurs high', () => {
+    const found = identity(`You ${'sp' + 'ic'}.`);
+    assert.equal(found[0]?.severity, 'high');
+  });
+
+  it('only informs on casual disability words', () => {
+    const found = identity('It has been a crazy week.');
+    assert.ok(found.length > 0);
+    for (const f of found) assert.equal(f.action, 'inform');
+  });
+});

@@ -1,0 +1,126 @@
+import { strict as assert } from 'node:assert';
+import { createClassifier } from '../../src/classifier/index.js';
+import type { Finding } from '../../src/classifier/index.js';
+
+/**
+ * The shipped insult lexicon (lexicons/en/insult.yml) through the real engine.
+ * Rows are [draft, expected rule]. Only insult findings are looked at.
+ */
+const classifier = createClassifier();
+
+function insults(text: string): Finding[] {
+  const found = classifier.classify(text).findings.filter((f) => f.category === 'insult');
+  for (const f of found) assert.equal(text.slice(f.start, f.end), f.text, `offsets of ${f.rule} in ${JSON.stringify(text)}`);
+  return found;
+}
+
+const MUST_FLAG: Array<[string, string]> = [
+  ['The client is an idiot.', 'directed-name-calling'],
+  ['Honestly, you moron, read the brief.', 'directed-name-calling'],
+  ['Marcus is a complete imbecile.', 'directed-name-calling'],
+  ['The new VP is a buffoon.', 'idiot'],
+  ['Some halfwit in legal rejected it.', 'idiot'],
+  ['She is a minimally talented spoiled brat.', 'incompetent-person'],
+  ['She is a minimally talented spoiled brat.', 'spoiled-brat'],
+  ['Frankly he is a clown.', 'person-is-label'],
+  ['What a loser.', 'person-label'],
+  ['The partners are a bunch of amateurs.', 'person-label'],
+  ['Jenkins is so lazy.', 'incompetent-person'],
+  ['The contractor is completely incompetent.', 'incompetent-person'],
+  ['He has no idea what he is doing.', 'incompetent-person'],
+  ["She doesn't know what she's talking about.", 'incompetent-person'],
+  ["He couldn't organise a piss-up in a brewery.", 'incompetent-person'],
+  ['He is a total waste of space.', 'person-is-label'],
+  ['A first-year analyst could have caught this.', 'incompetent-person'],
+  ['Sometimes I wonder what exactly you do all day.', 'incompetent-person'],
+  ['The lead actor has the range of a parking cone.', 'incompetent-person'],
+  ['Honestly, an intellectual lightweight.', 'incompetent-person'],
+  ['Our new designer is talentless.', 'incompetent-person'],
+  ['Honestly he is dead weight.', 'incompetent-person'],
+  ['Not the sharpest tool in the shed, our new hire.', 'stupid-person'],
+  ['The candidate was dim as a 20-watt bulb.', 'stupid-person'],
+  ['He is dumb as a box of rocks.', 'stupid-person'],
+  ['Frankly, she is clueless.', 'stupid-person'],
+  ['Stop acting like a spoiled child.', 'spoiled-brat'],
+  ['He threw another tantrum in the meeting.', 'spoiled-brat'],
+  ['She has gotten so fat since the summer.', 'appearance'],
+  ['Tell that fat slob to clean his desk.', 'appearance'],
+  ['Clients from hell, every one of them.', 'snide-client'],
+  ['The clients are morons, just bill them.', 'directed-name-calling'],
+  ['Our customers are such cheapskates.', 'snide-client'],
+  ['He is being an asshole about the invoice.', 'vulgar-name'],
+  ['That a-hole from the lender called again.', 'vulgar-name'],
+  ['Pompous windbag, as always.', 'incompetent-person'],
+  ['The genius in procurement ordered the wrong hinges.', 'incompetent-person'],
+  // obfuscated ('*': any insult rule; the engine keeps the widest finding)
+  ['The client is an ID10T.', 'directed-name-calling'],
+  ['Some m.o.r.o.n changed it', '*'],
+  ['Some m0r0n changed it', '*'],
+  ['Some idiooooot changed it', '*'],
+  ['Some \u0456d\u0456\u043Et changed it', '*'], // Cyrillic i and o
+  ['Some id\u200Biot changed it', '*'], // zero-width space inside
+  ['Some IDIOT changed it', '*'],
+];
+
+const MUST_NOT_FLAG: string[] = [
+  'We need an idiot-proof setup for the kiosk.',
+  'The installer is foolproof.',
+  'This draft needs work before it goes to the client.',
+  'The numbers in slide 4 are wrong; please fix them.',
+  'He told a joke at lunch and everyone laughed.',
+  'This tool is useless for our use case.',
+  'Sorry, I was an idiot and forgot the attachment.',
+  "I'm such an idiot, I sent the wrong file.",
+  'That makes us look stupid in front of the board.',
+  'The report is a joke of a document, honestly.',
+  'Lazy loading is enabled for the image gallery.',
+  'The patient is brain dead; the family has been informed.',
+  'Please do not feed the clown fish in the lobby tank.',
+  'We hired a clown for the kids party.',
+  'A fat-finger error caused the trade break.',
+  'The dummy variable is set to zero.',
+  'Run git pull before you merge.',
+  'He is not an idiot, he was just rushed.',
+  'Bratwurst and brats on the grill at the team BBQ.',
+  'The finger prick test is scheduled for 9am.',
+  'Scope creep is the main risk on this project.',
+  'Our gross margin improved.',
+  'The amateur photographers club meets on Tuesday.',
+  'Chaucer was an advanced amateur astronomer.',
+];
+
+describe('lexicon: insult', () => {
+  for (const [text, rule] of MUST_FLAG) {
+    it(`flags ${JSON.stringify(text)} as insult/${rule}`, () => {
+      const found = insults(text);
+      const hit = found.find((f) => rule === '*' || f.rule === rule);
+      assert.ok(hit, `expected insult/${rule}, got ${JSON.stringify(found.map((f) => `${f.rule}:${f.text}`))}`);
+      assert.notEqual(hit.action, 'inform', 'a belittling remark should reach the send check');
+    });
+  }
+
+  for (const text of MUST_NOT_FLAG) {
+    it(`does not warn on ${JSON.stringify(text)}`, () => {
+      const warned = insults(text).filter((f) => f.action !== 'inform');
+      assert.deepEqual(warned.map((f) => `${f.rule}:${f.text}`), []);
+    });
+  }
+
+  it('rates name-calling aimed at the reader or a named person higher than the bare word', () => {
+    const bare = insults('Some idiot changed the config.').find((f) => f.rule === 'idiot');
+    const aimed = insults('You idiot, you changed the config.').find((f) => f.rule === 'directed-name-calling');
+    assert.equal(bare?.severity, 'medium');
+    assert.equal(aimed?.severity, 'high');
+  });
+
+  it('lowers a denied insult to inform', () => {
+    const found = insults('I would never call him an idiot.');
+    assert.ok(found.length > 0);
+    for (const f of found) assert.equal(f.action, 'inform');
+  });
+
+  it('does not report insults that only appear in the quoted original', () => {
+    const draft = 'Noted, I will call them.\n\n-----Original Message-----\nFrom: Sam\nThe client is an idiot.';
+    assert.deepEqual(insults(draft), []);
+  });
+});

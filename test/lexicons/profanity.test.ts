@@ -1,0 +1,143 @@
+import { strict as assert } from 'node:assert';
+import { createClassifier } from '../../src/classifier/index.js';
+import type { Finding } from '../../src/classifier/index.js';
+
+/**
+ * The shipped profanity lexicon (lexicons/en/profanity.yml) through the real engine.
+ * Rows are [draft, expected rule, expected severity]. Other categories are ignored.
+ */
+const classifier = createClassifier();
+
+function profanity(text: string): Finding[] {
+  const found = classifier.classify(text).findings.filter((f) => f.category === 'profanity');
+  for (const f of found) assert.equal(text.slice(f.start, f.end), f.text, `offsets of ${f.rule} in ${JSON.stringify(text)}`);
+  return found;
+}
+
+const MUST_FLAG: Array<[string, string, 'low' | 'medium' | 'high']> = [
+  // plain forms and inflections
+  ['The vendor fucked up the delivery again.', 'f-word', 'medium'],
+  ['This fucking spreadsheet crashed twice.', 'f-word', 'medium'],
+  ['What a clusterfuck of a launch.', 'f-word', 'medium'],
+  ['Honestly, wtf happened to the Q3 numbers?', 'f-word', 'medium'],
+  ['That motherfucker never paid the invoice.', 'f-word', 'medium'],
+  ['The report is shit and everyone knows it.', 'shit', 'medium'],
+  ['Total shitshow at the offsite.', 'shit', 'medium'],
+  ["That's bullshit and you know it.", 'shit', 'medium'],
+  ['Holy shit, we closed the deal.', 'shit', 'medium'],
+  ['He is such an asshole in meetings.', 'ass', 'medium'],
+  ['Stop being a jackass about the schedule.', 'ass', 'medium'],
+  ['It was a half-assed attempt at a budget.', 'ass', 'medium'],
+  ['This client is a pain in the ass.', 'ass', 'medium'],
+  ['Quit your bitching about the parking.', 'bitch', 'medium'],
+  ['Son of a bitch, the server is down again.', 'bitch', 'medium'],
+  ['The auditor is a total dick.', 'dick', 'medium'],
+  ['Pulling the meeting at the last minute was a dick move.', 'dick', 'medium'],
+  ['Absolute bollocks from the supplier.', 'bollocks', 'medium'],
+  ['The lazy bastard left early again.', 'bastard', 'medium'],
+  ['Some twat parked in my space.', 'twat', 'medium'],
+  ['He is a complete wanker.', 'wank', 'medium'],
+  ['This expense portal is a piece of crap.', 'piece-of-crap', 'medium'],
+  ['Pay the damn invoice before Friday.', 'damn-attributive', 'medium'],
+  ['Goddamn printer jammed again.', 'goddamn', 'medium'],
+  // aimed at someone
+  ['Fuck you, Gary.', 'directed-f-word', 'high'],
+  ['Tell him to go fuck himself.', 'directed-f-word', 'high'],
+  ['Honestly, stfu about the budget.', 'directed-f-word', 'high'],
+  ['He can kiss my ass.', 'directed-vulgar', 'high'],
+  ['Tell procurement to shove it up their ass.', 'directed-vulgar', 'high'],
+  ['Piss off, I am busy.', 'dismissive-oath', 'medium'],
+  ['Go to hell, Martin.', 'dismissive-oath', 'medium'],
+  ['You are a cunt.', 'c-word', 'high'],
+  // mild words inform only
+  ['Damn, that demo was good.', 'damn', 'low'],
+  ['What the hell happened here?', 'hell', 'low'],
+  ['The coffee machine is crap.', 'crap', 'low'],
+  ['I was pissed off about the delay.', 'piss', 'low'],
+  ['Bloody hell, the train is late again.', 'bloody', 'low'],
+  // obfuscated
+  ['This is SHIT.', 'shit', 'medium'],
+  ['what the f*ck is this', 'f-word', 'medium'],
+  ['this is sh1t', 'shit', 'medium'],
+  ['f.u.c.k this deadline', 'f-word', 'medium'],
+  ['f-u-c-k this deadline', 'f-word', 'medium'],
+  ['s h i t, the build broke', 'shit', 'medium'],
+  ['shiiiiit, the build broke', 'shit', 'medium'],
+  ['fuuuuuck the build broke', 'f-word', 'medium'],
+  ['Bullsh1t numbers again.', 'shit', 'medium'],
+  ['what a load of $hit', 'shit', 'medium'],
+  ['that is sh!t', 'shit', 'medium'],
+  ['fu\u0441k this', 'f-word', 'medium'], // Cyrillic es
+  ['fu\u200Bck this', 'f-word', 'medium'], // zero-width space inside
+  ['ｆｕｃｋ this', 'f-word', 'medium'], // fullwidth
+  ['he is an a$$hole', 'ass', 'medium'],
+  ['what an a**hole', 'ass', 'medium'],
+  ['you b*tch', 'bitch', 'medium'],
+  ['bulls**t excuse', 'shit', 'medium'],
+  ['such an a-hole about it', 'ass', 'medium'],
+  ['total dipsh*t from the lender', 'shit', 'medium'],
+];
+
+const MUST_NOT_FLAG: string[] = [
+  'Dick Cheney spoke at the conference.',
+  'Have you read Moby Dick?',
+  'Please send the cocktail menu for the reception.',
+  'We need to assess the risk before we assemble the team.',
+  'The class passed the assessment.',
+  'Scunthorpe and Penistone are on the route; Middlesex is next.',
+  'Summa cum laude from the document archive.',
+  'Shiitake mushrooms for the dinner menu.',
+  'Our rugby hooker and the props trained together.',
+  'Buy a garden hoe for the allotment.',
+  'The stopcock under the sink needs replacing.',
+  'A pussy willow arrangement for reception.',
+  'We are in dependency hell with this upgrade.',
+  'He had a bloody nose after the fall; the nurse saw him.',
+  'The damning evidence was in the audit report.',
+  'Hi Dick, thanks for the update.',
+  'Can you pass the title page to the typesetter? It is a bastard title.',
+  'The knee-jerk reaction was to cancel.',
+  'Please assess the impact and report back.',
+  'Policy HO-7781-22 covers the claim.',
+];
+
+describe('lexicon: profanity', () => {
+  for (const [text, rule, severity] of MUST_FLAG) {
+    it(`flags ${JSON.stringify(text)} as profanity/${rule} (${severity})`, () => {
+      const found = profanity(text);
+      const hit = found.find((f) => f.rule === rule);
+      assert.ok(hit, `expected profanity/${rule}, got ${JSON.stringify(found.map((f) => `${f.rule}:${f.text}`))}`);
+      assert.equal(hit.severity, severity);
+    });
+  }
+
+  for (const text of MUST_NOT_FLAG) {
+    it(`does not flag ${JSON.stringify(text)}`, () => {
+      assert.deepEqual(profanity(text).map((f) => `${f.rule}:${f.text}`), []);
+    });
+  }
+
+  it('reports swearing aimed at someone as one high finding, not also the bare word', () => {
+    const found = profanity('Go fuck yourself.');
+    assert.deepEqual(found.map((f) => `${f.rule}:${f.severity}:${f.text}`), ['directed-f-word:high:Go fuck yourself']);
+  });
+
+  it('keeps mild swearing at inform and strong swearing at warn under the default policy', () => {
+    assert.equal(profanity('Damn, that was close.')[0]!.action, 'inform');
+    assert.equal(profanity('That was fucking close.')[0]!.action, 'warn');
+  });
+
+  it('ignores swearing that only appears in a quoted reply', () => {
+    const draft = 'Thanks, will fix.\n\nOn Mon, 3 Mar 2025, Pat wrote:\n> this is bullshit';
+    assert.deepEqual(profanity(draft), []);
+  });
+
+  // Masked forms whose letters fit several listed words: the engine's masked-token step
+  // (src/classifier/match/trie.ts, stepMasked) follows only the first listed word that fits
+  // ("f***" reaches "fire" from another lexicon first), so these are not found yet.
+  for (const text of ['f*** it, we ship', "it's f***ed", 'f***ing mess', 'that sh*t again']) {
+    it.skip(`flags the masked form ${JSON.stringify(text)} (pending engine fix)`, () => {
+      assert.ok(profanity(text).length > 0);
+    });
+  }
+});
