@@ -97,7 +97,7 @@ function urlCredentials(text: string, out: Hit[]): void {
 }
 
 const ADO_SECRET_RE = new RegExp(`(?:${ADO_SECRET_KEYS.map((k) => k.key).join('|')})[ \\t]?=`, 'gi');
-const ADO_CONTEXT_RE = new RegExp(`(?<![A-Za-z])(?:${ADO_CONTEXT_KEYS.join('|')})[ \\t]?=`, 'gi');
+const ADO_CONTEXT_RE = new RegExp(`(?:^|[^A-Za-z])(?:${ADO_CONTEXT_KEYS.join('|')})[ \\t]?=`, 'gi');
 /** How far from the secret another connection-string key may be. */
 const ADO_WINDOW = 300;
 

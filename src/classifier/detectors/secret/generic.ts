@@ -109,7 +109,7 @@ function scanSecretDoc(text: string, from: number, to: number, out: Hit[]): void
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0 || lineEnd > to) lineEnd = to;
     const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
-    const indent = line.length - line.trimStart().length;
+    const indent = line.length - line.replace(/^\s+/, '').length;
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) {
       lineStart = lineEnd + 1;

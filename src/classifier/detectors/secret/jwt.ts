@@ -63,7 +63,7 @@ export function matchJwtAt(text: string, i: number): number {
   if (s === 0 && header.alg.toLowerCase() !== 'none') return -1;
   // The payload of a JWT is JSON too; check it opens like a JSON object.
   const payloadStart = decodeBase64Url(text.slice(p0, p0 + Math.min(p, 8)));
-  if (payloadStart === null || !payloadStart.trimStart().startsWith('{')) return -1;
+  if (payloadStart === null || !payloadStart.replace(/^\s+/, '').startsWith('{')) return -1;
   return end;
 }
 
