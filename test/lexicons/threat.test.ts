@@ -1,0 +1,112 @@
+import { strict as assert } from 'node:assert';
+import { createClassifier } from '../../src/classifier/index.js';
+import type { Finding } from '../../src/classifier/index.js';
+
+/**
+ * The shipped threat lexicon (lexicons/en/threat.yml) through the real engine.
+ * MUST_FLAG rows are [draft, expected rule]: a threat finding with that rule, at warn level
+ * (medium or high), whose text is exactly the slice its offsets name. MUST_NOT rows are
+ * business hyperbole and idioms that must give no threat finding at all.
+ */
+const classifier = createClassifier();
+
+function threats(text: string): Finding[] {
+  const found = classifier.classify(text).findings.filter((f) => f.category === 'threat');
+  for (const f of found) assert.equal(text.slice(f.start, f.end), f.text, `offsets of ${f.rule} in ${JSON.stringify(text)}`);
+  return found;
+}
+
+const MUST_FLAG: Array<[string, string]> = [
+  ["Cross me on this deal and you'll regret crossing me, Dan.", 'regret'],
+  ['If he blocks the merger I will bury him.', 'violence'],
+  ["I'm going to hurt you if you touch my budget again.", 'violence'],
+  ['Keep it up and I will kill him, I swear.', 'violence'],
+  ["I'll end you in front of the whole board.", 'violence'],
+  ['Someone should punch him in the face for that presentation.', 'violence'],
+  ["Watch your back at the offsite.", 'watch-your-back'],
+  ['I know where you live, Karen.', 'know-where-you-live'],
+  ['We know which school your kids go to.', 'know-where-you-live'],
+  ['I will destroy you and your little team.', 'career-threat'],
+  ['One call from me will ruin your career.', 'career-threat'],
+  ["I'll make sure you never work in this industry again.", 'career-threat'],
+  ['I can make your life a living hell, believe me.', 'career-threat'],
+  ["You'll be sorry when the review cycle comes round.", 'youll-be-sorry'],
+  ['Sign the waiver today, or else.', 'or-else'],
+  ["Don't test me on this, Priya.", 'dont-test-me'],
+  ['Drop the grievance or the photos from the party go public.', 'blackmail'],
+  ['It would be a real shame if your wife found out about the trip.', 'blackmail'],
+  ['Something bad might happen to your car in the garage.', 'blackmail'],
+  ['Pay me the commission or I will tell everyone what you did.', 'blackmail'],
+  ['Think carefully. Accidents happen to people who talk too much.', 'blackmail'],
+  ['He brought a gun to the office last week and said it was for the auditors.', 'weapons'],
+  ['Keep complaining to HR and see how long you last here.', 'blackmail'],
+  ['Finish the migration tonight. You will regret it.', 'regret'],
+  ['Just approve the invoice before Friday or you will regret it.', 'regret'],
+  ['If you talk to the union about this, you will be fired within the week.', 'ultimatum'],
+  ['I will sue you personally for every cent.', 'legal-threat'],
+  ["I'm warning you, stay away from my accounts.", 'blackmail'],
+];
+
+const MUST_NOT: string[] = [
+  'This bug is killing our latency.',
+  'Kill the process and restart the worker.',
+  'Shoot me the deck when you have a minute.',
+  "I'll shoot you a note after the call.",
+  'Please send the execution version of the contract.',
+  'The kill clause lets us exit after year one.',
+  'Messages that fail go to the dead-letter queue.',
+  'Nuke the staging db and reseed it.',
+  'The deadline is Friday at noon.',
+  "We'll crush the quarter if the Acme deal lands.",
+  'Break a leg at the keynote tomorrow!',
+  'The drop-dead date for the permit is March 3.',
+  "You'll be sorry to hear that Tom is leaving us.",
+  "I'll find you a slot next week.",
+  "I'll get you that report by Friday.",
+  "We'll kill them in the market with this pricing.",
+  'We need the signature by Friday or else the deal slips a quarter.',
+  'You will regret it if you skip the team lunch, the tacos are great.',
+  "You won't regret joining the platform team.",
+  "Watch yourself on the stairs, they're wet.",
+  'Our firewall will destroy any packet that fails the check.',
+  'The new release is going to destroy the competition.',
+  'We should take this outside of the steering committee.',
+];
+
+describe('threat lexicon', () => {
+  for (const [text, rule] of MUST_FLAG) {
+    it(`flags ${rule}: ${JSON.stringify(text)}`, () => {
+      const found = threats(text);
+      const hit = found.find((f) => f.rule === rule);
+      assert.ok(hit, `expected threat/${rule}, got ${JSON.stringify(found.map((f) => f.rule))}`);
+      assert.ok(hit.severity === 'medium' || hit.severity === 'high', `severity ${hit.severity}`);
+      assert.ok(hit.message.length > 0 && (hit.suggestion ?? '').length > 0, 'message and suggestion');
+    });
+  }
+
+  for (const text of MUST_NOT) {
+    it(`does not flag ${JSON.stringify(text)}`, () => {
+      assert.deepEqual(
+        threats(text).map((f) => `${f.rule}:${f.text}`),
+        [],
+      );
+    });
+  }
+
+  it('lowers a denied threat ("I would never hurt you") below the warning level', () => {
+    const found = threats("I would never hurt you, you know that.");
+    assert.ok(found.every((f) => f.severity !== 'high'));
+  });
+
+  it('ignores a threat inside a quoted reply', () => {
+    const text = 'Forwarding for the record.\n\n> I know where you live.\n> Watch your back.\n';
+    assert.deepEqual(threats(text), []);
+  });
+
+  it('finds a threat in mixed case, stretched and zero-width-split spelling', () => {
+    const text = 'I KNOW WHERE YOU LIIIIVE.';
+    const hit = threats(text).find((f) => f.rule === 'know-where-you-live');
+    assert.ok(hit);
+    assert.equal(hit.text, 'I KNOW WHERE YOU LIIIIVE');
+  });
+});
