@@ -109,7 +109,13 @@ const PLACEHOLDER_FRAGMENTS = [
 export function isPlaceholder(value: string): boolean {
   const v = value.toLowerCase();
   if (v.length === 0) return true;
-  const bare = v.replace(/^[\s"'`]+|[\s"'`]+$/g, '');
+  // Trim spaces and quotes by hand (a regex with `+$` would backtrack over long inner runs).
+  let a = 0;
+  let b = v.length;
+  while (a < b && /[\s"'`]/.test(v[a]!)) a++;
+  while (b > a && /[\s"'`]/.test(v[b - 1]!)) b--;
+  const bare = v.slice(a, b);
+  if (bare.length === 0) return true;
   if (PLACEHOLDER_VALUES.has(bare)) return true;
   for (const f of PLACEHOLDER_FRAGMENTS) if (v.includes(f)) return true;
   // Enclosed in markers: <...>, [...], {...}, %...%, __...__
