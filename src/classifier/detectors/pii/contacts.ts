@@ -272,6 +272,9 @@ export const ROLE_LOCAL_PARTS = new Set([
   'list', 'lists', 'owner', 'contact', 'office', 'hr', 'billing', 'accounts', 'ap', 'ar', 'jobs', 'careers', 'press',
   'media', 'marketing', 'newsletter', 'news', 'team', 'hello', 'service', 'services', 'security', 'root', 'bugs',
   'feedback', 'orders', 'reception', 'enquiries', 'inquiries', 'subscribe', 'unsubscribe', 'bounce', 'bounces',
+  // Placeholders in instructions ("use name@corp.example").
+  'name', 'user', 'username', 'someone', 'you', 'yourname', 'your.name', 'firstname', 'lastname', 'first.last',
+  'firstname.lastname', 'email', 'test', 'example',
 ]);
 
 function isRoleAddress(key: string): boolean {
