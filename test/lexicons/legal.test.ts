@@ -1,0 +1,120 @@
+import { strict as assert } from 'node:assert';
+import { createClassifier } from '../../src/classifier/index.js';
+import type { Finding } from '../../src/classifier/index.js';
+
+/**
+ * The shipped legal lexicon (lexicons/en/legal.yml) through the real engine: smoking-gun
+ * wording must warn with the expected rule and exact offsets; ordinary deletion, litigation
+ * holds, retention-policy shredding and pricing policies must not be flagged.
+ */
+const classifier = createClassifier();
+
+function legal(text: string): Finding[] {
+  const found = classifier.classify(text).findings.filter((f) => f.category === 'legal');
+  for (const f of found) assert.equal(text.slice(f.start, f.end), f.text, `offsets of ${f.rule} in ${JSON.stringify(text)}`);
+  return found;
+}
+
+const MUST_FLAG: Array<[string, string]> = [
+  ['Please delete this email after you read it.', 'destroy-after-reading'],
+  ['Burn after reading, seriously.', 'destroy-after-reading'],
+  ['Shred these before Monday.', 'destroy-evidence'],
+  ['Wipe the emails on the shared inbox before the auditors arrive.', 'destroy-evidence'],
+  ['We need to get rid of the evidence before this goes further.', 'destroy-evidence'],
+  ['Clean up the folder before the auditors see it.', 'destroy-evidence'],
+  ['Turn off retention on the sales chat until the review is over.', 'destroy-evidence'],
+  ["Don't put this in writing.", 'avoid-writing'],
+  ['Call me instead of emailing about the Henley account.', 'avoid-writing'],
+  ['Keep this off email from now on.', 'avoid-writing'],
+  ["I don't want a paper trail on the rebate.", 'avoid-writing'],
+  ['Keep this payment off the books.', 'off-the-books'],
+  ['Leave that out of the minutes, please.', 'off-the-books'],
+  ['Strictly off the record: the numbers are soft.', 'off-the-record'],
+  ['This conversation never happened.', 'off-the-record'],
+  ['We knew about the defect in the hinge and shipped them anyway.', 'knew-defect'],
+  ['Known issue with the valve, but ship it anyway.', 'knew-defect'],
+  ['Management had known about the contamination for months.', 'knew-defect'],
+  ['We have to cover this up before the board meeting.', 'cover-up'],
+  ['Sweep it under the rug and move on.', 'cover-up'],
+  ["Don't tell the FDA about the second batch.", 'hide-from-regulator'],
+  ['If the auditors ask, we never saw the memo.', 'hide-from-regulator'],
+  ['Can you backdate the contract to March 1?', 'falsify-records'],
+  ['Just fudge the numbers a little for the board deck.', 'falsify-records'],
+  ['They cooked the books for two years.', 'falsify-records'],
+  ['Log the visit as if it happened on Monday.', 'falsify-records'],
+  ['We agreed on pricing with our competitors at the trade show.', 'price-fixing'],
+  ["We won't undercut them if they stay out of Texas.", 'price-fixing'],
+  ["Let's split the market with them: you take the north, we take the south.", 'price-fixing'],
+  ['We can rig the bid so Halvorsen wins this one.', 'price-fixing'],
+  ['A little grease for the wheels at the permit office would help.', 'bribery'],
+  ['Set aside a little something for the inspector.', 'bribery'],
+  ['The kickback goes through the consulting line.', 'bribery'],
+  ['Call it a facilitation payment and move on.', 'bribery'],
+  ['Tell your brother to buy the shares before the announcement.', 'insider-trading'],
+  ['Find a reason to fire her before she files the complaint.', 'retaliation'],
+  ['It is technically illegal but nobody enforces it.', 'illegal-awareness'],
+];
+
+const MUST_NOT: string[] = [
+  'Please delete the duplicate invite.',
+  "We'll destroy the old test database after the migration.",
+  'Legal hold: preserve all documents and do not delete or destroy anything related to the Carver matter.',
+  'Shred the expired HR files per our retention schedule.',
+  'We have a price-match policy for online orders.',
+  'Our pricing is competitive in every region.',
+  'Your raise is backdated to January 1.',
+  'Please change the date on the meeting invite.',
+  'Nobody will notice the downtime during the cutover window.',
+  'Passwords should not be in email.',
+  'Complete the anti-bribery training by Friday.',
+  'We fixed the pricing page bug this morning.',
+  'Wipe the laptop before you return it to IT for recycling.',
+  'Our cover letter template is attached.',
+  'I read the article about price fixing cases in the news.',
+  'Let me know when you have read the attached policy.',
+  'The round trip fare to Denver is $420.',
+];
+
+const LOW_ONLY: string[] = ["Let's take this offline after the standup."];
+
+describe('legal lexicon', () => {
+  for (const [text, rule] of MUST_FLAG) {
+    it(`flags ${rule}: ${JSON.stringify(text)}`, () => {
+      const found = legal(text);
+      const hit = found.find((f) => f.rule === rule);
+      assert.ok(hit, `expected legal/${rule}, got ${JSON.stringify(found.map((f) => f.rule))}`);
+      assert.ok(hit.severity === 'medium' || hit.severity === 'high', `severity ${hit.severity}`);
+      assert.ok(hit.message.length > 0 && (hit.suggestion ?? '').length > 0);
+    });
+  }
+
+  for (const text of MUST_NOT) {
+    it(`does not flag ${JSON.stringify(text)}`, () => {
+      assert.deepEqual(
+        legal(text).map((f) => `${f.rule}:${f.text}`),
+        [],
+      );
+    });
+  }
+
+  for (const text of LOW_ONLY) {
+    it(`only informs on ${JSON.stringify(text)}`, () => {
+      const found = legal(text);
+      assert.ok(found.length > 0, 'expected an informational finding');
+      assert.ok(found.every((f) => f.severity === 'low' && f.action === 'inform'));
+    });
+  }
+
+  it('ignores smoking-gun wording inside a forwarded message', () => {
+    const text = 'See below, FYI.\n\n---------- Forwarded message ---------\nFrom: Sam\n\nDelete this after reading.\n';
+    assert.deepEqual(legal(text), []);
+  });
+
+  it('reports the subject field too', () => {
+    const r = classifier.classify({ subject: 'Delete this after reading', body: 'See attached.' });
+    const hit = r.findings.find((f) => f.category === 'legal');
+    assert.ok(hit);
+    assert.equal(hit.field, 'subject');
+    assert.equal(hit.text, 'Delete this after reading');
+  });
+});
