@@ -1,0 +1,103 @@
+import { strict as assert } from 'node:assert';
+import { createClassifier } from '../../src/classifier/index.js';
+import type { Finding } from '../../src/classifier/index.js';
+
+/**
+ * The shipped confidential lexicon (lexicons/en/confidential.yml) through the real engine:
+ * a named person's pay and HR matters, secrecy requests and unreleased news must warn; job-ad
+ * salary bands, aggregates, footers, published results and public launches must not.
+ */
+const classifier = createClassifier();
+
+function confidential(text: string): Finding[] {
+  const found = classifier.classify(text).findings.filter((f) => f.category === 'confidential');
+  for (const f of found) assert.equal(text.slice(f.start, f.end), f.text, `offsets of ${f.rule} in ${JSON.stringify(text)}`);
+  return found;
+}
+
+const MUST_FLAG: Array<[string, string]> = [
+  ["Heads up: Marco's bonus is $85,000 this year.", 'named-pay'],
+  ['Between the two of them, Jill makes $210k base.', 'named-pay'],
+  ["Approve Devon's 12% raise before the cycle closes.", 'named-pay'],
+  ['We are offering Rosa Quint $165k plus equity.', 'named-pay'],
+  ["Can you check Omar's equity grant before he signs?", 'named-pay'],
+  ['Her salary is 140,000 and she wants more.', 'named-pay'],
+  ["We're letting Grady go on Friday.", 'termination'],
+  ['Lucia is being let go at the end of the month.', 'termination'],
+  ['We are terminating Pieter Vos after the audit.', 'termination'],
+  ['Security will walk him out at five.', 'termination'],
+  ['Hassan is on a PIP until March.', 'performance-discipline'],
+  ['We put Colette on a performance improvement plan last week.', 'performance-discipline'],
+  ['Brent got a final warning for the expense claims.', 'performance-discipline'],
+  ['Compliance opened an investigation into Farah over the trades.', 'performance-discipline'],
+  ['Nadia is on medical leave until June.', 'medical-leave'],
+  ["Walt's diagnosis is pancreatic cancer, so he will be out a while.", 'health'],
+  ['Keep it quiet, but Ines is pregnant.', 'health'],
+  ['Rory has been diagnosed with depression.', 'health'],
+  ['There was a harassment complaint against Miles last week.', 'hr-complaint'],
+  ['Sasha filed a discrimination complaint with HR.', 'hr-complaint'],
+  ["Don't tell anyone about the reorg.", 'secrecy-request'],
+  ['Please keep this between us.', 'secrecy-request'],
+  ['This stays between you and me.', 'secrecy-request'],
+  ['Draft deck attached. Not for distribution.', 'secrecy-request'],
+  ["Please don't forward this.", 'secrecy-request'],
+  ['He has not been told yet, so keep it off the list.', 'secrecy-request'],
+  ['Before we announce, I need the slides from Legal.', 'unreleased-news'],
+  ['Everything in this deck is under NDA.', 'unreleased-news'],
+  ['The acquisition of Brightline closes on the 30th.', 'unreleased-news'],
+  ['Send me the Q2 earnings ahead of the release.', 'unreleased-news'],
+  ['Layoffs are planned for the first week of January.', 'unreleased-news'],
+  ["We're cutting 40 jobs in the Leeds office.", 'unreleased-news'],
+];
+
+const MUST_NOT: string[] = [
+  'The salary range for this role is $120,000 to $150,000 plus benefits.',
+  'Our bonus pool is 5% of payroll this year.',
+  "Engineering's bonus pool is unchanged.",
+  'We announced record Q2 revenue of $3.1B last week.',
+  'Join us for the public launch of the new tablet on Monday.',
+  'Let Amy go first, she has a train to catch.',
+  "Don't tell anyone yet, it's a surprise party for Tom!",
+  'Tom fired off an email to the vendor.',
+  'Acme has terminated the contract.',
+  'Sarah is on maternity leave; please contact Tom.',
+  "We're closing the Boston office for Thanksgiving.",
+  'Acme makes 500 units a day at the Ohio plant.',
+  'We pay Acme Corp $5,000 a month for hosting.',
+  'The connection was terminated by the server after 30 seconds.',
+  "Acme's compensation committee meets quarterly.",
+];
+
+describe('confidential lexicon', () => {
+  for (const [text, rule] of MUST_FLAG) {
+    it(`flags ${rule}: ${JSON.stringify(text)}`, () => {
+      const found = confidential(text);
+      const hit = found.find((f) => f.rule === rule);
+      assert.ok(hit, `expected confidential/${rule}, got ${JSON.stringify(found.map((f) => f.rule))}`);
+      assert.ok(hit.severity === 'medium' || hit.severity === 'high', `severity ${hit.severity}`);
+      assert.ok(hit.message.length > 0 && (hit.suggestion ?? '').length > 0);
+    });
+  }
+
+  for (const text of MUST_NOT) {
+    it(`does not flag ${JSON.stringify(text)}`, () => {
+      assert.deepEqual(
+        confidential(text).map((f) => `${f.rule}:${f.text}`),
+        [],
+      );
+    });
+  }
+
+  it('does not flag a standard confidentiality footer', () => {
+    const text =
+      'See you at 3.\n\nCONFIDENTIALITY NOTICE: This email and any attachments are confidential and intended solely for the use of the individual to whom they are addressed. If you have received this email in error, please notify the sender.';
+    assert.deepEqual(confidential(text), []);
+  });
+
+  it("names the person in the finding's text", () => {
+    const text = "Just so you know, Priya's salary is 155k.";
+    const hit = confidential(text).find((f) => f.rule === 'named-pay');
+    assert.ok(hit);
+    assert.ok(hit.text.startsWith('Priya'), hit.text);
+  });
+});
