@@ -1,0 +1,107 @@
+import { strict as assert } from 'node:assert';
+import { createClassifier } from '../../src/classifier/index.js';
+import type { Finding } from '../../src/classifier/index.js';
+
+/**
+ * The shipped tone lexicon (lexicons/en/tone.yml) through the real engine, plus the tone
+ * detectors as the classifier runs them. Passive-aggressive and hostile phrasing must warn;
+ * sincere follow-ups and routine process notes must not.
+ */
+const classifier = createClassifier();
+
+function tone(text: string): Finding[] {
+  const found = classifier.classify(text).findings.filter((f) => f.category === 'tone');
+  for (const f of found) assert.equal(text.slice(f.start, f.end), f.text, `offsets of ${f.rule} in ${JSON.stringify(text)}`);
+  return found;
+}
+
+const MUST_FLAG: Array<[string, string]> = [
+  ['Per my last email, the form is due Friday.', 'per-my-last-email'],
+  ['As per my previous message, the venue changed.', 'per-my-last-email'],
+  ['As I have said repeatedly, we need the signed copy.', 'said-repeatedly'],
+  ["I've told you three times already, twice in writing.", 'said-repeatedly'],
+  ['For the third time, the login is on the wiki.', 'said-repeatedly'],
+  ['How many times do I have to ask for the receipts?', 'said-repeatedly'],
+  ['As previously stated, this is not optional.', 'as-previously-stated'],
+  ['Going forward, please cc me on anything client-facing.', 'going-forward-please'],
+  ['Kindly refrain from editing the master copy.', 'going-forward-please'],
+  ["I'm not sure how else to explain this.", 'not-sure-how-else'],
+  ["It's not rocket science.", 'not-sure-how-else'],
+  ["I'll take that as a no.", 'take-that-as-no'],
+  ['Thanks in advance for finally getting back to me.', 'finally'],
+  ['Nice of you to finally show up to standup.', 'finally'],
+  ['With all due respect, that plan will not work.', 'with-all-due-respect'],
+  ['No offense, but your draft is unreadable.', 'with-all-due-respect'],
+  ["Since you didn't bother to read the brief, here it is again.", 'did-you-read'],
+  ['Did you even read my email?', 'did-you-read'],
+  ['As anyone can see, the totals are wrong.', 'did-you-read'],
+  ['You of all people should know this.', 'did-you-read'],
+  ['What is wrong with you?', 'hostile-question'],
+  ['Are you kidding me?', 'hostile-question'],
+  ['Who do you think you are?', 'hostile-question'],
+  ['This is completely unacceptable.', 'unacceptable'],
+  ["I'm sick and tired of chasing these invoices.", 'unacceptable'],
+  ['Get your act together.', 'dismissive'],
+  ["That's not my problem.", 'dismissive'],
+  ['Stop whining and ship it.', 'dismissive'],
+  ['Which you clearly have not opened.', 'clearly-you-didnt'],
+];
+
+const MUST_NOT: string[] = [
+  'Just following up on my note from Tuesday.',
+  'As discussed, the agenda is attached.',
+  'Friendly reminder: timesheets are due Friday.',
+  "What's wrong with my laptop? It won't boot.",
+  'Thanks for finally shipping the launch, team!',
+  "Don't bother to reply, I'll see you Monday.",
+  'Going forward, please send invoices to ap@example.com.',
+  'Please read the lease carefully before signing.',
+  'How hard is the exam? I want to prepare.',
+  'Great!',
+  'FYI the Q3 OKR review is ASAP.',
+  'Are you serious about joining the hackathon? Count me in.',
+  'Looking forward to seeing you all at the offsite.',
+];
+
+const LOW_ONLY: string[] = ['Just to be clear, the answer is no.', 'Obviously we need more time.'];
+
+describe('tone lexicon', () => {
+  for (const [text, rule] of MUST_FLAG) {
+    it(`flags ${rule}: ${JSON.stringify(text)}`, () => {
+      const found = tone(text);
+      const hit = found.find((f) => f.rule === rule);
+      assert.ok(hit, `expected tone/${rule}, got ${JSON.stringify(found.map((f) => f.rule))}`);
+      assert.ok(hit.severity === 'medium' || hit.severity === 'high', `severity ${hit.severity}`);
+      assert.ok(hit.message.length > 0 && (hit.suggestion ?? '').length > 0);
+    });
+  }
+
+  for (const text of MUST_NOT) {
+    it(`does not flag ${JSON.stringify(text)}`, () => {
+      assert.deepEqual(
+        tone(text).map((f) => `${f.rule}:${f.text}`),
+        [],
+      );
+    });
+  }
+
+  for (const text of LOW_ONLY) {
+    it(`only informs on ${JSON.stringify(text)}`, () => {
+      const found = tone(text);
+      assert.ok(found.length > 0);
+      assert.ok(found.every((f) => f.severity === 'low' && f.action === 'inform'));
+    });
+  }
+
+  it('runs the shouting and exclamation detectors through the classifier', () => {
+    const text = 'Hi Sam,\n\nWHY IS THE CALL SHEET STILL WRONG? Where is the revised one?!?!\n\nThanks';
+    const rules = tone(text).map((f) => f.rule);
+    assert.ok(rules.includes('shouting'), JSON.stringify(rules));
+    assert.ok(rules.includes('exclamation'), JSON.stringify(rules));
+  });
+
+  it('does not report tone inside a quoted reply', () => {
+    const text = 'Sounds good.\n\nOn Tue, 3 Jun 2025, Sam Lee <sam@x.example> wrote:\n> Per my last email, STOP CHANGING THE SCHEDULE AGAIN!!!\n';
+    assert.deepEqual(tone(text), []);
+  });
+});
