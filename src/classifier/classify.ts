@@ -2,8 +2,8 @@ import type { Policy, ResolvedPolicy } from '../policy/types.js';
 import { resolvePolicy } from '../policy/defaults.js';
 import { LEXICON } from './lexicons/compiled.js';
 import type { LexiconEntry } from './lexicons/entry.js';
-import { parsePattern } from './match/pattern.js';
-import { PhraseTrie, resolve } from './match/trie.js';
+import { parsePattern, parseTerms } from './match/pattern.js';
+import { PhraseTrie, resolve, type Accept } from './match/trie.js';
 import { tokenize, type Token } from './normalize/tokenize.js';
 import { findSegments, inSegment } from './segment/segment.js';
 import { DETECTORS } from './detectors/index.js';
@@ -53,16 +53,24 @@ export function createClassifier(policy?: Policy): Classifier {
   const p = resolvePolicy(policy);
   const rules: PhraseRule[] = [];
   const trie = new PhraseTrie();
-  const addRule = (rule: PhraseRule, patterns: readonly string[], exceptions: readonly string[] = []): void => {
+  // The trie expands patterns lazily, so a pattern is checked whole here, before it is added:
+  // lexicon patterns were checked when they were compiled (scripts/build-lexicons.ts), policy
+  // terms and allow-list phrases are checked now and throw the PatternError they always did.
+  const add = (pattern: string, accept: Accept, check: boolean): void => {
+    if (check) parsePattern(pattern);
+    trie.addPattern(parseTerms(pattern), accept);
+  };
+  const addRule = (rule: PhraseRule, patterns: readonly string[], exceptions: readonly string[] = [], check = true): void => {
     const index = rules.push(rule) - 1;
-    for (const pattern of patterns) for (const seq of parsePattern(pattern)) trie.add(seq, { rule: index, exception: false });
-    for (const pattern of exceptions) for (const seq of parsePattern(pattern)) trie.add(seq, { rule: index, exception: true });
+    for (const pattern of patterns) add(pattern, { rule: index, exception: false }, check);
+    for (const pattern of exceptions) add(pattern, { rule: index, exception: true }, check);
   };
   for (const e of LEXICON as readonly LexiconEntry[]) {
     addRule(
       { category: e.category, rule: e.id, severity: e.severity, message: e.explanation, suggestion: e.suggestion, externalOnly: false },
       e.patterns,
       e.exceptions,
+      false,
     );
   }
   for (const term of p.terms) {
@@ -79,7 +87,7 @@ export function createClassifier(policy?: Policy): Classifier {
       term.exceptions,
     );
   }
-  for (const phrase of p.allow) for (const seq of parsePattern(phrase)) trie.add(seq, { rule: -1, exception: true });
+  for (const phrase of p.allow) add(phrase, { rule: -1, exception: true }, true);
 
   return { classify: (draft) => classify(normalizeDraft(draft), p, trie, rules, DETECTORS) };
 }

@@ -26,16 +26,12 @@ export class PatternError extends Error {}
  * only walks plain sequences. Throws PatternError with a reason a lexicon author understands.
  */
 export function parsePattern(source: string): Atom[][] {
-  const terms = source.trim().split(/\s+/);
-  if (terms.length === 0 || terms[0] === '') throw new PatternError('empty pattern');
+  const terms = parseTerms(source);
   // Each sequence carries a string key, built as it grows, so duplicates are found without
-  // serializing every sequence at the end (lexicons expand to tens of thousands of sequences,
-  // and creating a classifier must stay fast: the event runtime starts cold on every send).
+  // serializing every sequence at the end.
   let sequences: Atom[][] = [[]];
   let keys: string[] = [''];
-  for (const term of terms) {
-    const choices = parseTerm(term);
-    if (sequences.length * choices.length > MAX_EXPANSIONS) throw new PatternError(`expands to more than ${MAX_EXPANSIONS} phrases`);
+  for (const choices of terms) {
     const choiceKeys = choices.map((choice) => choice.map(atomKey).join(''));
     const next: Atom[][] = [];
     const nextKeys: string[] = [];
@@ -50,7 +46,7 @@ export function parsePattern(source: string): Atom[][] {
     sequences = next;
     keys = nextKeys;
   }
-  for (const seq of sequences) check(seq, source);
+  for (const seq of sequences) checkSequence(seq, source);
   // Optional terms can make two choices equal ("(a) idiot" with "a" dropped twice): keep one.
   const seen = new Set<string>();
   return sequences.filter((_, k) => {
@@ -59,6 +55,26 @@ export function parsePattern(source: string): Atom[][] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * The terms of a pattern, each as its list of choices (a choice is zero or more atoms; an
+ * optional term's last choice is empty). Throws the PatternErrors of parsing and of the
+ * expansion limit that `parsePattern` throws, in the same order; the sequences' own shape
+ * (`checkSequence`) is checked by whoever expands them.
+ */
+export function parseTerms(source: string): Atom[][][] {
+  const terms = source.trim().split(/\s+/);
+  if (terms.length === 0 || terms[0] === '') throw new PatternError('empty pattern');
+  const out: Atom[][][] = [];
+  let count = 1;
+  for (const term of terms) {
+    const choices = parseTerm(term);
+    if (count * choices.length > MAX_EXPANSIONS) throw new PatternError(`expands to more than ${MAX_EXPANSIONS} phrases`);
+    count *= choices.length;
+    out.push(choices);
+  }
+  return out;
 }
 
 /** A string naming one atom, unambiguous when keys are concatenated (each ends in U+0001). */
@@ -75,7 +91,23 @@ function atomKey(atom: Atom): string {
   }
 }
 
+/**
+ * Parsed terms by their text. Lexicons repeat the same terms (`you|he|she`, `(the|a)`) across
+ * thousands of patterns; parsing each once keeps creating a classifier fast. Only terms that
+ * parse are kept; callers never modify what they get.
+ */
+const TERM_CACHE = new Map<string, Atom[][]>();
+
 function parseTerm(term: string): Atom[][] {
+  let choices = TERM_CACHE.get(term);
+  if (!choices) {
+    choices = parseTermUncached(term);
+    TERM_CACHE.set(term, choices);
+  }
+  return choices;
+}
+
+function parseTermUncached(term: string): Atom[][] {
   const gap = /^\.\.\.(\d*)$/.exec(term);
   if (gap) {
     const max = gap[1] ? Number(gap[1]) : 3;
@@ -121,7 +153,8 @@ function parseAlternative(alt: string, term: string): Atom[] {
   });
 }
 
-function check(seq: Atom[], source: string): void {
+/** Throws a PatternError when an expanded sequence has a shape the matcher cannot use. */
+export function checkSequence(seq: readonly Atom[], source: string): void {
   if (seq.length === 0) throw new PatternError(`"${source}" can match nothing (every term is optional)`);
   const first = seq[0]!;
   const last = seq[seq.length - 1]!;

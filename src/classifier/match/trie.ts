@@ -32,6 +32,24 @@ interface Node {
   /** Lazily built index for masked tokens (`f*ck`): first letter + length -> words. */
   maskIndex?: Map<string, string[]>;
   stemList?: Array<[string, Node]>;
+  /** Not built yet: where each phrase through this node stands (see PhraseTrie). */
+  pending?: Item[];
+}
+
+/**
+ * A place inside one added pattern: before term `t` (`c` = -1), or inside choice `c` of term
+ * `t` before its atom `o`.
+ */
+interface Item {
+  p: number;
+  t: number;
+  c: number;
+  o: number;
+}
+
+interface Entry {
+  terms: readonly Atom[][][];
+  accept: Accept;
 }
 
 interface StemNode {
@@ -43,14 +61,92 @@ interface StemNode {
  * All phrase rules in one token trie, built once per classifier. Matching starts a walk
  * at every token; each walk is bounded by the longest phrase and the gap sizes, so the
  * whole match is linear in the number of tokens.
+ *
+ * The trie is built lazily. Lexicon patterns expand to hundreds of thousands of phrases
+ * (alternatives multiply), and building all of them took seconds and a hundred MB on every
+ * cold start. Instead each node keeps the list of places inside the patterns that reach it
+ * (`pending`) and builds its children the first time a walk needs them. The children, their
+ * order and the accepts come out exactly as inserting every expanded phrase one by one, in
+ * order, would make them: items are kept in pattern order and, within a pattern, in the order
+ * `parsePattern` lists its phrases, so "the first word that fits a masked token" is unchanged.
  */
 export class PhraseTrie {
-  private readonly root: Node = {};
+  private root: Node = { pending: [] };
+  private readonly entries: Entry[] = [];
+  private built = false;
 
+  /** Adds one phrase (as `parsePattern` returns them). */
   add(sequence: Atom[], accept: Accept): void {
-    let node = this.root;
-    for (const atom of sequence) node = this.child(node, atom);
-    (node.accepts ??= []).push(accept);
+    this.addPattern(
+      sequence.map((atom) => [[atom]]),
+      accept,
+    );
+  }
+
+  /**
+   * Adds every phrase of a pattern from its parsed terms (`parseTerms`) without expanding it.
+   * The pattern must be valid (`parsePattern` does not throw on it): lexicons are checked when
+   * they are compiled, policy terms when the classifier is created.
+   */
+  addPattern(terms: readonly Atom[][][], accept: Accept): void {
+    if (this.built) {
+      // Added after matching began: start the lazy build over with every pattern.
+      this.root = { pending: this.entries.map((_, p) => ({ p, t: 0, c: -1, o: 0 })) };
+      this.built = false;
+    }
+    this.entries.push({ terms, accept });
+    this.root.pending!.push({ p: this.entries.length - 1, t: 0, c: -1, o: 0 });
+  }
+
+  /** Builds every node now (for tests and measurements; matching builds what it needs). */
+  buildAll(): void {
+    const stack: Node[] = [this.root];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      this.expand(node);
+      for (const child of children(node)) stack.push(child);
+    }
+  }
+
+  /** Builds a node's children from its pending items, in order. */
+  private expand(node: Node): void {
+    const items = node.pending;
+    if (!items) return;
+    node.pending = undefined;
+    this.built = true;
+    const ended = new Set<number>();
+    const seen = new Map<Node, Set<string>>();
+    const push = (child: Node, item: Item): void => {
+      let keys = seen.get(child);
+      if (!keys) seen.set(child, (keys = new Set()));
+      const key = `${item.p},${item.t},${item.c},${item.o}`;
+      if (keys.has(key)) return;
+      keys.add(key);
+      (child.pending ??= []).push(item);
+    };
+    const advance = (item: Item): void => {
+      const terms = this.entries[item.p]!.terms;
+      if (item.c >= 0) {
+        const choice = terms[item.t]![item.c]!;
+        const next: Item = item.o + 1 < choice.length ? { p: item.p, t: item.t, c: item.c, o: item.o + 1 } : { p: item.p, t: item.t + 1, c: -1, o: 0 };
+        push(this.child(node, choice[item.o]!), next);
+        return;
+      }
+      if (item.t === terms.length) {
+        // A phrase ends here: one accept per pattern and node, as one per distinct phrase.
+        if (!ended.has(item.p)) {
+          ended.add(item.p);
+          (node.accepts ??= []).push(this.entries[item.p]!.accept);
+        }
+        return;
+      }
+      const choices = terms[item.t]!;
+      for (let c = 0; c < choices.length; c++) {
+        if (choices[c]!.length === 0) advance({ p: item.p, t: item.t + 1, c: -1, o: 0 });
+        else advance({ p: item.p, t: item.t, c, o: 0 });
+      }
+    };
+    for (const item of items) advance(item);
   }
 
   private child(node: Node, atom: Atom): Node {
@@ -90,6 +186,7 @@ export class PhraseTrie {
   match(tokens: Token[]): Array<TokenMatch & { exception: boolean }> {
     const out: Array<TokenMatch & { exception: boolean }> = [];
     const visit = (node: Node, j: number, first: number): void => {
+      if (node.pending) this.expand(node);
       if (node.accepts) {
         for (const a of node.accepts) out.push({ rule: a.rule, exception: a.exception, first, last: j - 1 });
       }
@@ -114,6 +211,7 @@ export class PhraseTrie {
 
   /** Calls `to` with every child of `node` that token `t` leads to. */
   private step(node: Node, t: Token, to: (next: Node) => void): void {
+    if (node.pending) this.expand(node);
     this.stepWord(node, t.n, t, to);
     if (t.alts) for (const alt of t.alts) this.stepWord(node, alt, t, to);
     if (node.name && t.cap && !NAME_STOPWORDS.has(t.n)) to(node.name);
@@ -164,6 +262,16 @@ export class PhraseTrie {
       }
     }
   }
+}
+
+/** Every child of a node (words, stems, classes, gaps). */
+function children(node: Node): Node[] {
+  const out: Node[] = [];
+  if (node.words) out.push(...node.words.values());
+  if (node.stemList) for (const [, target] of node.stemList) out.push(target);
+  for (const c of [node.name, node.num, node.any]) if (c) out.push(c);
+  if (node.gaps) out.push(...node.gaps.values());
+  return out;
 }
 
 /** Whether the first `n` characters of a masked word fit `plain`. */

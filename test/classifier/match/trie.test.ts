@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { tokenize } from '../../../src/classifier/normalize/tokenize.js';
-import { parsePattern } from '../../../src/classifier/match/pattern.js';
+import { parsePattern, parseTerms } from '../../../src/classifier/match/pattern.js';
 import { PhraseTrie, resolve } from '../../../src/classifier/match/trie.js';
 
 /** Builds a trie of rules (index = position) and returns the matched texts per rule. */
@@ -65,5 +65,56 @@ describe('PhraseTrie', () => {
   it('keeps one match where matches of one rule overlap', () => {
     const rules = [{ patterns: ['very bad', 'bad'] }];
     assert.deepEqual(run(rules, 'very bad'), ['0:very bad']);
+  });
+
+  describe('addPattern (parsed terms, built lazily) builds the trie add() builds from every expanded phrase', () => {
+    /** The trie's nodes as JSON, maps as their entries in insertion order (order matters for masked words). */
+    const shape = (trie: PhraseTrie): string => {
+      trie.buildAll();
+      return JSON.stringify((trie as unknown as { root: unknown }).root, (_, v: unknown) => (v instanceof Map ? [...v.entries()] : v));
+    };
+    const PATTERNS = [
+      'you are (a|an) (complete|total) idiot|moron|fool',
+      '(a) (a) idiot',
+      'he-s|he x|s',
+      'he|he-s x|s',
+      "<name>'s salary|bonus ...2 <num>",
+      'delete (this|that) ...4 after reading|read',
+      'fuck*|shit (off|up)',
+      'i|we m|am|re|are going|gonna (to) kill|hurt you|him|her',
+      'idiot|idiot proof',
+      'fuck|fick|feck off',
+    ];
+
+    it('same nodes, same order, same accepts', () => {
+      const a = new PhraseTrie();
+      const b = new PhraseTrie();
+      PATTERNS.forEach((p, rule) => {
+        for (const seq of parsePattern(p)) a.add(seq, { rule, exception: rule % 3 === 0 });
+        b.addPattern(parseTerms(p), { rule, exception: rule % 3 === 0 });
+      });
+      assert.equal(shape(b), shape(a));
+      assert.ok(shape(a).includes('"reading"'), 'the whole trie was built');
+    });
+
+    it('matches the same phrases, and a pattern added after matching is found too', () => {
+      const trie = new PhraseTrie();
+      const eager = new PhraseTrie();
+      PATTERNS.forEach((p, rule) => {
+        trie.addPattern(parseTerms(p), { rule, exception: false });
+        for (const seq of parsePattern(p)) eager.add(seq, { rule, exception: false });
+      });
+      eager.buildAll();
+      const text = "You are a total moron. I am gonna hurt him. Delete that file now after reading. f*ck off. Amy's bonus is 5000";
+      const tokens = tokenize(text);
+      const show = (t: PhraseTrie): string[] => resolve(t.match(tokens)).map((m) => `${m.rule}:${text.slice(tokens[m.first]!.s, tokens[m.last]!.e)}`);
+      const found = show(trie);
+      assert.deepEqual(found, show(eager));
+      for (const expected of ['0:You are a total moron', "4:Amy's bonus is 5000", '5:Delete that file now after reading', '7:I am gonna hurt him']) {
+        assert.ok(found.includes(expected), expected);
+      }
+      trie.addPattern(parseTerms('file now'), { rule: 10, exception: false });
+      assert.ok(resolve(trie.match(tokens)).some((m) => m.rule === 10));
+    });
   });
 });
