@@ -40,6 +40,7 @@ const COMBINING = /\p{M}/gu;
  * Results are cached per code point, so the cost per character is a map lookup.
  */
 export function fold(cp: number): Folded {
+  if (cp < 128) return ASCII[cp]!;
   let f = cache.get(cp);
   if (f === undefined) {
     f = compute(cp);
@@ -47,6 +48,9 @@ export function fold(cp: number): Folded {
   }
   return f;
 }
+
+/** ASCII, folded once: an array index instead of a map lookup for most characters of most mail. */
+const ASCII: readonly Folded[] = Array.from({ length: 128 }, (_, cp) => compute(cp));
 
 function compute(cp: number): Folded {
   if (isInvisible(cp)) return { kind: Kind.Invisible, text: '' };

@@ -45,16 +45,30 @@ interface Piece {
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  // The current word is kept one of two ways. Most words are plain ASCII letters and digits
+  // with nothing in between: for those only [simpleStart, simpleEnd) is tracked and the token
+  // is cut from the text in one slice (simpleToken). Anything else (a leet symbol, a mask, an
+  // invisible character, a letter outside ASCII) first turns the plain part into pieces and
+  // continues piece by piece (makeToken). Both give the same token.
   let run: Piece[] = [];
+  let simpleStart = -1;
+  let simpleEnd = 0;
+  let simpleLetter = false;
+  let simpleDigit = false;
   let brk = true;
   let sawStop = false;
   let newlines = 0;
   const len = text.length;
 
   const flush = (): void => {
-    if (run.length === 0) return;
-    const tok = makeToken(run, text, brk);
-    run = [];
+    let tok: Token | null;
+    if (simpleStart >= 0) {
+      tok = simpleToken(text, simpleStart, simpleEnd, simpleLetter, simpleDigit, brk);
+      simpleStart = -1;
+    } else if (run.length > 0) {
+      tok = makeToken(run, text, brk);
+      run = [];
+    } else return;
     if (tok) {
       tokens.push(tok);
       brk = false;
@@ -62,25 +76,56 @@ export function tokenize(text: string): Token[] {
       newlines = 0;
     }
   };
+  /** Turns the plain ASCII part of the current word into pieces, before a piece of another kind joins it. */
+  const toPieces = (): void => {
+    for (let k = simpleStart; k < simpleEnd; k++) {
+      const f = fold(text.charCodeAt(k));
+      run.push({ kind: f.kind, text: f.text, raw: text[k]!, s: k, e: k + 1 });
+    }
+    simpleStart = -1;
+  };
 
   let i = 0;
   while (i < len) {
-    const cp = text.codePointAt(i)!;
+    const c = text.charCodeAt(i);
+    if (c < 128 && PLAIN[c] === 1) {
+      if (simpleStart >= 0) {
+        simpleEnd = i + 1;
+      } else if (run.length === 0) {
+        simpleStart = i;
+        simpleEnd = i + 1;
+        simpleLetter = false;
+        simpleDigit = false;
+      } else {
+        const f = fold(c);
+        run.push({ kind: f.kind, text: f.text, raw: text[i]!, s: i, e: i + 1 });
+        i++;
+        continue;
+      }
+      if (c <= 0x39) simpleDigit = true;
+      else simpleLetter = true;
+      i++;
+      continue;
+    }
+    const cp = c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c;
     const width = cp > 0xffff ? 2 : 1;
     const f = fold(cp);
     switch (f.kind) {
       case Kind.Invisible:
       case Kind.Mark:
+        if (simpleStart >= 0) toPieces();
         break;
       case Kind.Letter:
       case Kind.Digit:
       case Kind.Leet:
       case Kind.Mask:
+        if (simpleStart >= 0) toPieces();
         run.push({ kind: f.kind, text: f.text, raw: text.slice(i, i + width), s: i, e: i + width });
         break;
       case Kind.Stop:
         // `!` between letters is a letter in disguise (sh!t); otherwise it ends a sentence.
-        if (f.text === '!' && run.length > 0 && continuesWord(text, i + width)) {
+        if (f.text === '!' && (simpleStart >= 0 || run.length > 0) && continuesWord(text, i + width)) {
+          if (simpleStart >= 0) toPieces();
           run.push({ kind: Kind.Leet, text: '!', raw: '!', s: i, e: i + width });
           break;
         }
@@ -103,6 +148,48 @@ export function tokenize(text: string): Token[] {
   }
   flush();
   return joinSpacedLetters(tokens, text);
+}
+
+/**
+ * 1 for ASCII characters that fold to themselves as a plain letter (lowercased) or digit: the
+ * fast path of `tokenize`. Built from `fold`, so the two paths cannot disagree.
+ */
+const PLAIN: Uint8Array = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    const ch = String.fromCharCode(c);
+    const f = fold(c);
+    if ((f.kind === Kind.Letter && /^[A-Za-z]$/.test(ch) && f.text === ch.toLowerCase()) || (f.kind === Kind.Digit && /^[0-9]$/.test(ch) && f.text === ch)) {
+      table[c] = 1;
+    }
+  }
+  return table;
+})();
+
+/**
+ * The token for text[s, e): ASCII letters and digits only, nothing between them. The same token
+ * `makeToken` builds from the pieces: a number keeps its digits; in a word, letters are
+ * lowercased and digits read as the letters they stand for (`sh1t`).
+ */
+function simpleToken(text: string, s: number, e: number, hasLetter: boolean, hasDigit: boolean, brk: boolean): Token {
+  const raw = text.slice(s, e);
+  if (!hasLetter) return { n: raw, s, e, brk, cap: false, num: true, masked: false };
+  let n: string;
+  if (hasDigit) {
+    n = '';
+    for (let k = 0; k < raw.length; k++) {
+      const ch = raw[k]!;
+      const c = raw.charCodeAt(k);
+      n += c <= 0x39 ? leet(ch) : ch.toLowerCase();
+    }
+  } else n = raw.toLowerCase();
+  const c0 = raw.charCodeAt(0);
+  const c1 = raw.length > 1 ? raw.charCodeAt(1) : 0;
+  const cap = c0 >= 0x41 && c0 <= 0x5a && (raw.length === 1 || (c1 >= 0x61 && c1 <= 0x7a));
+  const tok: Token = { n, s, e, brk, cap, num: hasDigit, masked: false };
+  const alts = stretchedReadings(n);
+  if (alts) tok.alts = alts;
+  return tok;
 }
 
 /** Whether the code point at `i` continues a word (a letter, digit or leet symbol). */
