@@ -1,0 +1,82 @@
+import { strict as assert } from 'node:assert';
+import { shoutingDetector } from '../../../../src/classifier/detectors/tone/shouting.js';
+
+/** The shouting detector called directly: [text, expected shouted slices]. */
+function shouted(text: string): string[] {
+  const hits = shoutingDetector.detect(text);
+  for (const h of hits) {
+    assert.equal(h.category, 'tone');
+    assert.equal(h.rule, 'shouting');
+    assert.ok(h.start >= 0 && h.end <= text.length && h.start < h.end);
+  }
+  return hits.map((h) => text.slice(h.start, h.end));
+}
+
+const MUST_FLAG: Array<[string, string[]]> = [
+  ['WHY IS THIS STILL BROKEN', ['WHY IS THIS STILL BROKEN']],
+  ['Please review. THIS IS THE THIRD TIME I HAVE ASKED.', ['THIS IS THE THIRD TIME I HAVE ASKED.']],
+  ['FOR THE LAST TIME, STOP EDITING THE MASTER SCHEDULE.', ['FOR THE LAST TIME, STOP EDITING THE MASTER SCHEDULE.']],
+  ['WHY DID NOBODY CHECK THIS?? IT IS STILL WRONG.', ['WHY DID NOBODY CHECK THIS?? IT IS STILL WRONG.']],
+  ['WHY IS THE INVOICE STILL UNPAID', ['WHY IS THE INVOICE STILL UNPAID']],
+  ['I told you we NEVER SHIP ON FRIDAYS, ok?', ['NEVER SHIP ON FRIDAYS']],
+  ['The form has ONE field. ONE. Fill it in.', ['ONE', 'ONE']],
+  ['ÉCOUTEZ: STOP SENDING THE WRONG FILES AGAIN.', ['ÉCOUTEZ: STOP SENDING THE WRONG FILES AGAIN.']],
+];
+
+const MUST_NOT: string[] = [
+  'FYI the Q3 OKR review is ASAP.',
+  'URGENT: please review the attached SOW by EOD.',
+  'PROJECT STATUS REPORT',
+  'Thanks,\nJOHN SMITH\nSENIOR VICE PRESIDENT, SALES',
+  'SELECT NAME FROM USERS WHERE ID = 1',
+  'THE SOFTWARE IS PROVIDED AS IS, WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED.',
+  'Set MAX_RETRIES and HTTP_PROXY in the ENV file, then restart.',
+  'Our KPIs and OKRs go to the CEO before the QBR.',
+  'PLEASE NOTE THE NEW DIAL-IN NUMBER FOR FRIDAY.',
+  'HAPPY BIRTHDAY TO YOU, SAM!!!',
+  'We signed with ACME GLOBAL LOGISTICS PARTNERS today.',
+  'Please do NOT forward this email.',
+  'WHY ARE WE MOVING TO THE NEW MAIL SYSTEM?',
+  'HOW TO ENROLL: 1. Open the portal.',
+  'I',
+  '',
+];
+
+describe('tone/shouting detector', () => {
+  for (const [text, expected] of MUST_FLAG) {
+    it(`flags ${JSON.stringify(text)}`, () => {
+      assert.deepEqual(shouted(text), expected);
+    });
+  }
+  for (const text of MUST_NOT) {
+    it(`does not flag ${JSON.stringify(text)}`, () => {
+      assert.deepEqual(shouted(text), []);
+    });
+  }
+
+  it('merges consecutive shouted lines into one finding', () => {
+    const text = 'Team,\nSTOP CHANGING THE PLAN.\nI HAVE TOLD YOU THIS TWICE.\nThanks';
+    assert.deepEqual(shouted(text), ['STOP CHANGING THE PLAN.\nI HAVE TOLD YOU THIS TWICE.']);
+  });
+
+  it('is a warning (medium) with a message and a suggestion', () => {
+    const [hit] = shoutingDetector.detect('STOP SENDING ME THE WRONG FILE');
+    assert.ok(hit);
+    assert.equal(hit.severity, 'medium');
+    assert.ok(hit.message.length > 0 && (hit.suggestion ?? '').length > 0);
+  });
+
+  it('keeps UTF-16 offsets with astral characters before the shouting', () => {
+    const text = '😀😀 Hi. WHY IS THIS STILL WRONG';
+    assert.deepEqual(shouted(text), ['WHY IS THIS STILL WRONG']);
+  });
+
+  it('copes with pathological input (one long capital word, no spaces, punctuation only)', () => {
+    assert.deepEqual(shouted('A'.repeat(50_000)), []);
+    assert.deepEqual(shouted('!?.'.repeat(20_000)), []);
+    const many = 'STOP SENDING IT NOW. '.repeat(5_000);
+    const hits = shoutingDetector.detect(many);
+    assert.equal(hits.length, 1, 'consecutive shouted sentences merge into one finding');
+    assert.ok(shoutingDetector.detect('NO. '.repeat(20_000)).length <= 20, 'emphasis findings are capped');
+  });
+});
