@@ -79,7 +79,7 @@ const HOSTILE: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 /** Weaker signs of exasperation: two of them, or one with a "??" / "?!" run, make capitals hostile. */
-const EDGY: ReadonlySet<string> = new Set('WHY STILL LATE TIMES EVER ALREADY NOW TODAY YESTERDAY'.split(' '));
+const EDGY: ReadonlySet<string> = new Set('WHY STILL'.split(' '));
 /** Warm capitals ("HAPPY BIRTHDAY", "CONGRATULATIONS", "THANK YOU") are celebration, not shouting. */
 const WARM: ReadonlySet<string> = new Set(
   'HAPPY BIRTHDAY CONGRATULATIONS CONGRATS THANK THANKS WELCOME CELEBRATE PARTY CHEERS HOORAY YAY GO'.split(' '),
