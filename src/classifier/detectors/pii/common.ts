@@ -108,10 +108,14 @@ export function digitRuns(text: string, seps: string, maxDigits: number, minDigi
   const out: DigitRun[] = [];
   const n = text.length;
   let i = 0;
+  const next = /[0-9]/g;
   while (i < n) {
     if (!isDigitCode(text.charCodeAt(i))) {
-      i++;
-      continue;
+      // Jump to the next digit with the native regex scanner (much faster than a JS loop over prose).
+      next.lastIndex = i;
+      const m = next.exec(text);
+      if (m === null) break;
+      i = m.index;
     }
     const start = i;
     let digits = '';
@@ -252,7 +256,7 @@ export interface AlnumToken {
   value: string;
 }
 
-export function alnumTokens(text: string, maxLen: number): AlnumToken[] {
+export function alnumTokens(text: string, maxLen: number, minLen = 1, needDigit = false): AlnumToken[] {
   const out: AlnumToken[] = [];
   const n = text.length;
   let i = 0;
@@ -262,8 +266,12 @@ export function alnumTokens(text: string, maxLen: number): AlnumToken[] {
       continue;
     }
     const start = i;
-    while (i < n && isAsciiAlnumCode(text.charCodeAt(i))) i++;
-    if (i - start > maxLen) continue;
+    let digit = false;
+    while (i < n && isAsciiAlnumCode(text.charCodeAt(i))) {
+      if (isDigitCode(text.charCodeAt(i))) digit = true;
+      i++;
+    }
+    if (i - start > maxLen || i - start < minLen || (needDigit && !digit)) continue;
     // Glued to a Latin letter: part of a longer word. CJK/Hangul neighbours are fine ("M123A4567입니다").
     if (isLatinWordCharAt(text, start - 1) || isLatinWordCharAt(text, i)) continue;
     out.push({ start, end: i, value: text.slice(start, i) });

@@ -42,7 +42,12 @@ export function findPhones(text: string): Span[] {
   const out: Span[] = [];
   const n = text.length;
   let i = 0;
+  const next = /[0-9+(]/g;
   while (i < n) {
+    next.lastIndex = i;
+    const jump = next.exec(text);
+    if (jump === null) break;
+    i = jump.index;
     const c = text.charCodeAt(i);
     const startsOk = isDigitCode(c) || c === 43 /* + */ || c === 40; /* ( */
     if (!startsOk || isWordCharAt(text, i - 1) || (i > 0 && '#$€£.-/'.includes(text[i - 1]!))) {
@@ -51,10 +56,17 @@ export function findPhones(text: string): Span[] {
     }
     // Greedy bounded candidate: phone characters, no double space, at most MAX chars.
     let j = i;
+    let digits = 0;
     while (j < n && j - i < MAX_PHONE_CANDIDATE && PHONE_CHARS.includes(text[j]!)) {
       if (text[j] === ' ' && text[j + 1] === ' ') break;
       if (text[j] === '+' && j > i) break;
+      if (isDigitCode(text.charCodeAt(j))) digits++;
       j++;
+    }
+    if (digits < 7) {
+      // Too few digits for any phone number: skip the whole run.
+      i = j > i ? j : i + 1;
+      continue;
     }
     // Trim to the last digit.
     let end = j;

@@ -188,8 +188,43 @@ function nearBirthWord(text: string, span: DateSpan): boolean {
   return containsWord(right, ['dob', 'd.o.b', 'date of birth', 'born']);
 }
 
+/**
+ * Literal stems of the birth words, searched first: dates are only parsed in
+ * windows around them, so mail without a birth word costs one literal scan.
+ */
+const BIRTH_STEMS = /dob|d\.o\.b|birth|born|b-day|bday|geb|naissance|nacimiento|nacid|nascita|n[ée]e? le/gi;
+const WINDOW_BEFORE = 64;
+const WINDOW_AFTER = 96;
+
+/** Merged [start, end) windows around birth-word stems. */
+function birthWindows(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  BIRTH_STEMS.lastIndex = 0;
+  for (let m = BIRTH_STEMS.exec(text); m !== null; m = BIRTH_STEMS.exec(text)) {
+    const a = Math.max(0, m.index - WINDOW_BEFORE);
+    const b = Math.min(text.length, m.index + m[0].length + WINDOW_AFTER);
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+function datesIn(text: string): DateSpan[] {
+  const out: DateSpan[] = [];
+  for (const [ws, we] of birthWindows(text)) {
+    const part = text.slice(ws, we);
+    for (const d of [...numericDates(part), ...monthNameDates(part)]) {
+      // A date cut by the window edge is judged on the full text only if it starts inside.
+      if ((d.start === 0 && ws > 0) || (d.end === part.length && we < text.length)) continue;
+      out.push({ start: d.start + ws, end: d.end + ws });
+    }
+  }
+  return out;
+}
+
 function detect(text: string): Hit[] {
-  const spans = [...numericDates(text), ...monthNameDates(text)].sort((a, b) => a.start - b.start);
+  const spans = datesIn(text).sort((a, b) => a.start - b.start);
   const hits: Hit[] = [];
   let lastEnd = -1;
   for (const s of spans) {

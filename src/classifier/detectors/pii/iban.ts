@@ -105,9 +105,20 @@ function detect(text: string): Hit[] {
   const hits: Hit[] = [];
   const n = text.length;
   let i = 0;
+  const shape = /[A-Za-z]{2}[0-9]{2}/g;
   while (i + 4 <= n) {
+    // Jump to the next "letter letter digit digit" with the native scanner.
+    shape.lastIndex = i;
+    const m = shape.exec(text);
+    if (m === null) break;
+    i = m.index;
     const c0 = text.charCodeAt(i);
-    if (!isAsciiLetterCode(c0) || isWordCharAt(text, i - 1)) {
+    if (!isAsciiLetterCode(c0) || (i > 0 && isAsciiAlnumCode(text.charCodeAt(i - 1))) || isWordCharAt(text, i - 1)) {
+      i++;
+      continue;
+    }
+    // Cheap shape test first: letter, letter, digit, digit.
+    if (!isAsciiLetterCode(text.charCodeAt(i + 1)) || !isDigitCode(text.charCodeAt(i + 2)) || !isDigitCode(text.charCodeAt(i + 3))) {
       i++;
       continue;
     }

@@ -149,17 +149,26 @@ function detectIpv6(text: string, hits: Hit[]): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    if (!(isHexCode(c) || c === 58)) {
-      i++;
-      continue;
-    }
+    // Jump to the next colon (native search), then back to the start of its run.
+    const colon = text.indexOf(':', i);
+    if (colon < 0) break;
+    let s0 = colon;
+    while (s0 > i && colon - s0 < 64 && IP6_CHARS(text.charCodeAt(s0 - 1))) s0--;
+    i = s0;
     const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
-    let j = i;
-    while (j < n && j - i < 64 && IP6_CHARS(text.charCodeAt(j))) j++;
-    // Candidate only when the run starts on a boundary and holds a colon.
+    // Candidate only when the run starts on a boundary and holds two colons.
     const boundary = !(i > 0 && (isAsciiAlnumCode(prev) || prev === 58 || prev === 46 || prev === 95));
-    if (!boundary) {
+    let j = i;
+    let colons = 0;
+    while (j < n && j - i < 64) {
+      const cj = text.charCodeAt(j);
+      if (cj === 58) colons++;
+      else if (!IP6_CHARS(cj)) break;
+      j++;
+    }
+    if (!boundary || colons < 2) {
+      // Skip the rest of this word so its tail is not retried character by character.
+      while (j < n && isAsciiAlnumCode(text.charCodeAt(j))) j++;
       i = j > i ? j : i + 1;
       continue;
     }
@@ -188,11 +197,13 @@ function detectIpv4(text: string, taken: readonly Hit[], hits: Hit[]): void {
   const n = text.length;
   let i = 0;
   let t = 0;
+  const quad = /[0-9]{1,3}\.[0-9]/g;
   while (i < n) {
-    if (!isDigitCode(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
+    // Jump to the next "digits dot digit" (native search); the checks below reject mid-run starts.
+    quad.lastIndex = i;
+    const m = quad.exec(text);
+    if (m === null) break;
+    i = m.index;
     // Maximal run of digits and single dots.
     let j = i;
     while (j < n && (isDigitCode(text.charCodeAt(j)) || (text[j] === '.' && isDigitCode(text.charCodeAt(j + 1))))) j++;

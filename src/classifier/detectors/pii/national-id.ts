@@ -483,20 +483,31 @@ function severityForDigits(text: string, run: DigitRun, s: DigitScheme): Severit
   return undefined;
 }
 
+/** Sticky copies of the scheme regexes, tried only at token starts (see patternMatches). */
+const STICKY = PATTERN_SCHEMES.map((s) => new RegExp(s.re.source, 'y'));
+
+/**
+ * Runs each scheme's pattern only where an id can start: at the start of an
+ * ASCII letter/digit token with a digit within the next 20 characters. One
+ * pass; each candidate runs a bounded pattern, so the whole is linear and
+ * prose without digits costs almost nothing.
+ */
 function patternMatches(text: string, out: Found[]): void {
-  for (const s of PATTERN_SCHEMES) {
-    s.re.lastIndex = 0;
-    for (let m = s.re.exec(text); m !== null; m = s.re.exec(text)) {
+  // Token starts whose first digit comes after at most six letters (true of every
+  // scheme above), found by the native scanner; bounded look-ahead, no nesting.
+  const starts = /(?<![A-Za-z0-9])(?=[A-Za-z]{0,6}[ -]?[0-9])[A-Za-z0-9]/g;
+  for (let c = starts.exec(text); c !== null; c = starts.exec(text)) {
+    const p = c.index;
+    for (let k = 0; k < PATTERN_SCHEMES.length; k++) {
+      const s = PATTERN_SCHEMES[k]!;
+      const re = STICKY[k]!;
+      re.lastIndex = p;
+      const m = re.exec(text);
+      if (m === null) continue;
       const start = m.index;
       const end = start + m[0].length;
-      if (isLatinWordCharAt(text, start - 1) || isLatinWordCharAt(text, end)) {
-        s.re.lastIndex = start + 1;
-        continue;
-      }
-      if (!s.validate(m)) {
-        s.re.lastIndex = start + 1;
-        continue;
-      }
+      if (isLatinWordCharAt(text, start - 1) || isLatinWordCharAt(text, end)) continue;
+      if (!s.validate(m)) continue;
       const severity: Severity | undefined = contextFor(text, start, end, s.context, s.ownContextOnly) ? 'high' : s.alone(m);
       if (severity !== undefined) out.push({ start, end, severity });
     }

@@ -16,7 +16,7 @@
  * all-same or sequential digits, dates and phone numbers (not these shapes).
  */
 import type { Detector, Hit } from '../../types.js';
-import { alnumTokens, allSameDigit, hasContext, isSequential, makeHit } from './common.js';
+import { allSameDigit, hasContext, isLatinWordCharAt, isSequential, makeHit } from './common.js';
 
 export const PASSPORT_RULE = {
   id: 'pii/passport',
@@ -58,9 +58,13 @@ function shapeOk(token: string): boolean {
 
 function detect(text: string): Hit[] {
   const hits: Hit[] = [];
-  for (const tok of alnumTokens(text, 9)) {
-    if (tok.value.length < 8) continue;
-    if (!/\d/.test(tok.value)) continue;
+  // Candidate tokens of 8-9 letters/digits with a digit among the first four characters,
+  // found by the native scanner (bounded quantifiers only).
+  const candidates = /(?<![A-Za-z0-9])(?=[A-Za-z]{0,3}[0-9])[A-Za-z0-9]{8,9}(?![A-Za-z0-9])/g;
+  for (let m = candidates.exec(text); m !== null; m = candidates.exec(text)) {
+    const tok = { start: m.index, end: m.index + m[0].length, value: m[0] };
+    // Glued to a Latin letter with a diacritic: part of a longer word.
+    if (isLatinWordCharAt(text, tok.start - 1) || isLatinWordCharAt(text, tok.end)) continue;
     if (!shapeOk(tok.value)) continue;
     if (!hasContext(text, tok.start, tok.end, PASSPORT_RULE.context, PASSPORT_RULE.before, PASSPORT_RULE.after)) continue;
     hits.push(makeHit('passport', 'high', tok.start, tok.end, PASSPORT_RULE.message, PASSPORT_RULE.suggestion));
