@@ -8,8 +8,8 @@ import type { Detector, Hit, Severity } from '../../types.js';
  * - A strong run (3 or more marks with at least one "!", e.g. "!!!", "?!?") fires on its own;
  *   a weak run ("!!", "?!", "!?", "??") fires when the mail has at least two runs.
  * - Marks amplify what the sentence says. The finding is a warning (medium) when the sentence
- *   is exasperated: a mixed run of 4 or more like "?!?!" or words like "why", "still", "again", "how many",
- *   "now" (see HOT). Otherwise it only informs (low): "Congrats!!!", "See you there!!" and a
+ *   is exasperated: a mixed run of 4 or more like "?!?!", or a run of 3 or more next to words
+ *   like "why", "still", "again", "how many", "now" (see HOT). Otherwise it only informs (low): "Congrats!!!", "See you there!!" and a
  *   newsletter's "Register today!!!" are enthusiasm, not anger, and warm words ("thanks",
  *   "congrats", "birthday") always keep it at inform.
  * - Code is left alone: `!!value` (double negation), `#!/bin/sh`, `!==`.
@@ -166,7 +166,8 @@ export const exclamationDetector: Detector = {
       // (a mixed run like "?!?!", or words like "why", "still", "again"), otherwise the pane informs.
       const sentence = ownSentence(text, r.start);
       let severity: Severity = 'low';
-      if (!hasAny(sentence, WARM) && ((r.bangs > 0 && r.questions > 0 && r.end - r.start >= 4) || hasAny(sentence, HOT))) severity = 'medium';
+      const n = r.end - r.start;
+      if (!hasAny(sentence, WARM) && ((r.bangs > 0 && r.questions > 0 && n >= 4) || (n >= 3 && hasAny(sentence, HOT)))) severity = 'medium';
       hits.push({
         category: 'tone',
         rule: 'exclamation',

@@ -17,7 +17,7 @@ const CASES: Array<[string, Array<[string, Severity]>]> = [
   ['Where is the report?!?!', [['?!?!', 'medium']]],
   ['Why is this still not done!!!', [['!!!', 'medium']]],
   ['I need it NOW!!!', [['!!!', 'medium']]],
-  ['How many times!! Seriously!!', [['!!', 'medium'], ['!!', 'medium']]],
+  ['How many times!!! Seriously!!', [['!!!', 'medium'], ['!!', 'low']]],
   // loud but not angry: informs only
   ['Congrats on the launch!!!', [['!!!', 'low']]],
   ['Happy birthday Sam!!!!', [['!!!!', 'low']]],
