@@ -493,9 +493,10 @@ const STICKY = PATTERN_SCHEMES.map((s) => new RegExp(s.re.source, 'y'));
  * prose without digits costs almost nothing.
  */
 function patternMatches(text: string, out: Found[]): void {
-  // Token starts whose first digit comes after at most six letters (true of every
-  // scheme above), found by the native scanner; bounded look-ahead, no nesting.
-  const starts = /(?<![A-Za-z0-9])(?=[A-Za-z]{0,6}[ -]?[0-9])[A-Za-z0-9]/g;
+  // Token starts whose first digit comes after at most six letters and is followed
+  // by another digit (or, for the MBI, letter-alnum-digit): true of every scheme
+  // above. Found by the native scanner; bounded look-ahead, no nesting.
+  const starts = /(?<![A-Za-z0-9])(?=[A-Za-z]{0,6}[ -]?[0-9](?:[0-9]|[A-Za-z][A-Za-z0-9][0-9]))[A-Za-z0-9]/g;
   for (let c = starts.exec(text); c !== null; c = starts.exec(text)) {
     const p = c.index;
     for (let k = 0; k < PATTERN_SCHEMES.length; k++) {
