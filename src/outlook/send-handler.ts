@@ -152,8 +152,9 @@ export function onMessageSend(event: LaunchEventLike, deps: HandlerDeps): Promis
         errorMessage: formatSendAlert(result, { canSendAnyway: !blocking }),
       };
       if (has114) {
+        // No cancelLabel: it relabels "Take Action" on newer clients but "Don't Send" on older
+        // classic Outlook and on Mac, where "Review" would promise a pane it does not open.
         options.commandId = PANE_COMMAND_ID;
-        options.cancelLabel = 'Review';
         options.contextData = JSON.stringify({ from: 'send', verdict: result.verdict });
         if (!blocking) options.sendModeOverride = sendModeOverridePromptUser(deps.office);
       }

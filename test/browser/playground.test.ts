@@ -66,7 +66,7 @@ describe('browser: playground (headless Chromium)', function () {
     await page.locator('#infobar', { hasText: /Second Thought: \d+ things? to review/ }).waitFor({ timeout: SLOW });
   });
 
-  it('Send shows the Smart Alerts prompt with the words and Send Anyway; Review keeps the draft', async () => {
+  it('Send shows the Smart Alerts prompt with the words and Send Anyway; Take Action keeps the draft', async () => {
     await page.click('#send');
     const dialog = page.locator('#alert[open]');
     await dialog.waitFor({ timeout: SLOW });
@@ -74,8 +74,8 @@ describe('browser: playground (headless Chromium)', function () {
     assert.match(text, /Insult: "[^"]*idiot[^"]*"/);
     assert.match(text, /Legal risk/);
     assert.ok(text.length <= 500);
-    assert.deepEqual(await page.locator('#alert-buttons button').allTextContents(), ['Review', 'Send Anyway']);
-    await page.click('#alert-buttons >> text=Review');
+    assert.deepEqual(await page.locator('#alert-buttons button').allTextContents(), ['Take Action', 'Send Anyway']);
+    await page.click('#alert-buttons >> text=Take Action');
     await dialog.waitFor({ state: 'detached' }).catch(() => undefined);
     assert.equal(await page.locator('#send-status').getAttribute('data-state'), 'held');
   });

@@ -60,6 +60,7 @@ describe('outlook/send-handler', () => {
     assert.equal(opts.allowEvent, false);
     assert.equal(opts.sendModeOverride, 'promptUser');
     assert.equal(opts.commandId, PANE_COMMAND_ID);
+    assert.equal(opts.cancelLabel, undefined, 'older clients would put it on "Don\'t Send"');
     const msg = String(opts.errorMessage);
     assert.match(msg, /Insult/);
     assert.match(msg, /"idiot"/);
