@@ -1,0 +1,97 @@
+/**
+ * Shared by the extension's browser tests: the system Chromium, the fixture page served for
+ * https://mail.google.com/ through a route (nothing leaves the machine), the adapter bundled
+ * alone for the adapter tests, and the built extension (built when missing or stale).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Request } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const FIXTURE = join(ROOT, 'test', 'fixtures', 'gmail', 'compose.html');
+export const EXTENSION_DIR = join(ROOT, 'dist', 'extension');
+export const GMAIL = 'https://mail.google.com/mail/u/0/';
+
+export function chromiumAvailable(): boolean {
+  return existsSync(CHROMIUM);
+}
+
+/** Serves the fixture for every mail.google.com URL; anything else off this machine is aborted and recorded. */
+export async function routeFixture(context: BrowserContext): Promise<{ offHost: string[] }> {
+  const offHost: string[] = [];
+  const html = readFileSync(FIXTURE, 'utf8');
+  await context.route('https://mail.google.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  await context.route(/^(https?|wss?):\/\//, (route) => {
+    const url = route.request().url();
+    if (url.startsWith('https://mail.google.com/')) return route.fallback();
+    const host = new URL(url).hostname;
+    if (host === 'localhost' || host === '127.0.0.1') return route.fallback();
+    offHost.push(url);
+    return route.abort();
+  });
+  return { offHost };
+}
+
+/** Requests that are neither the routed fixture, localhost, nor the extension's own files. */
+export function unexpected(requests: readonly string[]): string[] {
+  return requests.filter((u) => {
+    if (u.startsWith('https://mail.google.com/') || u.startsWith('chrome-extension://') || u.startsWith('data:') || u === 'about:blank') return false;
+    try {
+      const host = new URL(u).hostname;
+      return !(host === 'localhost' || host === '127.0.0.1');
+    } catch {
+      return true;
+    }
+  });
+}
+
+export function recordRequests(context: BrowserContext): string[] {
+  const seen: string[] = [];
+  context.on('request', (r: Request) => seen.push(r.url()));
+  return seen;
+}
+
+/** The adapter alone, as a script defining `window.STAdapter` (esbuild, which tsx already ships). */
+export async function adapterBundle(): Promise<string> {
+  const esbuild = await import('esbuild');
+  const out = await esbuild.build({
+    entryPoints: [join(ROOT, 'src', 'extension', 'gmail-adapter.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: 'STAdapter',
+    target: 'es2020',
+    logLevel: 'silent',
+  });
+  return out.outputFiles[0]!.text;
+}
+
+function newest(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let n = st.mtimeMs;
+  for (const name of readdirSync(path)) n = Math.max(n, newest(join(path, name)));
+  return n;
+}
+
+/** Why dist/extension must be rebuilt, or null. ST_REUSE_DIST=1 skips the freshness check. */
+export function extensionStale(): string | null {
+  const stamp = join(EXTENSION_DIR, 'content.js');
+  if (!existsSync(stamp) || !existsSync(join(EXTENSION_DIR, 'managed_schema.json'))) return 'dist/extension is missing';
+  if (process.env.ST_REUSE_DIST === '1') return null;
+  const built = statSync(stamp).mtimeMs;
+  const inputs = ['src/extension', 'src/classifier', 'src/policy', 'src/outlook/alert-message.ts', 'src/taskpane/pane-logic.ts', 'lexicons', 'webpack.extension.config.js'];
+  const latest = Math.max(...inputs.map((p) => (existsSync(join(ROOT, p)) ? newest(join(ROOT, p)) : 0)));
+  return latest > built ? 'sources changed since it was built' : null;
+}
+
+export function ensureExtensionBuilt(log: (m: string) => void = () => undefined): void {
+  const why = extensionStale();
+  if (!why) return;
+  log(`building the extension (${why})…`);
+  execFileSync('npm', ['run', '--silent', 'build:extension'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
