@@ -39,6 +39,14 @@ export interface StageTime {
   ratio: number;
 }
 
+export interface CorpusStage {
+  name: string;
+  ms: number;
+  mbps: number;
+  /** Share of the whole check's time. */
+  share: number;
+}
+
 export interface HostileResult {
   name: string;
   stresses: string;
@@ -60,6 +68,7 @@ export interface Results {
   lexiconEntries: number;
   detectors: string[];
   findingsDigest: string;
+  corpusStages: CorpusStage[];
   stCategories: Record<string, number>;
   engines: EngineSummary[];
   ratios: { obscenity: number; alex: number; leoProfanity: number; floorOverSt: number; big2OverBig1: number };
@@ -127,6 +136,11 @@ function hostileRows(r: Results): string[][] {
   ];
 }
 
+function stageRows(r: Results): string[][] {
+  const rows = [...r.corpusStages].sort((a, b) => (a.name === 'whole check' ? -1 : b.name === 'whole check' ? 1 : b.ms - a.ms));
+  return [['Second Thought stage (corpus, alone)', 'ms', 'MB/s', 'share'], ...rows.map((s) => [s.name, f1(s.ms), f2(s.mbps), `${(s.share * 100).toFixed(1)}%`])];
+}
+
 function slowStages(r: Results): string[] {
   const out: string[] = [];
   for (const h of r.hostile) {
@@ -149,6 +163,8 @@ export function renderTable(r: Results): string {
   lines.push(pad(engineRows(r)));
   lines.push('');
   lines.push(pad([['target', 'measured', 'goal', ''], ...targets(r).map(([a, b, c, d]) => [a, b, c, ok(d)])]));
+  lines.push('');
+  lines.push(pad(stageRows(r)));
   lines.push('');
   lines.push(pad(hostileRows(r)));
   const slow = slowStages(r);
@@ -206,6 +222,12 @@ export function renderDocs(r: Results): string {
   out.push('"ST speed-up" is Second Thought\'s throughput over the engine\'s (below 1: the engine is faster). Latencies are per message. Heap figures come from `process.memoryUsage().heapUsed` in a separate untimed pass. "flagged" counts messages the engine reported anything in; the corpus labels are rough, not an evaluation.');
   out.push('');
   for (const e of r.engines) out.push(`- **${e.name}**: ${e.describe}; ${e.corpus}.`);
+  out.push('');
+  out.push('## Where the time goes');
+  out.push('');
+  out.push("Second Thought's stages, each run alone over the whole corpus (one pass each, after the warm-up). \"phrase trie and the rest\" is the whole check minus the stages listed (trie walk, dedupe, policy decisions). Shares may not add up exactly: stages run alone warm their caches differently.");
+  out.push('');
+  out.push(mdTable(stageRows(r)));
   out.push('');
   out.push('## Hostile inputs');
   out.push('');
