@@ -1,8 +1,8 @@
 import type { Policy, ResolvedPolicy } from '../policy/types.js';
 import { resolvePolicy } from '../policy/defaults.js';
-import { LEXICON } from './lexicons/compiled.js';
+import { LEXICON, LEXICON_SETS } from './lexicons/compiled.js';
 import type { LexiconEntry } from './lexicons/entry.js';
-import { parsePattern, parseTerms } from './match/pattern.js';
+import { parseTerms } from './match/pattern.js';
 import { PhraseTrie, resolve, type Accept } from './match/trie.js';
 import { tokenize, type Token } from './normalize/tokenize.js';
 import { findSegments, inSegment } from './segment/segment.js';
@@ -53,24 +53,20 @@ export function createClassifier(policy?: Policy): Classifier {
   const p = resolvePolicy(policy);
   const rules: PhraseRule[] = [];
   const trie = new PhraseTrie();
-  // The trie expands patterns lazily, so a pattern is checked whole here, before it is added:
-  // lexicon patterns were checked when they were compiled (scripts/build-lexicons.ts), policy
-  // terms and allow-list phrases are checked now and throw the PatternError they always did.
-  const add = (pattern: string, accept: Accept, check: boolean): void => {
-    if (check) parsePattern(pattern);
-    trie.addPattern(parseTerms(pattern), accept);
-  };
-  const addRule = (rule: PhraseRule, patterns: readonly string[], exceptions: readonly string[] = [], check = true): void => {
+  // parseTerms checks each pattern whole (without expanding it) and throws a PatternError for a
+  // policy term that cannot be used; lexicon patterns were already checked at build time.
+  // Policy terms may use the lexicons' named sets (`@groups`).
+  const add = (pattern: string, accept: Accept): void => trie.addPattern(parseTerms(pattern, LEXICON_SETS), accept);
+  const addRule = (rule: PhraseRule, patterns: readonly string[], exceptions: readonly string[] = []): void => {
     const index = rules.push(rule) - 1;
-    for (const pattern of patterns) add(pattern, { rule: index, exception: false }, check);
-    for (const pattern of exceptions) add(pattern, { rule: index, exception: true }, check);
+    for (const pattern of patterns) add(pattern, { rule: index, exception: false });
+    for (const pattern of exceptions) add(pattern, { rule: index, exception: true });
   };
   for (const e of LEXICON as readonly LexiconEntry[]) {
     addRule(
       { category: e.category, rule: e.id, severity: e.severity, message: e.explanation, suggestion: e.suggestion, externalOnly: false },
       e.patterns,
       e.exceptions,
-      false,
     );
   }
   for (const term of p.terms) {
@@ -87,7 +83,7 @@ export function createClassifier(policy?: Policy): Classifier {
       term.exceptions,
     );
   }
-  for (const phrase of p.allow) add(phrase, { rule: -1, exception: true }, true);
+  for (const phrase of p.allow) add(phrase, { rule: -1, exception: true });
 
   return { classify: (draft) => classify(normalizeDraft(draft), p, trie, rules, DETECTORS) };
 }
@@ -182,10 +178,10 @@ function phraseHits(text: string, trie: PhraseTrie, rules: PhraseRule[], hasExte
   return hits;
 }
 
-/** A negator among the few tokens before `first`, in the same sentence. */
+/** A negator among the few tokens before `first`, in the same clause ("If you don't pay, you'll regret it" is not a denial). */
 function negated(tokens: Token[], first: number): boolean {
   for (let k = first - 1; k >= 0 && k >= first - NEGATION_WINDOW; k--) {
-    if (tokens[k + 1]!.brk) return false;
+    if (tokens[k + 1]!.brk || tokens[k + 1]!.cl) return false;
     if (NEGATORS.has(tokens[k]!.n)) return true;
   }
   return false;

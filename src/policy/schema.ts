@@ -14,7 +14,8 @@
  */
 import * as z from 'zod/mini';
 import { ACTIONS, CATEGORIES, SEVERITIES } from '../classifier/types.js';
-import { parsePattern } from '../classifier/match/pattern.js';
+import { parseTerms } from '../classifier/match/pattern.js';
+import { LEXICON_SETS } from '../classifier/lexicons/compiled.js';
 
 /*
  * Written with zod/mini (the functional API of zod 4): it tree-shakes, so the send handler, which
@@ -68,7 +69,7 @@ export const PatternSchema = doc(
 /** Why a phrase pattern cannot be compiled, or undefined. The parser is linear: no pattern can backtrack. */
 export function patternProblem(source: string): string | undefined {
   try {
-    parsePattern(source);
+    parseTerms(source, LEXICON_SETS);
     return undefined;
   } catch (err) {
     return err instanceof Error ? err.message : String(err);

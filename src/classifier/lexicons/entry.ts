@@ -1,5 +1,5 @@
 import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../types.js';
-import { PatternError, parsePattern } from '../match/pattern.js';
+import { PatternError, parseTerms, type PatternSets } from '../match/pattern.js';
 
 /** One phrase rule of a lexicon file (format in lexicons/README.md). */
 export interface LexiconEntry {
@@ -19,9 +19,9 @@ const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * Checks one lexicon file's parsed content and returns its entries, or the list of
- * problems, each naming the entry. Used by the build step and by the policy's custom terms.
+ * problems, each naming the entry. `sets` are the named word lists patterns may use (`@name`).
  */
-export function checkLexicon(data: unknown, expectedCategory?: Category): { entries: LexiconEntry[]; problems: string[] } {
+export function checkLexicon(data: unknown, expectedCategory?: Category, sets?: PatternSets): { entries: LexiconEntry[]; problems: string[] } {
   const problems: string[] = [];
   const entries: LexiconEntry[] = [];
   if (!isObject(data)) return { entries, problems: ['the file must be a mapping with "category" and "entries"'] };
@@ -54,7 +54,7 @@ export function checkLexicon(data: unknown, expectedCategory?: Category): { entr
       }
       for (const p of list as string[]) {
         try {
-          parsePattern(p);
+          parseTerms(p, sets);
         } catch (e) {
           if (e instanceof PatternError) problems.push(`${where}: ${name}: ${e.message}`);
           else throw e;
@@ -82,4 +82,28 @@ export function checkLexicon(data: unknown, expectedCategory?: Category): { entr
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const SET_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Reads a lexicon file's `sets`: named word lists that patterns use as `@name`, so a long list
+ * (groups, pay words) is written, and shipped, once. A value is a list of alternatives or one
+ * `a|b|c` string; multi-word alternatives are hyphenated like everywhere in patterns.
+ */
+export function readSets(data: unknown): { sets: Record<string, string>; problems: string[] } {
+  const sets: Record<string, string> = {};
+  const problems: string[] = [];
+  if (!isObject(data) || data.sets === undefined) return { sets, problems };
+  if (!isObject(data.sets)) return { sets, problems: ['sets: expected a mapping of name to word list'] };
+  for (const [name, value] of Object.entries(data.sets)) {
+    if (!SET_NAME.test(name)) problems.push(`set "${name}": name must be lowercase words joined by "-"`);
+    const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split('|') : null;
+    if (!list || list.length === 0 || list.some((w) => typeof w !== 'string' || w.trim() === '' || /\s/.test(w.trim()))) {
+      problems.push(`set "${name}": expected a non-empty list of single terms (hyphenate multi-word ones)`);
+      continue;
+    }
+    sets[name] = (list as string[]).map((w) => w.trim()).join('|');
+  }
+  return { sets, problems };
 }

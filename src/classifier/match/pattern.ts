@@ -11,7 +11,7 @@ export type TokenClass = 'name' | 'num' | 'any';
 
 const CLASSES: Record<string, TokenClass> = { '<name>': 'name', '<num>': 'num', '<any>': 'any' };
 
-/** Most token sequences one pattern may expand to (alternatives times optionals). */
+/** Most phrases `parsePattern` lists for one pattern (the trie itself never expands patterns). */
 export const MAX_EXPANSIONS = 512;
 /** Longest gap `...N`. */
 export const MAX_GAP = 6;
@@ -25,8 +25,13 @@ export class PatternError extends Error {}
  * stands for: alternatives and optional terms are expanded here, once, so the matcher
  * only walks plain sequences. Throws PatternError with a reason a lexicon author understands.
  */
-export function parsePattern(source: string): Atom[][] {
-  const terms = parseTerms(source);
+export function parsePattern(source: string, sets?: PatternSets): Atom[][] {
+  const terms = parseTerms(source, sets);
+  let count = 1;
+  for (const choices of terms) {
+    count *= choices.length;
+    if (count > MAX_EXPANSIONS) throw new PatternError(`expands to more than ${MAX_EXPANSIONS} phrases`);
+  }
   // Each sequence carries a string key, built as it grows, so duplicates are found without
   // serializing every sequence at the end.
   let sequences: Atom[][] = [[]];
@@ -57,24 +62,64 @@ export function parsePattern(source: string): Atom[][] {
   });
 }
 
+/** Named word lists a pattern may use as `@name` (lexicon files' `sets`). Values are alternatives: `a|b|c`. */
+export type PatternSets = Readonly<Record<string, string>>;
+
+const SET_REF = /@([a-z0-9]+(?:-[a-z0-9]+)*)/g;
+/** How deep sets may refer to other sets. */
+const MAX_SET_DEPTH = 4;
+
+/** Replaces every `@name` in a term by the set's alternatives. Throws on an unknown name or a cycle. */
+function resolveSets(term: string, sets: PatternSets | undefined, depth = 0): string {
+  if (!term.includes('@')) return term;
+  if (depth > MAX_SET_DEPTH) throw new PatternError(`"${term}": sets refer to each other too deeply (or in a circle)`);
+  const out = term.replace(SET_REF, (_, name: string) => {
+    const value = sets?.[name];
+    if (value === undefined) throw new PatternError(`"@${name}": no such set`);
+    return value;
+  });
+  return resolveSets(out, sets, depth + 1);
+}
+
 /**
  * The terms of a pattern, each as its list of choices (a choice is zero or more atoms; an
- * optional term's last choice is empty). Throws the PatternErrors of parsing and of the
- * expansion limit that `parsePattern` throws, in the same order; the sequences' own shape
- * (`checkSequence`) is checked by whoever expands them.
+ * optional term's last choice is empty). Sets (`@name`) are resolved here. Nothing is expanded,
+ * so a pattern may stand for any number of phrases: the trie builds only what a walk needs.
+ * The shape of every phrase the terms stand for is checked (`checkTerms`).
  */
-export function parseTerms(source: string): Atom[][][] {
+export function parseTerms(source: string, sets?: PatternSets): Atom[][][] {
   const terms = source.trim().split(/\s+/);
   if (terms.length === 0 || terms[0] === '') throw new PatternError('empty pattern');
-  const out: Atom[][][] = [];
-  let count = 1;
-  for (const term of terms) {
-    const choices = parseTerm(term);
-    if (count * choices.length > MAX_EXPANSIONS) throw new PatternError(`expands to more than ${MAX_EXPANSIONS} phrases`);
-    count *= choices.length;
-    out.push(choices);
-  }
+  const out = terms.map((term) => parseTerm(resolveSets(term, sets)));
+  checkTerms(out, source);
   return out;
+}
+
+/**
+ * Checks, without expanding, what `checkSequence` checks on every expanded phrase: not empty,
+ * no gap at either end, no two gaps in a row, no `<any>` first.
+ */
+export function checkTerms(terms: readonly Atom[][][], source: string): void {
+  const nullable = terms.map((choices) => choices.some((c) => c.length === 0));
+  if (nullable.every(Boolean)) throw new PatternError(`"${source}" can match nothing (every term is optional)`);
+  const isGap = (k: number): boolean => terms[k]!.length === 1 && terms[k]![0]!.length === 1 && terms[k]![0]![0]!.kind === 'gap';
+  for (let k = 0; k < terms.length && (k === 0 || nullable[k - 1]); k++) {
+    for (const c of terms[k]!) {
+      const a = c[0];
+      if (a?.kind === 'gap') throw new PatternError(`"${source}": a gap must stand between words`);
+      if (a?.kind === 'class' && a.cls === 'any') throw new PatternError(`"${source}": cannot start with <any>`);
+    }
+  }
+  for (let k = terms.length - 1; k >= 0 && (k === terms.length - 1 || nullable[k + 1]); k--) {
+    if (isGap(k)) throw new PatternError(`"${source}": a gap must stand between words`);
+  }
+  for (let k = 0; k < terms.length; k++) {
+    if (!isGap(k)) continue;
+    for (let j = k + 1; j < terms.length; j++) {
+      if (isGap(j)) throw new PatternError(`"${source}": two gaps in a row`);
+      if (!nullable[j]) break;
+    }
+  }
 }
 
 /** A string naming one atom, unambiguous when keys are concatenated (each ends in U+0001). */

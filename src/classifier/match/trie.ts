@@ -246,19 +246,14 @@ export class PhraseTrie {
           else node.maskIndex.set(key, [w]);
         }
       }
+      // Every word that fits: "f***" may be "fire" for one rule and "fuck" for another.
       for (const w of node.maskIndex.get(word[0] + ':' + word.length) ?? []) {
-        if (fits(word, w, w.length)) {
-          to(node.words.get(w)!);
-          return;
-        }
+        if (fits(word, w, w.length)) to(node.words.get(w)!);
       }
     }
     if (node.stemList) {
       for (const [stem, target] of node.stemList) {
-        if (stem[0] === word[0] && stem.length <= word.length && fits(word, stem, stem.length)) {
-          to(target);
-          return;
-        }
+        if (stem[0] === word[0] && stem.length <= word.length && fits(word, stem, stem.length)) to(target);
       }
     }
   }

@@ -19,6 +19,8 @@ export interface Token {
   num: boolean;
   /** Holds `*` standing for hidden letters (`f*ck`). */
   masked: boolean;
+  /** A clause break (comma, semicolon, colon, parenthesis, dash) stands between the previous token and this one. */
+  cl?: boolean;
   /** Other readings when letters were stretched (`shiiiit` -> `shiit`, `shit`). */
   alts?: string[];
 }
@@ -57,6 +59,7 @@ export function tokenize(text: string): Token[] {
   let simpleDigit = false;
   let brk = true;
   let sawStop = false;
+  let clause = false;
   let newlines = 0;
   const len = text.length;
 
@@ -70,9 +73,11 @@ export function tokenize(text: string): Token[] {
       run = [];
     } else return;
     if (tok) {
+      if (clause) tok.cl = true;
       tokens.push(tok);
       brk = false;
       sawStop = false;
+      clause = false;
       newlines = 0;
     }
   };
@@ -130,7 +135,11 @@ export function tokenize(text: string): Token[] {
           break;
         }
         flush();
-        sawStop = true;
+        // An ellipsis ("too... flamboyant", "…") trails off; it does not end the sentence.
+        if (cp === 0x2026 || (cp === 0x2e && (text.charCodeAt(i + 1) === 0x2e || text.charCodeAt(i - 1) === 0x2e))) {
+          sawStop = false;
+          clause = true;
+        } else sawStop = true;
         break;
       case Kind.Newline:
         flush();
@@ -143,11 +152,23 @@ export function tokenize(text: string): Token[] {
         break;
       default:
         flush();
+        if (CLAUSE_MARKS.has(cp)) clause = true;
     }
     i += width;
   }
   flush();
   return joinSpacedLetters(tokens, text);
+}
+
+/** Punctuation that separates clauses: `,` `;` `:` `(` `)` and dashes. */
+const CLAUSE_MARKS: ReadonlySet<number> = new Set([0x2c, 0x3b, 0x3a, 0x28, 0x29, 0x2013, 0x2014, 0xff0c, 0xff1b]);
+
+/**
+ * Whether digits and symbols in a word stand for letters (`sh1t`, `1d10t`, `a$$`): not in a word
+ * with a run of three digits or with digits and a single letter, so codes (`D490`, `A1`) stay codes.
+ */
+function readsAsLeet(letters: number, longestDigitRun: number): boolean {
+  return longestDigitRun === 0 || (letters >= 2 && longestDigitRun < 3);
 }
 
 /**
@@ -176,11 +197,22 @@ function simpleToken(text: string, s: number, e: number, hasLetter: boolean, has
   if (!hasLetter) return { n: raw, s, e, brk, cap: false, num: true, masked: false };
   let n: string;
   if (hasDigit) {
+    let letters = 0;
+    let digitRun = 0;
+    let longest = 0;
+    for (let k = 0; k < raw.length; k++) {
+      if (raw.charCodeAt(k) <= 0x39) longest = Math.max(longest, ++digitRun);
+      else {
+        letters++;
+        digitRun = 0;
+      }
+    }
+    const asLeet = readsAsLeet(letters, longest);
     n = '';
     for (let k = 0; k < raw.length; k++) {
       const ch = raw[k]!;
       const c = raw.charCodeAt(k);
-      n += c <= 0x39 ? leet(ch) : ch.toLowerCase();
+      n += c <= 0x39 ? (asLeet ? leet(ch) : ch) : ch.toLowerCase();
     }
   } else n = raw.toLowerCase();
   const c0 = raw.charCodeAt(0);
@@ -229,6 +261,18 @@ function makeToken(run: Piece[], text: string, brk: boolean): Token | null {
   let letters = 0;
   for (let k = a; k <= b; k++) if (run[k]!.kind !== Kind.Mask) letters++;
   if (letters >= 4) while (b > a && run[b]!.kind === Kind.Mask) b--;
+  let realLetters = 0;
+  let digitRun = 0;
+  let longest = 0;
+  for (let k = a; k <= b; k++) {
+    const kind = run[k]!.kind;
+    if (kind === Kind.Digit) longest = Math.max(longest, ++digitRun);
+    else {
+      digitRun = 0;
+      if (kind === Kind.Letter) realLetters++;
+    }
+  }
+  const asLeet = readsAsLeet(realLetters, longest);
 
   let n = '';
   let masked = false;
@@ -238,7 +282,8 @@ function makeToken(run: Piece[], text: string, brk: boolean): Token | null {
     else if (p.kind === Kind.Mask) {
       n += '*';
       masked = true;
-    } else n += leet(p.raw);
+    } else if (asLeet) n += leet(p.raw);
+    else if (p.kind === Kind.Digit) n += p.text;
   }
   const first = run[a]!;
   const cap = first.kind === Kind.Letter && isUpper(first.raw) && (a === b || isLower(run[a + 1]!.raw));
@@ -323,8 +368,10 @@ function joinSpacedLetters(tokens: Token[], text: string): Token[] {
       let n = '';
       for (let m = k; m < j; m++) n += tokens[m]!.n;
       const joined: Token = { n, s: t.s, e: tokens[j - 1]!.e, brk: t.brk, cap: false, num: false, masked: false };
-      const alts = stretchedReadings(n);
-      if (alts) joined.alts = alts;
+      if (t.cl) joined.cl = true;
+      // "a r e t a r d": the article "a" (or "I") may have been swallowed into the run.
+      const alts = [...(stretchedReadings(n) ?? []), ...((n[0] === 'a' || n[0] === 'i') && n.length >= 4 ? [n.slice(1)] : [])];
+      if (alts.length > 0) joined.alts = alts;
       out.push(joined);
       k = j;
     } else {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parsePattern, PatternError, MAX_EXPANSIONS } from '../../../src/classifier/match/pattern.js';
+import { parsePattern, parseTerms, PatternError, MAX_EXPANSIONS } from '../../../src/classifier/match/pattern.js';
 
 describe('parsePattern', () => {
   it('turns words into normalized word atoms, splitting apostrophes like the text', () => {
@@ -58,5 +58,33 @@ describe('parsePattern', () => {
   it('refuses a pattern that expands to too many phrases', () => {
     const term = '(a|b|c|d)';
     assert.throws(() => parsePattern(`${term} ${term} ${term} ${term} ${term} x`), new RegExp(String(MAX_EXPANSIONS)));
+  });
+});
+
+describe('parseTerms with sets', () => {
+  const sets = { pay: 'salary|bonus|comp', money: '@pay|raise' };
+
+  it('resolves @name to the set, also inside alternatives, optionals and other sets', () => {
+    const words = (src: string) => parseTerms(src, sets).map((t) => t.map((c) => c.map((a) => (a.kind === 'word' ? a.word : a.kind)).join(' ')));
+    assert.deepEqual(words('@pay'), [['salary', 'bonus', 'comp']]);
+    assert.deepEqual(words('(@money|equity) cut'), [['salary', 'bonus', 'comp', 'raise', 'equity', ''], ['cut']]);
+  });
+
+  it('refuses an unknown set and sets that refer to each other in a circle', () => {
+    assert.throws(() => parseTerms('@nope', sets), /no such set/);
+    assert.throws(() => parseTerms('@a', { a: '@b', b: '@a' }), /too deeply|circle/);
+  });
+
+  it('is not limited to MAX_EXPANSIONS: patterns are never expanded', () => {
+    const big = Array.from({ length: 40 }, (_, k) => `w${k}`).join('|');
+    assert.equal(parseTerms(`${big} ${big} ${big} x`).length, 4);
+  });
+
+  it('checks the shape of every phrase without expanding', () => {
+    assert.throws(() => parseTerms('(a) ... b'), /gap must stand between/);
+    assert.throws(() => parseTerms('a ... (b) ... c'), /two gaps/);
+    assert.throws(() => parseTerms('a ... (b)'), /gap must stand between/);
+    assert.throws(() => parseTerms('(a) <any> b'), /cannot start with <any>/);
+    assert.doesNotThrow(() => parseTerms('a ... b (c) ... d'));
   });
 });

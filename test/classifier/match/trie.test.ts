@@ -118,3 +118,10 @@ describe('PhraseTrie', () => {
     });
   });
 });
+
+describe('PhraseTrie: masked tokens', () => {
+  it('follows every word and stem a masked token fits, not only the first', () => {
+    const rules = [{ patterns: ['fire'] }, { patterns: ['fuck*'] }, { patterns: ['shut'] }, { patterns: ['shit'] }];
+    assert.deepEqual(run(rules, 'f*** it, sh*t').sort(), ['0:f***', '1:f***', '2:sh*t', '3:sh*t']);
+  });
+});

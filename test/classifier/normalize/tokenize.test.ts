@@ -62,3 +62,24 @@ describe('tokenize', () => {
     assert.deepEqual(words(''), []);
   });
 });
+
+describe('tokenize: codes, ellipses and clauses', () => {
+  it('reads digits in codes as digits, not leetspeak', () => {
+    assert.deepEqual(words('D490 A1 B52 1d10t'), [['d490', 'D490'], ['a1', 'A1'], ['b52', 'B52'], ['idiot', '1d10t']]);
+  });
+
+  it('does not end a sentence at an ellipsis', () => {
+    const toks = tokenize('He is too... flamboyant… really. Next');
+    assert.deepEqual(toks.filter((t) => t.brk).map((t) => t.n), ['he', 'next']);
+  });
+
+  it('marks clause breaks (comma, semicolon, colon, dash) on the following token', () => {
+    const toks = tokenize("If you don't pay, you'll regret it; fine — done");
+    assert.deepEqual(toks.filter((t) => t.cl).map((t) => t.n), ['you', 'fine', 'done']);
+  });
+
+  it('offers a reading without a swallowed article in spaced letters', () => {
+    const [t] = tokenize('a r e t a r d');
+    assert.deepEqual([t!.n, t!.alts], ['aretard', ['retard']]);
+  });
+});
