@@ -496,9 +496,11 @@ function patternMatches(text: string, out: Found[]): void {
   // Token starts whose first digit comes after at most six letters and is followed
   // by another digit (or, for the MBI, letter-alnum-digit): true of every scheme
   // above. Found by the native scanner; bounded look-ahead, no nesting.
-  const starts = /(?<![A-Za-z0-9])(?=[A-Za-z]{0,6}[ -]?[0-9](?:[0-9]|[A-Za-z][A-Za-z0-9][0-9]))[A-Za-z0-9]/g;
+  // The boundary before the token is matched (start of text or one other character), not looked
+  // behind: Outlook's JavaScript-only runtime before build 2403 has no lookbehind.
+  const starts = /(?:^|[^A-Za-z0-9])(?=[A-Za-z]{0,6}[ -]?[0-9](?:[0-9]|[A-Za-z][A-Za-z0-9][0-9]))[A-Za-z0-9]/g;
   for (let c = starts.exec(text); c !== null; c = starts.exec(text)) {
-    const p = c.index;
+    const p = c.index + c[0].length - 1;
     for (let k = 0; k < PATTERN_SCHEMES.length; k++) {
       const s = PATTERN_SCHEMES[k]!;
       const re = STICKY[k]!;

@@ -60,9 +60,13 @@ function detect(text: string): Hit[] {
   const hits: Hit[] = [];
   // Candidate tokens of 8-9 letters/digits with a digit among the first four characters,
   // found by the native scanner (bounded quantifiers only).
-  const candidates = /(?<![A-Za-z0-9])(?=[A-Za-z]{0,3}[0-9])[A-Za-z0-9]{8,9}(?![A-Za-z0-9])/g;
+  // The boundary before the token is matched, not looked behind (no lookbehind in Outlook's
+  // JavaScript-only runtime before build 2403).
+  const candidates = /(?:^|[^A-Za-z0-9])((?=[A-Za-z]{0,3}[0-9])[A-Za-z0-9]{8,9})(?![A-Za-z0-9])/g;
   for (let m = candidates.exec(text); m !== null; m = candidates.exec(text)) {
-    const tok = { start: m.index, end: m.index + m[0].length, value: m[0] };
+    const value = m[1]!;
+    const start = m.index + m[0].length - value.length;
+    const tok = { start, end: start + value.length, value };
     // Glued to a Latin letter with a diacritic: part of a longer word.
     if (isLatinWordCharAt(text, tok.start - 1) || isLatinWordCharAt(text, tok.end)) continue;
     if (!shapeOk(tok.value)) continue;
