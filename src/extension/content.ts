@@ -117,7 +117,7 @@ export function startContent(opts: ContentOptions = {}) {
         if (classifier || startError) s.scheduler.now();
       }
       state.parts = parts; // Gmail may have re-rendered the Send button or the subject
-      state.ui.attach(parts.send);
+      state.ui.attach(parts.send, parts.root);
       state.scheduler.poke();
     }
     for (const [root, state] of states) {

@@ -11,7 +11,8 @@
  * The conversion keeps those and maps the rest:
  * - `anyOf` (e.g. `$comment`: string or list; `quietHours`: object or null) -> its first branch
  *   that is not `null` (managed values cannot be null; leaving a key out is how to unset it);
- * - `const` -> a one-value `enum`; `type: [..]` -> the first non-null type;
+ * - `const` -> a one-value `enum` (Chrome enumerates integers and strings only, so a `number`
+ *   whose values are whole becomes `integer`); `type: [..]` -> the first non-null type;
  * - `propertyNames` (rule ids of `rules`) -> `patternProperties` with that pattern;
  * - size limits, `required`, `additionalProperties: false`, formats: dropped. The extension
  *   validates the policy in full when it loads it, so nothing the subset cannot say is lost.
@@ -60,9 +61,12 @@ export function toChromeSchema(input: Json, defs: Json = {}, depth = 0): Json {
   if (typeof type !== 'string' || !CHROME_TYPES.has(type)) {
     throw new Error(`managed schema: type ${JSON.stringify(type)} cannot be expressed in Chrome's schema`);
   }
-  out.type = type;
   for (const k of KEPT) if (k in node) out[k] = node[k];
   if ('const' in node) out.enum = [node.const];
+  // Chrome allows enumerations of integers and strings only: `number` with whole values is `integer`.
+  if (type === 'number' && Array.isArray(out.enum) && out.enum.every((v) => Number.isInteger(v))) type = 'integer';
+  if (Array.isArray(out.enum) && type !== 'string' && type !== 'integer') throw new Error(`managed schema: an enumeration of ${type} is not allowed`);
+  out.type = type;
   if (type === 'object') {
     if (isObject(node.properties)) {
       out.properties = Object.fromEntries(Object.entries(node.properties).map(([k, v]) => [k, toChromeSchema(v as Json, defs, depth + 1)]));

@@ -23,8 +23,9 @@ const STYLE = `
 .badge[data-verdict="block"] { border-color: #b3261e; background: #fdecea; }
 .badge[data-verdict="error"] { border-color: #6f6f6f; background: #eee; }
 .badge:focus-visible { outline: 2px solid #0b57d0; outline-offset: 1px; }
-.panel { position: absolute; bottom: calc(100% + 6px); left: 0; width: 340px; max-height: 360px; overflow: auto; background: #fff; border: 1px solid #c4c7c5; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 10px 12px; z-index: 2147483000; }
+.panel { position: fixed; width: 340px; max-height: 360px; overflow: auto; background: #fff; border: 1px solid #c4c7c5; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 10px 12px; z-index: 2147483000; }
 .panel[hidden] { display: none; }
+.close { float: right; border: 0; background: none; font: inherit; font-size: 16px; line-height: 1; cursor: pointer; padding: 0 2px; color: #444; }
 h2 { font-size: 13px; margin: 10px 0 4px; }
 ul { list-style: none; margin: 0; padding: 0; }
 li { border-top: 1px solid #eee; padding: 6px 0; }
@@ -67,7 +68,7 @@ export type BadgeState = { kind: 'checking' } | { kind: 'result'; result: Classi
 export interface ComposeUi {
   host: HTMLElement;
   /** Puts the badge beside the Send button again if Gmail re-rendered the toolbar. */
-  attach(send: HTMLElement): void;
+  attach(send: HTMLElement, root: HTMLElement): void;
   update(state: BadgeState, notices: readonly string[]): void;
   openPanel(): void;
   remove(): void;
@@ -103,10 +104,38 @@ export function createComposeUi(doc: Document): ComposeUi {
   panel.setAttribute('aria-label', 'Second Thought findings');
   shadow.append(styleNode(doc, STYLE), badge, panel);
 
+  const close = el(doc, 'button', 'close', '×');
+  close.type = 'button';
+  close.setAttribute('aria-label', 'Close the findings');
+  let composeRoot: HTMLElement | null = null;
+  const PANEL_WIDTH = 340;
+  /**
+   * Beside the compose window when there is room on its left (so the draft stays visible and
+   * editable while the findings are read), otherwise just above the badge.
+   */
+  const place = () => {
+    const view = doc.defaultView;
+    if (!view) return;
+    const b = host.getBoundingClientRect();
+    const r = composeRoot && composeRoot.isConnected ? composeRoot.getBoundingClientRect() : b;
+    const bottom = Math.max(8, view.innerHeight - b.bottom);
+    if (r.left >= PANEL_WIDTH + 24) {
+      panel.style.left = `${Math.round(r.left - PANEL_WIDTH - 16)}px`;
+      panel.style.bottom = `${Math.round(bottom)}px`;
+    } else {
+      panel.style.left = `${Math.round(Math.max(8, Math.min(b.left, view.innerWidth - PANEL_WIDTH - 16)))}px`;
+      panel.style.bottom = `${Math.round(view.innerHeight - b.top + 6)}px`;
+    }
+  };
   const toggle = (open: boolean) => {
+    if (open) place();
     panel.hidden = !open;
     badge.setAttribute('aria-expanded', String(open));
   };
+  close.addEventListener('click', () => {
+    toggle(false);
+    badge.focus();
+  });
   // Our clicks must not reach Gmail's handlers (they would move focus out of the draft).
   for (const type of ['mousedown', 'mouseup', 'click', 'keydown']) host.addEventListener(type, (e) => e.stopPropagation());
   badge.addEventListener('click', () => toggle(panel.hidden));
@@ -119,12 +148,13 @@ export function createComposeUi(doc: Document): ComposeUi {
 
   return {
     host,
-    attach(send) {
+    attach(send, root) {
+      composeRoot = root;
       if (host.isConnected && host.previousElementSibling === send) return;
       send.insertAdjacentElement('afterend', host);
     },
     update(state, notices) {
-      const content: Node[] = [];
+      const content: Node[] = [close];
       if (state.kind === 'checking') {
         badge.dataset.verdict = 'pass';
         badge.textContent = 'Second Thought…';
