@@ -197,8 +197,16 @@ export function startContent(opts: ContentOptions = {}) {
     });
   };
 
+  /** Cheap pre-check before any scan: only presses on a button can be a Send. */
+  const onSomeButton = (target: EventTarget | null): boolean => {
+    const node = target as Node | null;
+    if (!node || !node.nodeType) return false;
+    const el = (node.nodeType === 1 ? node : node.parentElement) as Element | null;
+    return !!el && !!el.closest('[role="button"], button');
+  };
+
   const onPointer = (e: Event) => {
-    if (bypass) return;
+    if (bypass || !onSomeButton(e.target)) return;
     const parts = currentCompose(e.target);
     if (!parts || !isSendTarget(e.target, parts)) return;
     const now = Date.now();
@@ -221,6 +229,8 @@ export function startContent(opts: ContentOptions = {}) {
   const onKey = (e: KeyboardEvent) => {
     if (bypass) return;
     const shortcut = e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey;
+    // Typing must stay cheap: only Ctrl/Cmd+Enter, or Enter/Space on a button, go further.
+    if (!shortcut && !((e.key === 'Enter' || e.key === ' ') && onSomeButton(e.target))) return;
     const parts = currentCompose(e.target);
     if (!parts) return;
     const onButton = (e.key === 'Enter' || e.key === ' ') && isSendTarget(e.target, parts);
