@@ -56,14 +56,19 @@ export function recordRequests(context: BrowserContext): string[] {
 }
 
 /** The adapter alone, as a script defining `window.STAdapter` (esbuild, which tsx already ships). */
-export async function adapterBundle(): Promise<string> {
+export function adapterBundle(): Promise<string> {
+  return bundle('gmail-adapter.ts', 'STAdapter');
+}
+
+/** A module of src/extension as a script defining `window[globalName]`. */
+export async function bundle(file: string, globalName: string): Promise<string> {
   const esbuild = await import('esbuild');
   const out = await esbuild.build({
-    entryPoints: [join(ROOT, 'src', 'extension', 'gmail-adapter.ts')],
+    entryPoints: [join(ROOT, 'src', 'extension', file)],
     bundle: true,
     write: false,
     format: 'iife',
-    globalName: 'STAdapter',
+    globalName,
     target: 'es2020',
     logLevel: 'silent',
   });
