@@ -47,6 +47,12 @@ export const SELECTORS = {
   ],
   /** Compose window containers, used to tell a new message (dialog) from an inline reply. */
   dialog: ['[role="dialog"]'],
+  /**
+   * Not a hook: any rich-text area inside a dialog. One that no `body` selector matches means
+   * Gmail's editor changed beyond the fallbacks, and is reported as broken (checking unavailable)
+   * rather than ignored.
+   */
+  anyEditable: ['[role="dialog"] [contenteditable="true"]'],
 } as const;
 
 export type SelectorPart = keyof typeof SELECTORS;
@@ -155,6 +161,12 @@ export function findComposes(doc: Document | HTMLElement): ComposeScan {
     roots.add(win.root);
     const subject = (queryAll(win.root, 'subject')[0] as HTMLInputElement | undefined) ?? null;
     composes.push({ root: win.root, body, subject, send: win.send, kind: kindOf(win.root) });
+  }
+  for (const editable of queryAny(doc, 'anyEditable')) {
+    if (!isVisible(editable) || composes.some((c) => c.root.contains(editable)) || broken.some((b) => b.contains(editable) || editable.contains(b))) continue;
+    // Nested editables (Gmail's editor wraps some content) count once: the outermost.
+    if (editable.parentElement?.closest('[contenteditable="true"]')) continue;
+    broken.push(editable);
   }
   return { composes, broken };
 }

@@ -148,6 +148,18 @@ describe('extension: gmail-adapter (fixture page in headless Chromium)', functio
     assert.equal(s.broken, 1);
   });
 
+  it('an editor in a dialog that no body selector knows is broken, not ignored', async () => {
+    const p = await open();
+    await p.click('#compose-button');
+    await p.evaluate(() => {
+      const body = document.querySelector('[g_editable]')!;
+      for (const a of ['g_editable', 'role', 'aria-multiline', 'aria-label', 'class']) body.removeAttribute(a);
+    });
+    const s = await scan(p);
+    assert.equal(s.composes.length, 0);
+    assert.equal(s.broken, 1);
+  });
+
   it('ignores hidden compose windows', async () => {
     const p = await open();
     await p.click('#compose-button');
