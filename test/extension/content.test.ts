@@ -27,6 +27,7 @@ describe('extension: content script in Gmail compose windows (headless Chromium,
   const pageErrors: string[] = [];
 
   before(async function () {
+    this.timeout(5 * 60_000); // a cold build of the extension on a busy machine
     if (!chromiumAvailable()) {
       console.log('      SKIPPED: /usr/bin/chromium is missing (apt-get install -y chromium)');
       this.skip();
