@@ -11,7 +11,11 @@ export interface HostileCase {
   name: string;
   /** What the case stresses. */
   stresses: string;
-  make(size: number): string;
+  /**
+   * The input at `size`. Seeded cases give different text for each `variant`, so that timing
+   * one size after another never reuses what a detector cached from the previous run.
+   */
+  make(size: number, variant?: number): string;
 }
 
 /** Repeats `unit` to exactly `size` code units, never ending on half a surrogate pair. */
@@ -96,46 +100,46 @@ export function hostileCases(shape: LexiconShape): HostileCase[] {
     {
       name: 'no spaces',
       stresses: 'one endless mixed token (letters, digits, leet symbols)',
-      make: (n) => build(n, 11, (r) => r.chars('abcdefghijklmnopqrstuvwxyz0123456789@$!|', 64)),
+      make: (n, v = 0) => build(n, 11 + 7919 * v, (r) => r.chars('abcdefghijklmnopqrstuvwxyz0123456789@$!|', 64)),
     },
-    { name: 'only punctuation', stresses: 'no tokens at all', make: (n) => build(n, 12, (r) => r.chars('.,;:!?-_()[]{}"\'/\\*&^%#~`<>=+', 64)) },
+    { name: 'only punctuation', stresses: 'no tokens at all', make: (n, v = 0) => build(n, 12 + 7919 * v, (r) => r.chars('.,;:!?-_()[]{}"\'/\\*&^%#~`<>=+', 64)) },
     { name: 'zero-width runs', stresses: 'invisible characters inside words', make: (n) => repeatTo('\u200b\u200c\u200d\u2060\ufeff'.repeat(20) + 'id\u200bi\u200bot ', n) },
     { name: 'only zero-width', stresses: 'one invisible run, no token', make: (n) => repeatTo('\u200b\u200d\ufeff\u00ad', n) },
     {
       name: 'near-miss word prefixes',
       stresses: 'lexicon words missing their last letter (trie and stem walks that fail late)',
-      make: (n) => build(n, 13, (r) => r.pick(nearWords).slice(0, -1) + ' '),
+      make: (n, v = 0) => build(n, 13 + 7919 * v, (r) => r.pick(nearWords).slice(0, -1) + ' '),
     },
     {
       name: 'near-miss phrase prefixes',
       stresses: 'every multi-word phrase without its last word, no sentence breaks',
-      make: (n) => build(n, 14, (r) => r.pick(prefixes) + ' '),
+      make: (n, v = 0) => build(n, 14 + 7919 * v, (r) => r.pick(prefixes) + ' '),
     },
     {
       name: 'gap-walk heads',
       stresses: 'phrase heads before a gap, followed by filler and never the tail',
-      make: (n) => build(n, 15, (r) => {
+      make: (n, v = 0) => build(n, 15 + 7919 * v, (r) => {
         const g = r.pick(gapHeads);
-        return g.head + ' ' + 'the '.repeat(r.int(0, g.max)) ;
+        return g.head + ' ' + 'the '.repeat(r.int(0, g.max));
       }),
     },
-    { name: 'capitalized words', stresses: '<name> class steps on every token', make: (n) => build(n, 16, (r) => r.pick(['Sam ', 'Priya ', 'Jordan ', 'Contoso ', 'Atlas '])) },
-    { name: 'spaced letters', stresses: 'single-letter runs joined into one token', make: (n) => build(n, 17, (r) => r.chars('abcdefghijklmnopqrstuvwxyz', 1) + ' ') },
-    { name: 'dotted letters', stresses: 'f.u.c.k-style runs with one separator', make: (n) => build(n, 18, (r) => r.chars('abcdefghijklmnopqrstuvwxyz', 1) + '.') },
-    { name: 'masked words', stresses: 'masked tokens (f*ck) against the word index', make: (n) => build(n, 19, (r) => r.chars('abcdefghijklmnopqrstuvwxyz', 1) + '*'.repeat(r.int(1, 3)) + r.chars('abcdefghijklmnopqrstuvwxyz', r.int(1, 3)) + ' ') },
-    { name: '1 MB line of digits and dashes', stresses: 'card, phone, SSN, IBAN and account-number scanners', make: (n) => build(n, 20, (r) => r.chars('0123456789', r.int(1, 6)) + '-') },
-    { name: 'digits and spaces', stresses: 'number grouping in the PII detectors', make: (n) => build(n, 21, (r) => r.chars('0123456789', r.int(1, 4)) + ' ') },
-    { name: 'dotted numbers', stresses: 'IP-address and date scanners', make: (n) => build(n, 22, (r) => String(r.int(0, 300)) + r.pick(['.', '.', '.', '/', ':'])) },
-    { name: 'at signs', stresses: 'e-mail address scanner', make: (n) => build(n, 23, (r) => r.chars('abcdefghij', r.int(0, 3)) + r.pick(['@', '@.', '.', '@@'])) },
-    { name: 'long base64 run', stresses: 'secret entropy scanner on one endless value', make: (n) => build(n, 24, (r) => r.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', 64)) },
-    { name: 'key=value chains', stresses: 'password and assignment scanners', make: (n) => build(n, 25, (r) => r.pick(['password', 'pwd', 'secret', 'token', 'key', 'pass']) + r.pick(['=', ': ', ':', ' = ', '=>']) + r.chars('abcXYZ123!', r.int(0, 8)) + r.pick([';', ' ', ',', '&'])) },
-    { name: 'key prefixes', stresses: 'known-key scanners: prefixes that never complete', make: (n) => build(n, 26, (r) => r.pick(['AKIA', 'ghp_', 'xoxb-', 'sk_live_', 'eyJ', 'AIza', 'sk-', 'glpat-']) + r.chars('ABCDEFGHIJ0123', r.int(0, 10)) + ' ') },
+    { name: 'capitalized words', stresses: '<name> class steps on every token', make: (n, v = 0) => build(n, 16 + 7919 * v, (r) => r.pick(['Sam ', 'Priya ', 'Jordan ', 'Contoso ', 'Atlas '])) },
+    { name: 'spaced letters', stresses: 'single-letter runs joined into one token', make: (n, v = 0) => build(n, 17 + 7919 * v, (r) => r.chars('abcdefghijklmnopqrstuvwxyz', 1) + ' ') },
+    { name: 'dotted letters', stresses: 'f.u.c.k-style runs with one separator', make: (n, v = 0) => build(n, 18 + 7919 * v, (r) => r.chars('abcdefghijklmnopqrstuvwxyz', 1) + '.') },
+    { name: 'masked words', stresses: 'masked tokens (f*ck) against the word index', make: (n, v = 0) => build(n, 19 + 7919 * v, (r) => r.chars('abcdefghijklmnopqrstuvwxyz', 1) + '*'.repeat(r.int(1, 3)) + r.chars('abcdefghijklmnopqrstuvwxyz', r.int(1, 3)) + ' ') },
+    { name: '1 MB line of digits and dashes', stresses: 'card, phone, SSN, IBAN and account-number scanners', make: (n, v = 0) => build(n, 20 + 7919 * v, (r) => r.chars('0123456789', r.int(1, 6)) + '-') },
+    { name: 'digits and spaces', stresses: 'number grouping in the PII detectors', make: (n, v = 0) => build(n, 21 + 7919 * v, (r) => r.chars('0123456789', r.int(1, 4)) + ' ') },
+    { name: 'dotted numbers', stresses: 'IP-address and date scanners', make: (n, v = 0) => build(n, 22 + 7919 * v, (r) => String(r.int(0, 300)) + r.pick(['.', '.', '.', '/', ':'])) },
+    { name: 'at signs', stresses: 'e-mail address scanner', make: (n, v = 0) => build(n, 23 + 7919 * v, (r) => r.chars('abcdefghij', r.int(0, 3)) + r.pick(['@', '@.', '.', '@@'])) },
+    { name: 'long base64 run', stresses: 'secret entropy scanner on one endless value', make: (n, v = 0) => build(n, 24 + 7919 * v, (r) => r.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', 64)) },
+    { name: 'key=value chains', stresses: 'password and assignment scanners', make: (n, v = 0) => build(n, 25 + 7919 * v, (r) => r.pick(['password', 'pwd', 'secret', 'token', 'key', 'pass']) + r.pick(['=', ': ', ':', ' = ', '=>']) + r.chars('abcXYZ123!', r.int(0, 8)) + r.pick([';', ' ', ',', '&'])) },
+    { name: 'key prefixes', stresses: 'known-key scanners: prefixes that never complete', make: (n, v = 0) => build(n, 26 + 7919 * v, (r) => r.pick(['AKIA', 'ghp_', 'xoxb-', 'sk_live_', 'eyJ', 'AIza', 'sk-', 'glpat-']) + r.chars('ABCDEFGHIJ0123', r.int(0, 10)) + ' ') },
     { name: 'unterminated PEM headers', stresses: 'private-key scanner looking for an END line', make: (n) => repeatTo('-----BEGIN RSA PRIVATE KEY-----\nMIIEow', n) },
-    { name: 'connection-string heads', stresses: 'URL scanners on schemes with no end', make: (n) => build(n, 27, (r) => r.pick(['postgres://', 'mongodb+srv://', 'mysql://u:', 'redis://:', 'https://a:b@']) + r.chars('abc:@/.', r.int(0, 6))) },
+    { name: 'connection-string heads', stresses: 'URL scanners on schemes with no end', make: (n, v = 0) => build(n, 27 + 7919 * v, (r) => r.pick(['postgres://', 'mongodb+srv://', 'mysql://u:', 'redis://:', 'https://a:b@']) + r.chars('abc:@/.', r.int(0, 6))) },
     {
       name: 'deeply nested quoted replies',
       stresses: 'segmenter on quote prefixes that grow with depth',
-      make: (n) => build(n, 28, (r) => {
+      make: (n, v = 0) => build(n, 28 + 7919 * v, (r) => {
         const depth = r.int(1, 60);
         return '> '.repeat(depth) + 'On Monday, Sam Lee <sam@x.example> wrote:\n' + '> '.repeat(depth + 1) + 'Thanks, that works.\n';
       }),
@@ -143,14 +147,14 @@ export function hostileCases(shape: LexiconShape): HostileCase[] {
     {
       name: 'reply-header near misses',
       stresses: 'segmenter header patterns on long lines that never say "wrote"',
-      make: (n) => build(n, 29, (r) => 'On ' + r.chars('abc ,', r.int(100, 290)) + '\nFrom: x\n'),
+      make: (n, v = 0) => build(n, 29 + 7919 * v, (r) => 'On ' + r.chars('abc ,', r.int(100, 290)) + '\nFrom: x\n'),
     },
     { name: 'only newlines', stresses: 'empty lines for the segmenter', make: (n) => repeatTo('\n', n) },
     { name: 'sign-off lines', stresses: 'signature search over many sign-offs', make: (n) => repeatTo('Best,\nSam\n\n', n) },
     {
       name: 'distinct code points',
       stresses: 'per-code-point fold cache misses (CJK, accents, math letters)',
-      make: (n) => build(n, 30, (r) => String.fromCodePoint(r.pick([r.int(0x4e00, 0x9fff), r.int(0xc0, 0x24f), r.int(0x1d400, 0x1d7ff), r.int(0x400, 0x4ff)]))),
+      make: (n, v = 0) => build(n, 30 + 7919 * v, (r) => String.fromCodePoint(r.pick([r.int(0x4e00, 0x9fff), r.int(0xc0, 0x24f), r.int(0x1d400, 0x1d7ff), r.int(0x400, 0x4ff)]))),
     },
     { name: 'emoji and surrogates', stresses: 'astral code points between letters', make: (n) => repeatTo('ok\u{1f600}sh\u{1f4a9}it ', n) },
   ];

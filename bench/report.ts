@@ -60,7 +60,8 @@ export interface HostileResult {
 
 export interface Results {
   date: string;
-  machine: { cpu: string; cores: number; memoryGb: number; platform: string; node: string; v8: string };
+  /** `load`: the 1-minute load average when the run started and ended (other work on the machine). */
+  machine: { cpu: string; cores: number; memoryGb: number; platform: string; node: string; v8: string; load?: number[] };
   commit: string;
   dirty: boolean;
   options: { seed: number; count: number; rounds: number; alexEvery: number; quick: boolean; stPolicy: object };
@@ -203,7 +204,11 @@ export function renderDocs(r: Results): string {
   );
   out.push('');
   out.push(`- Run: ${r.date}, commit \`${r.commit}\`${r.dirty ? ' with uncommitted changes' : ''}, ${f1(r.seconds)} s.`);
-  out.push(`- Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB RAM, ${r.machine.platform}, Node ${r.machine.node} (V8 ${r.machine.v8}).`);
+  out.push(
+    `- Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB RAM, ${r.machine.platform}, Node ${r.machine.node} (V8 ${r.machine.v8}); ` +
+      (r.machine.load ? `1-minute load average ${r.machine.load.map((x) => x.toFixed(1)).join(' at the start, ')} at the end.` : 'load average not recorded.') +
+      ' On a shared, loaded machine the process gets a fraction of a core at varying times: per-round throughput (`perRoundMbps` in the JSON) and the hostile ratios, each from few short runs, swing; a ratio far from 2 in one run and near 2 in the next is noise, one that is far in every run is not.',
+  );
   out.push(
     `- Corpus: generated from seed ${r.options.seed}: ${r.corpus.mails} business mails, ${(r.corpus.bytes / 1e6).toFixed(2)} MB, ${r.corpus.injected} with an injected finding; ` +
       `a 1 MB and a 2 MB draft (long threads). ${r.options.rounds} rounds, medians. alex, at tens of KB/s, checks every ${r.options.alexEvery}th mail (throughput is per byte, so the ratio stays fair)` +

@@ -32,3 +32,12 @@ describe('bench/hostile', () => {
     }
   });
 });
+
+describe('bench/hostile variants', () => {
+  it('seeded cases differ by variant (no cache carried between timed runs), fixed ones do not need to', () => {
+    const cases = hostileCases(lexiconShape(['you are an idiot']));
+    const seeded = cases.filter((c) => c.make(5000, 1) !== c.make(5000, 2));
+    assert.ok(seeded.length >= 15, `${seeded.length} seeded cases`);
+    for (const c of cases) assert.equal(c.make(5000, 3), c.make(5000, 3), c.name);
+  });
+});
