@@ -87,8 +87,8 @@ describe('security: hostile drafts (fast-check)', function () {
     resolvePolicy({
       internalDomains: ['contoso.com'],
       terms: [
-        { patterns: ['Project Nightjar', 'nightjar'], category: 'confidential', severity: 'high', externalOnly: false },
-        { patterns: ['onerror', 'alert'], category: 'confidential', severity: 'low' },
+        { patterns: ['Project Nightjar', 'nightjar'], category: 'confidential', severity: 'high', externalOnly: false, message: 'A test codename.' },
+        { patterns: ['onerror', 'alert'], category: 'confidential', severity: 'low', message: 'A test term.' },
       ],
     }),
   );
