@@ -71,7 +71,7 @@ function plural(n: number, one: string, many: string): string {
  * The Smart Alerts text: what was found (category, the words, why) and what the user can do.
  * Always at most 500 characters; findings that do not fit are counted ("and 2 more").
  */
-export function formatSendAlert(result: ClassifyResult, options: { canSendAnyway: boolean; sendAgainToOverride?: boolean }): string {
+export function formatSendAlert(result: ClassifyResult, options: { canSendAnyway: boolean; sendAgainToOverride?: boolean; reasonRequired?: boolean }): string {
   const list = sendFindings(result);
   const blocking = result.verdict === 'block';
   const head = blocking
@@ -79,7 +79,9 @@ export function formatSendAlert(result: ClassifyResult, options: { canSendAnyway
     : `Second Thought: ${plural(list.length, 'thing', 'things')} you may regret sending.`;
   const tail = blocking
     ? ' Open Second Thought to review and fix.'
-    : options.canSendAnyway
+    : options.reasonRequired
+      ? ' To send anyway, give a reason in Second Thought, then press Send again.'
+      : options.canSendAnyway
       ? ' Review them, or choose Send Anyway.'
       : options.sendAgainToOverride
         ? ' Review them, or press Send again to send anyway.'

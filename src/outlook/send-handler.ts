@@ -11,6 +11,7 @@ import type { Classifier, ClassifyResult } from '../classifier/types.js';
 import { DEFAULT_POLICY } from '../policy/defaults.js';
 import type { ResolvedPolicy } from '../policy/types.js';
 import { formatHoldMessage, formatSendAlert, sendFindings } from './alert-message.js';
+import { OVERRIDE_KEY, canRecordOverride, overrideCovers } from './override.js';
 import type { LaunchEventLike, OfficeLike } from './office-types.js';
 import { supportsMailbox } from './office-types.js';
 import type { PolicyLoad } from './policy-source.js';
@@ -88,6 +89,17 @@ function alreadyWarned(office: OfficeLike, print: string): Promise<boolean> {
   );
 }
 
+/** The rule ids the user gave a reason for in the pane (override.ts), or null. */
+function recordedOverride(office: OfficeLike): Promise<string | null> {
+  const item = office.context.mailbox.item;
+  const session = item && item.sessionData;
+  if (!session) return Promise.resolve(null);
+  return officeCall<string>('reading session data', (cb) => session.getAsync(OVERRIDE_KEY, cb)).then(
+    (value) => (typeof value === 'string' ? value : null),
+    () => null,
+  );
+}
+
 function rememberWarned(office: OfficeLike, print: string): Promise<void> {
   const item = office.context.mailbox.item;
   const session = item && item.sessionData;
@@ -133,6 +145,18 @@ export function onMessageSend(event: LaunchEventLike, deps: HandlerDeps): Promis
       }
       const has114 = supportsMailbox(deps.office, '1.14');
       const blocking = result.verdict === 'block';
+      if (!blocking && policy.requireOverrideReason && canRecordOverride(deps.office)) {
+        // The policy asks for a reason: no Send Anyway; the pane records one (override.ts), then Send passes.
+        return recordedOverride(deps.office).then((recorded) => {
+          if (overrideCovers(recorded, result)) return finish({ kind: 'allow', options: { allowEvent: true } });
+          const options: Record<string, unknown> = { allowEvent: false, errorMessage: formatSendAlert(result, { canSendAnyway: false, reasonRequired: true }) };
+          if (has114) {
+            options.commandId = PANE_COMMAND_ID;
+            options.contextData = JSON.stringify({ from: 'send', verdict: result.verdict, reason: true });
+          }
+          return finish({ kind: 'warn', result, options });
+        });
+      }
       if (!blocking && !has114) {
         // No Send Anyway override before Mailbox 1.14: warn once, let the same draft through on the next Send.
         const print = fingerprint(result);

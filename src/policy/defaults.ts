@@ -16,6 +16,7 @@ export const DEFAULT_POLICY: ResolvedPolicy = Object.freeze({
   maxRecipients: 50,
   onError: 'send',
   sendMode: 'soft-block',
+  requireOverrideReason: false,
   maxDraftChars: 1_000_000,
   locks: [],
 }) as ResolvedPolicy;
@@ -40,6 +41,7 @@ export function resolvePolicy(policy: Policy = {}, base: ResolvedPolicy = DEFAUL
     maxRecipients: policy.maxRecipients ?? d.maxRecipients,
     onError: policy.onError ?? d.onError,
     sendMode: policy.sendMode ?? d.sendMode,
+    requireOverrideReason: policy.requireOverrideReason ?? d.requireOverrideReason,
     maxDraftChars: policy.maxDraftChars ?? d.maxDraftChars,
     locks: policy.locks ?? d.locks,
   };

@@ -162,6 +162,10 @@ export const PolicySchema = doc(
     maxRecipients: doc(z.optional(whole(0, 100000)), 'More recipients than this (to + cc + bcc) raises context/large-audience; 0: off.'),
     onError: doc(z.optional(z.enum(['send', 'hold'])), 'What the send handler does when checking fails.'),
     sendMode: doc(z.optional(z.enum(['prompt', 'soft-block', 'block'])), 'How Outlook treats a warn at send time.'),
+    requireOverrideReason: doc(
+      z.optional(z.boolean()),
+      'When true, sending past a warning needs a short reason given in the task pane; the sent message carries it with the rule ids in an x-second-thought-override header (never the draft text).',
+    ),
     maxDraftChars: doc(
       z.optional(whole(1000, 50_000_000)),
       'Longest body, in UTF-16 code units, that is checked; the rest is reported as not checked.',

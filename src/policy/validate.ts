@@ -32,7 +32,7 @@ export interface ValidationResult {
 export type Layer = 'organization' | 'user';
 
 /** Settings only an organization sets: a user's preferences cannot change them. */
-export const ORGANIZATION_ONLY = ['internalDomains', 'onError', 'sendMode', 'maxDraftChars', 'locks'] as const;
+export const ORGANIZATION_ONLY = ['internalDomains', 'onError', 'sendMode', 'requireOverrideReason', 'maxDraftChars', 'locks'] as const;
 
 /** Longest policy text accepted (a policy is a few kilobytes; this bounds the work on a wrong file). */
 export const MAX_POLICY_BYTES = 5 * 1024 * 1024;

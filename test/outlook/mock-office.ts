@@ -24,6 +24,10 @@ export interface MockState {
   /** Reject insight messages (older hosts) to exercise the fallback. */
   noInsight?: boolean;
   bodyWrites: Array<{ how: 'set' | 'selected'; data: string }>;
+  /** Internet headers the add-in set (item.internetHeaders, Mailbox 1.8). */
+  headers: Record<string, string>;
+  /** Refuse internetHeaders.setAsync. */
+  failHeaders?: boolean;
 }
 
 const ok = (value: unknown, asyncContext?: unknown) => ({ status: 'succeeded', value, asyncContext });
@@ -50,6 +54,7 @@ export function mockOffice(seed: Partial<MockState> = {}): { office: OfficeLike;
     session: {},
     notifications: {},
     bodyWrites: [],
+    headers: {},
     ...seed,
   };
   const recipients = (key: 'to' | 'cc' | 'bcc') => ({
@@ -101,6 +106,16 @@ export function mockOffice(seed: Partial<MockState> = {}): { office: OfficeLike;
           to: recipients('to'),
           cc: recipients('cc'),
           bcc: recipients('bcc'),
+          internetHeaders: {
+            setAsync(headers: Record<string, string>, cb?: Function) {
+              if (state.failHeaders) {
+                if (cb) cb(failed('headers refused'));
+                return;
+              }
+              Object.assign(state.headers, headers);
+              if (cb) cb(ok(undefined));
+            },
+          },
           sessionData: {
             getAsync(name: string, cb: Function) {
               if (name in state.session) cb(ok(state.session[name]));

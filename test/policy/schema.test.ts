@@ -47,4 +47,15 @@ describe('policy/schema', () => {
     assert.equal(PolicySchema.safeParse({ $comment: 'x', categories: { pii: { $comment: ['a'], action: 'block' } } }).success, true);
     assert.equal(PolicySchema.safeParse({ categories: { pii: { actions: 'block' } } }).success, false);
   });
+
+  it('requireOverrideReason: an optional boolean, organization only, false by default', async () => {
+    const { validatePolicy } = await import('../../src/policy/validate.js');
+    const { DEFAULT_POLICY, resolvePolicy } = await import('../../src/policy/defaults.js');
+    assert.equal(PolicySchema.safeParse({ requireOverrideReason: true }).success, true);
+    assert.equal(PolicySchema.safeParse({ requireOverrideReason: 'yes' }).success, false);
+    assert.equal(DEFAULT_POLICY.requireOverrideReason, false);
+    assert.equal(resolvePolicy({ requireOverrideReason: true }).requireOverrideReason, true);
+    const user = validatePolicy({ requireOverrideReason: false }, 'user');
+    assert.ok(user.problems.some((p) => p.level === 'warning' && p.path === '$.requireOverrideReason'));
+  });
 });
