@@ -53,6 +53,13 @@ export interface ComposeItemLike {
   getInitializationContextAsync?(callback: AsyncCallback<string>): void;
 }
 
+export interface RoamingSettingsLike {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  remove?(name: string): void;
+  saveAsync(callback?: AsyncCallback<void>): void;
+}
+
 export interface OfficeLike {
   context: {
     mailbox: {
@@ -62,6 +69,8 @@ export interface OfficeLike {
     };
     requirements?: { isSetSupported(name: string, minVersion?: string): boolean };
     officeTheme?: { bodyBackgroundColor?: string; bodyForegroundColor?: string };
+    /** Per-user settings that roam with the mailbox (32 KB for the add-in). Preferences only. */
+    roamingSettings?: RoamingSettingsLike;
   };
   onReady?(callback?: (info: { host: unknown; platform: unknown }) => void): Promise<unknown>;
   actions?: { associate(name: string, handler: (event: any) => void): void };

@@ -77,18 +77,22 @@ export class PlaygroundMailbox {
   readonly handlers: Record<string, (event: unknown) => void> = {};
   readonly notifications = new Map<string, NotificationMessageDetailsLike>();
   readonly session = new Map<string, string>();
+  /** Internet headers the add-in set on the message (item.internetHeaders, Mailbox 1.8): shown on Send. */
+  readonly headers = new Map<string, string>();
+  /** Roaming settings (Office.context.roamingSettings): one store for all runtimes, kept in localStorage. */
+  readonly roaming = new PlaygroundRoamingSettings();
   /** Context the pane reads with getInitializationContextAsync (set by Smart Alerts' button). */
   initializationContext: string | null = null;
   /** The body's selection in the simulated editor (for setSelectedDataAsync). */
   selection: { start: number; end: number } = { start: 0, end: 0 };
   private readonly itemListeners = new Map<string, Set<Listener>>();
-  private readonly changeListeners = new Set<(what: 'body' | 'subject' | 'notifications') => void>();
+  private readonly changeListeners = new Set<(what: 'body' | 'subject' | 'notifications' | 'headers') => void>();
 
   /** The UI listens for writes made by the add-in (Replace, notification bar). */
-  onChange(listener: (what: 'body' | 'subject' | 'notifications') => void): void {
+  onChange(listener: (what: 'body' | 'subject' | 'notifications' | 'headers') => void): void {
     this.changeListeners.add(listener);
   }
-  private changed(what: 'body' | 'subject' | 'notifications') {
+  private changed(what: 'body' | 'subject' | 'notifications' | 'headers') {
     for (const l of this.changeListeners) l(what);
   }
 
@@ -193,6 +197,22 @@ export class PlaygroundMailbox {
           });
         },
       },
+      internetHeaders: {
+        setAsync(headers: Record<string, string>, a?: unknown, b?: unknown) {
+          const cb = (typeof a === 'function' ? a : b) as Callback<void> | undefined;
+          later(() => {
+            for (const [name, value] of Object.entries(headers ?? {})) mb.headers.set(name.toLowerCase(), String(value));
+            mb.changed('headers');
+            if (cb) cb(ok(undefined));
+          });
+        },
+        getAsync(names: string[], a?: unknown, b?: unknown) {
+          const cb = (typeof a === 'function' ? a : b) as Callback<Record<string, string>> | undefined;
+          const out: Record<string, string> = {};
+          for (const n of names) if (mb.headers.has(n.toLowerCase())) out[n] = mb.headers.get(n.toLowerCase()) as string;
+          if (cb) later(() => cb(ok(out)));
+        },
+      },
       sessionData: {
         getAsync(name: string, cb: Callback<string>) {
           later(() => (mb.session.has(name) ? cb(ok(mb.session.get(name) as string)) : cb(failed('not found'))));
@@ -224,6 +244,7 @@ export class PlaygroundMailbox {
             if (cb) later(() => cb(ok(undefined)));
           },
         },
+        roamingSettings: mb.roaming,
         requirements: {
           isSetSupported(name: string, version?: string) {
             return name === 'Mailbox' && cmpVersion(mb.mailboxVersion, version ?? '1.1') >= 0;
@@ -249,6 +270,49 @@ export class PlaygroundMailbox {
       EventType: { ...EVENT_TYPES },
       MailboxEnums: ENUMS,
     };
+  }
+}
+
+/** Office.context.roamingSettings over localStorage (or memory where storage is refused); 32 KB like Outlook. */
+export class PlaygroundRoamingSettings {
+  static readonly KEY = 'secondThought.playground.roamingSettings';
+  static readonly LIMIT = 32 * 1024;
+  private values: Record<string, unknown> = {};
+  private saved: Record<string, unknown> = {};
+  constructor() {
+    try {
+      const raw = typeof localStorage !== 'undefined' ? localStorage.getItem(PlaygroundRoamingSettings.KEY) : null;
+      if (raw) this.saved = JSON.parse(raw);
+    } catch {
+      this.saved = {};
+    }
+    this.values = { ...this.saved };
+  }
+  get(name: string): unknown {
+    return this.values[name];
+  }
+  set(name: string, value: unknown): void {
+    this.values[name] = value;
+  }
+  remove(name: string): void {
+    delete this.values[name];
+  }
+  saveAsync(a?: unknown, b?: unknown): void {
+    const cb = (typeof a === 'function' ? a : b) as Callback<void> | undefined;
+    later(() => {
+      const text = JSON.stringify(this.values);
+      if (new TextEncoder().encode(text).length > PlaygroundRoamingSettings.LIMIT) {
+        if (cb) cb(failed('The settings exceed 32 KB.'));
+        return;
+      }
+      this.saved = JSON.parse(text);
+      try {
+        if (typeof localStorage !== 'undefined') localStorage.setItem(PlaygroundRoamingSettings.KEY, text);
+      } catch {
+        /* memory only */
+      }
+      if (cb) cb(ok(undefined));
+    });
   }
 }
 

@@ -114,7 +114,8 @@ version.addEventListener('change', () => {
 });
 
 function showSent(how: string) {
-  sendStatus.textContent = `Sent ${how} (simulated: nothing left this page).`;
+  const headers = [...mailbox.headers].map(([name, value]) => `${name}: ${value}`);
+  sendStatus.textContent = `Sent ${how} (simulated: nothing left this page).${headers.length ? ` Internet headers added: ${headers.join('; ')}` : ''}`;
   sendStatus.dataset.state = 'sent';
 }
 

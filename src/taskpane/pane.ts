@@ -10,6 +10,12 @@ import { showSummary } from '../outlook/compose-notify.js';
 import type { OfficeLike } from '../outlook/office-types.js';
 import type { PolicyLoad } from '../outlook/policy-source.js';
 import { readDraft } from '../outlook/read-draft.js';
+import { canRecordOverride, recordOverride, warnedRules } from '../outlook/override.js';
+import { mergePolicyLayers } from '../policy/layers.js';
+import { preferencesFromPolicy, type UserPreferences } from '../policy/preferences.js';
+import { canStorePreferences, loadPreferenceDocument, savePreferences } from './preferences-store.js';
+import { renderOverride } from './override-view.js';
+import { renderSettings } from './settings-view.js';
 import { replaceFinding } from './office-edit.js';
 import type { Scheduler } from './pane-logic.js';
 import { createScheduler } from './pane-logic.js';
@@ -60,6 +66,56 @@ export function startPane(deps: PaneDeps): PaneHandle {
   let lastBar: string | null | undefined;
   let scheduler: Scheduler | null = null;
   const announce = root.querySelector<HTMLElement>('#announce');
+  const settingsBox = root.querySelector<HTMLElement>('#settings');
+  const settingsToggle = root.querySelector<HTMLElement>('#settings-toggle');
+  const overrideBox = root.querySelector<HTMLElement>('#override');
+  /** The organization layer (default + policy.json) and the user's stored preference document. */
+  let org: PolicyLoad | null = null;
+  let prefsDoc: unknown = loadPreferenceDocument(office);
+  let overrideKey = '';
+
+  /** Organization policy + the user's preferences, locks winning (src/policy/layers.ts). */
+  const applyLayers = () => {
+    if (!org) return;
+    const merged = mergePolicyLayers(org.policy, prefsDoc);
+    policy = merged.policy;
+    notices = [...(org.notice ? [org.notice] : []), ...merged.notices];
+    classifier = deps.createClassifier(merged.policy);
+  };
+
+  const showSettings = (open: boolean) => {
+    if (!settingsBox || !org) return;
+    settingsBox.hidden = !open;
+    settingsToggle?.setAttribute('aria-expanded', String(open));
+    if (!open) return settingsBox.replaceChildren();
+    const current: UserPreferences = preferencesFromPolicy(prefsDoc);
+    renderSettings(
+      settingsBox,
+      { org: org.policy, prefs: current, canSave: canStorePreferences(office) },
+      {
+        save: (prefs) =>
+          savePreferences(office, prefs).then(() => {
+            prefsDoc = loadPreferenceDocument(office);
+            applyLayers();
+            scheduler?.now();
+          }),
+        close: () => showSettings(false),
+      },
+    );
+  };
+  settingsToggle?.addEventListener('click', () => showSettings(settingsBox ? settingsBox.hidden : false));
+
+  /** The "send anyway with a reason" form, when the policy asks for one and Outlook can carry it. */
+  const updateOverride = (result: ClassifyResult) => {
+    if (!overrideBox || !policy) return;
+    const rules = policy.requireOverrideReason && result.verdict === 'warn' && canRecordOverride(office) ? warnedRules(result) : [];
+    const key = rules.join(',');
+    if (key === overrideKey) return;
+    overrideKey = key;
+    renderOverride(overrideBox, rules, {
+      record: (ids, reason) => recordOverride(office, ids, reason).then(() => say('Reason recorded; press Send again.')),
+    });
+  };
 
   const say = (text: string) => {
     if (announce) announce.textContent = text;
@@ -100,6 +156,7 @@ export function startPane(deps: PaneDeps): PaneHandle {
         showSummary(office, bar);
       }
       last = result;
+      updateOverride(result);
       show({ state: 'ready', result, draft, policy, notices, checkedAt: new Date() });
     } catch (err) {
       show({ state: 'error', message: `The check failed: ${err instanceof Error ? err.message : String(err)}`, notices });
@@ -110,9 +167,9 @@ export function startPane(deps: PaneDeps): PaneHandle {
   const ready = deps
     .getPolicy()
     .then((load) => {
-      policy = load.policy;
-      notices = load.notice ? [load.notice] : [];
-      classifier = deps.createClassifier(load.policy);
+      org = load;
+      applyLayers();
+      if (settingsToggle) settingsToggle.hidden = false;
       scheduler = createScheduler({
         read: () => readDraft(office.context.mailbox.item),
         check,
