@@ -27,8 +27,10 @@ export const POLICY_FILE = 'policy.json';
  * what the send handler uses, because the schema (zod) alone would add ~38 KB gzipped to a script
  * that loads on every Send (budget: 100 KB). The task pane validates the same file in full
  * (policy-text.ts) and tells the user when it is invalid; admins validate before deploying
- * (`second-thought policy validate`). A wrong value that slips through here can only make the
- * check fail, which ends in the policy's onError like any other failure.
+ * (`second-thought policy validate`). The values that decide actions are still checked here
+ * (structuralProblem): a policy failing them means the default, as in the pane. Anything subtler
+ * that slips through (a term pattern that does not compile) fails the classifier, and the send
+ * handler then checks with the default (send-handler.ts), so checking never stops.
  */
 export function policyFromTextUnvalidated(text: string): PolicyLoad {
   let doc: unknown;
@@ -40,11 +42,70 @@ export function policyFromTextUnvalidated(text: string): PolicyLoad {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     return fallback('The organization policy is invalid (it must be a JSON object); the built-in default applies.');
   }
+  const wrong = structuralProblem(doc as Record<string, unknown>);
+  if (wrong) return fallback(`The organization policy is invalid (${wrong}); the built-in default applies.`);
   try {
     return { policy: resolvePolicy(doc as Policy), source: 'organization' };
   } catch (err) {
     return fallback(`The organization policy is invalid (${err instanceof Error ? err.message : String(err)}); the built-in default applies.`);
   }
+}
+
+const ACTION_VALUES = ['off', 'inform', 'warn', 'block'];
+const SEVERITY_VALUES = ['low', 'medium', 'high'];
+
+/**
+ * The checks the send handler can afford without the schema: every value that decides an action
+ * or the handler's own behaviour has a known type and value. A policy failing them is invalid and
+ * the default applies at send as in the pane (a made-up action must not turn a category off).
+ * The first problem as `$.path: what`, or undefined. Unknown keys are not looked at (the full
+ * validator only warns about them).
+ */
+export function structuralProblem(doc: Record<string, unknown>): string | undefined {
+  const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const setting = (v: unknown, path: string): string | undefined => {
+    if (!isObj(v)) return `${path}: expected an object`;
+    if (v.action !== undefined && !ACTION_VALUES.includes(v.action as string)) return `${path}.action: expected one of ${ACTION_VALUES.join(', ')}`;
+    if (v.minSeverity !== undefined && !SEVERITY_VALUES.includes(v.minSeverity as string)) return `${path}.minSeverity: expected one of ${SEVERITY_VALUES.join(', ')}`;
+    return undefined;
+  };
+  const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  if (doc.version !== undefined && doc.version !== 1) return '$.version: expected 1';
+  if (doc.severityActions !== undefined) {
+    if (!isObj(doc.severityActions)) return '$.severityActions: expected an object';
+    for (const [k, v] of Object.entries(doc.severityActions)) {
+      if (SEVERITY_VALUES.includes(k) && !ACTION_VALUES.includes(v as string)) return `$.severityActions.${k}: expected one of ${ACTION_VALUES.join(', ')}`;
+    }
+  }
+  for (const key of ['categories', 'rules'] as const) {
+    const map = doc[key];
+    if (map === undefined) continue;
+    if (!isObj(map)) return `$.${key}: expected an object`;
+    for (const [k, v] of Object.entries(map)) {
+      if (k === '$comment') continue;
+      const problem = setting(v, `$.${key}.${k}`);
+      if (problem) return problem;
+    }
+  }
+  if (doc.terms !== undefined) {
+    if (!Array.isArray(doc.terms)) return '$.terms: expected a list';
+    for (let i = 0; i < doc.terms.length; i++) {
+      const t = doc.terms[i];
+      if (!isObj(t) || !strings(t.patterns) || typeof t.category !== 'string' || !SEVERITY_VALUES.includes(t.severity as string) || typeof t.message !== 'string') {
+        return `$.terms[${i}]: expected patterns, category, severity and message`;
+      }
+    }
+  }
+  for (const key of ['allow', 'internalDomains', 'locks'] as const) if (doc[key] !== undefined && !strings(doc[key])) return `$.${key}: expected a list of strings`;
+  for (const key of ['maxRecipients', 'maxDraftChars'] as const) {
+    const v = doc[key];
+    if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 0)) return `$.${key}: expected a whole number`;
+  }
+  if (doc.onError !== undefined && doc.onError !== 'send' && doc.onError !== 'hold') return '$.onError: expected send or hold';
+  if (doc.sendMode !== undefined && !['prompt', 'soft-block', 'block'].includes(doc.sendMode as string)) return '$.sendMode: expected prompt, soft-block or block';
+  if (doc.requireOverrideReason !== undefined && typeof doc.requireOverrideReason !== 'boolean') return '$.requireOverrideReason: expected true or false';
+  if (doc.quietHours !== undefined && doc.quietHours !== null && !isObj(doc.quietHours)) return '$.quietHours: expected an object or null';
+  return undefined;
 }
 
 /** The script's own address, captured while it is being evaluated (only then is it known). */

@@ -134,7 +134,16 @@ export function onMessageSend(event: LaunchEventLike, deps: HandlerDeps): Promis
     .then(() => deps.getPolicy())
     .then((load) => {
       policy = load.policy;
-      return Promise.all([readDraft(deps.office.context.mailbox.item), deps.getClassifier(policy)]);
+      // An organization policy the classifier cannot build on (a term that does not compile) means
+      // the default, as an invalid policy does in the pane: never no checking.
+      const classifier = Promise.resolve()
+        .then(() => deps.getClassifier(policy))
+        .catch((err) => {
+          if (policy === DEFAULT_POLICY) throw err;
+          log(`the organization policy could not be used (${err instanceof Error ? err.message : String(err)}); checking with the default`);
+          return deps.getClassifier(DEFAULT_POLICY);
+        });
+      return Promise.all([readDraft(deps.office.context.mailbox.item), classifier]);
     })
     .then(([draft, classifier]) => {
       if (completer.done) return undefined;

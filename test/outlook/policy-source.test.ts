@@ -72,4 +72,30 @@ describe('outlook/policy-source', () => {
     assert.equal(n, 1);
     resetPolicyCache();
   });
+
+  describe('the unvalidated reader still checks the values that decide actions (structuralProblem)', () => {
+    // [policy text, default applies]
+    const rows: Array<[string, boolean]> = [
+      ['{"categories": {"insult": {"action": "shout"}}}', true],
+      ['{"rules": {"insult/idiot": {"minSeverity": "huge"}}}', true],
+      ['{"severityActions": {"high": "ignore"}}', true],
+      ['{"terms": [{"patterns": "bluebird", "category": "confidential", "severity": "high", "message": "m"}]}', true],
+      ['{"allow": "x"}', true],
+      ['{"maxRecipients": -1}', true],
+      ['{"onError": "maybe"}', true],
+      ['{"requireOverrideReason": "yes"}', true],
+      ['{"version": 2}', true],
+      // must stay the organization's
+      ['{"categories": {"insult": {"action": "block"}, "$comment": "x"}, "severityActions": {"low": "off"}}', false],
+      ['{"terms": [{"patterns": ["bluebird"], "category": "confidential", "severity": "high", "message": "m"}], "requireOverrideReason": true}', false],
+      ['{"unknownKey": 1, "quietHours": null}', false],
+    ];
+    for (const [text, fallsBack] of rows) {
+      it(`${text} -> ${fallsBack ? 'default' : 'organization'}`, () => {
+        const load = policyFromTextUnvalidated(text);
+        assert.equal(load.source, fallsBack ? 'default' : 'organization');
+        if (fallsBack) assert.match(String(load.notice), /invalid \(\$\./);
+      });
+    }
+  });
 });

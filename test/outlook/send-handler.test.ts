@@ -176,4 +176,25 @@ describe('outlook/send-handler', () => {
     assert.equal(fingerprint(c.classify('hello idiot')), fingerprint(c.classify('bye idiot')));
     assert.notEqual(fingerprint(c.classify('idiot')), fingerprint(c.classify('idiot idiot')));
   });
+
+  it('an organization policy the classifier cannot build on means checking with the default, not no checking', async () => {
+    const { office } = mockOffice({ body: 'you idiot' });
+    const { calls, event } = recordingEvent();
+    const org: PolicyLoad = { policy: resolvePolicy({ maxRecipients: 7 }), source: 'organization' };
+    const seen: unknown[] = [];
+    const out = await onMessageSend(
+      event,
+      deps(office, {
+        getPolicy: () => Promise.resolve(org),
+        getClassifier: (p) => {
+          seen.push(p);
+          if (p !== DEFAULT_POLICY) throw new Error('term does not compile');
+          return fakeClassifier();
+        },
+      }),
+    );
+    assert.equal(out.kind, 'warn');
+    assert.deepEqual(seen, [org.policy, DEFAULT_POLICY]);
+    assert.equal(calls.length, 1);
+  });
 });
