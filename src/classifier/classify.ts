@@ -8,6 +8,7 @@ import { tokenize, type Token } from './normalize/tokenize.js';
 import { findSegments, inSegment } from './segment/segment.js';
 import { DETECTORS } from './detectors/index.js';
 import { contextHits, externalRecipients } from './context.js';
+import { escalateAimedCriticism } from './recipients.js';
 import {
   CONTENT_CATEGORIES,
   type Action,
@@ -119,6 +120,7 @@ function classify(draft: Draft, p: ResolvedPolicy, trie: PhraseTrie, rules: Phra
     truncated = true;
   }
   const hasExternal = externalRecipients(draft, p).length > 0;
+  const recipients = [...(draft.to ?? []), ...(draft.cc ?? []), ...(draft.bcc ?? [])];
   const findings: Finding[] = [];
   const fields: Array<[Field, string]> = [];
   if (typeof draft.subject === 'string' && draft.subject.length > 0) fields.push(['subject', draft.subject.slice(0, p.maxDraftChars)]);
@@ -133,7 +135,10 @@ function classify(draft: Draft, p: ResolvedPolicy, trie: PhraseTrie, rules: Phra
       }
     }
     const segments = field === 'body' ? findSegments(text) : [];
-    for (const h of dedupe(hits)) {
+    // An insult or confidential remark that names a recipient's organization is one step worse;
+    // before `decide`, so the raised severity also raises the action.
+    const aimed = escalateAimedCriticism(dedupe(hits), text, recipients, { internalDomains: p.internalDomains, from: draft.from });
+    for (const h of aimed) {
       if (segments.length > 0 && CONTENT_CATEGORIES.includes(h.category) && inSegment(segments, h.start)) continue;
       const f = decide(h, p);
       if (f) findings.push({ ...f, text: text.slice(h.start, h.end), field });

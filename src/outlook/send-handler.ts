@@ -194,9 +194,22 @@ export function onMessageSend(event: LaunchEventLike, deps: HandlerDeps): Promis
       finish({ kind: blocking ? 'block' : 'warn', result, options });
       return undefined;
     })
-    .catch((err) => fail(err instanceof Error ? err.message : String(err)));
+    .catch((err) => {
+      const raw = err instanceof Error ? err.message : String(err);
+      log(`send check error: ${raw}`);
+      fail(userReason(raw));
+    });
 
   return outcome;
+}
+
+/**
+ * What the user is told about a failure: which step failed ("reading the body failed"), never a
+ * raw JavaScript message such as "Cannot read properties of undefined"; the detail goes to the log.
+ */
+export function userReason(raw: string): string {
+  const read = /^(reading [A-Za-z ]{1,20} failed|no message is open)/.exec(raw);
+  return read ? read[1]! : 'an internal error in the checker';
 }
 
 function sendModeOverridePromptUser(office: OfficeLike): string {

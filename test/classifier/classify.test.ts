@@ -109,3 +109,21 @@ describe('createClassifier', () => {
     assert.throws(() => createClassifier({ terms: [{ patterns: ['ass*'], category: 'profanity', severity: 'low', message: 'x' }] }), /stem/);
   });
 });
+
+describe('createClassifier: criticism aimed at a recipient', () => {
+  const classifier = createClassifier({ terms, internalDomains: ['corp.example'] });
+
+  it('raises an insult one step when its sentence names an external recipient organization', () => {
+    const body = 'The Acme people are zorblaxes. Lunch at noon?';
+    const [plain] = classifier.classify({ body, to: ['bob@other.example'] }).findings.filter((f) => f.rule === 'zorblax');
+    const [aimed] = classifier.classify({ body, to: ['bob@acme.example'] }).findings.filter((f) => f.rule === 'zorblax');
+    assert.equal(plain!.severity, 'medium');
+    assert.equal(aimed!.severity, 'high');
+  });
+
+  it('leaves it alone when the organization is named in another sentence', () => {
+    const body = 'Acme sent the files. Those zorblaxes again.';
+    const [f] = classifier.classify({ body, to: ['bob@acme.example'] }).findings.filter((x) => x.rule === 'zorblax');
+    assert.equal(f!.severity, 'medium');
+  });
+});

@@ -148,10 +148,9 @@ describe('security: hostile policies', function () {
       assert.match(String(load.notice), /invalid .*the built-in default applies/);
     });
 
-    // KNOWN DEFECT: policy-source.ts accepts these; createClassifier then throws on every Send and
-    // the default onError ('send') lets every message through unchecked. Expected: fall back to the
-    // default policy (e.g. catch in getClassifier, or validate terms' patterns with patternProblem).
-    it.skip('KNOWN DEFECT: an invalid term pattern in policy.json must not turn the send check off', async () => {
+    // Found by these tests and fixed: a policy whose terms cannot be compiled used to make every Send
+    // end in onError ('send': unchecked). The send handler now checks with the default instead.
+    it('an invalid term pattern in policy.json must not turn the send check off', async () => {
       const load = policyFromTextUnvalidated(term('(a+)+b'));
       const { office } = mockOffice({ body: INSULT });
       const { calls, event } = recordingEvent();
@@ -160,8 +159,9 @@ describe('security: hostile policies', function () {
       assert.equal(calls[0]!.allowEvent, false);
     });
 
-    // KNOWN DEFECT: maxDraftChars -5 (refused by the schema) reaches the engine unvalidated and nothing is checked.
-    it.skip('KNOWN DEFECT: a negative maxDraftChars in policy.json must not turn checking off', () => {
+    // Found and fixed: maxDraftChars -5 (refused by the schema) no longer reaches the engine from the
+    // send handler's schema-free reader, so the draft is still checked.
+    it('a negative maxDraftChars in policy.json must not turn checking off', () => {
       const load = policyFromTextUnvalidated('{"version":1,"maxDraftChars":-5}');
       assert.equal(createClassifier(load.policy).classify(INSULT).verdict, 'warn');
     });

@@ -20,6 +20,8 @@ import { run } from '../../src/cli/main.js';
 import { DEFAULT_POLICY } from '../../src/policy/defaults.js';
 import { onMessageSend, WARNED_KEY } from '../../src/outlook/send-handler.js';
 import { ROOT } from '../cli/helpers.js';
+import { PREFERENCES_KEY, savePreferences } from '../../src/taskpane/preferences-store.js';
+import { OVERRIDE_HEADER, OVERRIDE_KEY, recordOverride } from '../../src/outlook/override.js';
 import { mockOffice, recordingEvent } from '../outlook/mock-office.js';
 
 /** Personal data and secrets, all made up for this test. */
@@ -38,6 +40,8 @@ const DRAFT = `Hi ${PERSONAL.name},\nmy card is ${PERSONAL.card}, SSN ${PERSONAL
 const REVIEWED: Record<string, string> = {
   'src/outlook/send-handler.ts': 'sessionData: a hex fingerprint of the findings (Mailbox 1.12/1.13 send-again), per item, no text',
   'src/outlook/office-types.ts': 'types only',
+  'src/taskpane/preferences-store.ts': 'roamingSettings: one key of preferences (hidden categories, personal allow-list); tested below',
+  'src/outlook/override.ts': 'sessionData: the rule ids sent past with a reason, per item; the reason goes in a header, never the draft; tested below',
 };
 const STORAGE_API = /\b(roamingSettings|localStorage|sessionStorage|indexedDB|document\.cookie|sessionData|caches\.open|storage\??\.(?:sync|local|session))\b/;
 
@@ -63,6 +67,47 @@ describe('security: privacy of what is stored', function () {
     assert.match(state.session[WARNED_KEY]!, /^[0-9a-f]{1,8}$/);
     for (const value of Object.values(PERSONAL)) assert.ok(!stored.includes(value), `session data holds "${value}"`);
     for (const word of ['idiot', 'vendor', 'card', 'password']) assert.ok(!stored.includes(word));
+  });
+
+  it('the pane keeps preferences only in roaming settings: hidden categories and the allow-list, one key', async () => {
+    const store = new Map<string, unknown>();
+    const office = {
+      context: {
+        roamingSettings: {
+          get: (k: string) => store.get(k),
+          set: (k: string, v: unknown) => void store.set(k, v),
+          remove: (k: string) => void store.delete(k),
+          saveAsync: (cb: (r: { status: string }) => void) => cb({ status: 'succeeded' }),
+        },
+      },
+    } as unknown as Parameters<typeof savePreferences>[0];
+    await savePreferences(office, { hidden: ['tone'], allow: ['Killer App'] });
+    assert.deepEqual([...store.keys()], [PREFERENCES_KEY]);
+    const doc = JSON.parse(String(store.get(PREFERENCES_KEY)));
+    assert.deepEqual(Object.keys(doc).sort(), ['allow', 'categories', 'version']);
+    assert.deepEqual(doc.categories, { tone: { action: 'off' } });
+    assert.deepEqual(doc.allow, ['Killer App']);
+  });
+
+  it('an override keeps only rule ids in session data, and only rule ids and the reason in its header', async () => {
+    const session = new Map<string, string>();
+    const headers: Record<string, string>[] = [];
+    const office = {
+      context: {
+        requirements: { isSetSupported: () => true },
+        mailbox: {
+          item: {
+            internetHeaders: { setAsync: (h: Record<string, string>, cb: (r: { status: string }) => void) => (headers.push(h), cb({ status: 'succeeded' })) },
+            sessionData: { setAsync: (k: string, v: string, cb: (r: { status: string }) => void) => (session.set(k, v), cb({ status: 'succeeded' })) },
+          },
+        },
+      },
+    } as unknown as Parameters<typeof recordOverride>[0];
+    await recordOverride(office, ['insult/idiot', 'tone/per-my-last-email'], 'client asked for blunt feedback');
+    assert.deepEqual([...session.entries()], [[OVERRIDE_KEY, 'insult/idiot,tone/per-my-last-email']]);
+    assert.equal(headers.length, 1);
+    const value = headers[0]![OVERRIDE_HEADER]!;
+    assert.match(value, /^rules=insult\/idiot,tone\/per-my-last-email; reason="client asked for blunt feedback"$/);
   });
 
   it('tripwire: every storage API use in the add-in sources is reviewed', () => {
