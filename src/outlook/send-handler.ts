@@ -11,6 +11,7 @@ import type { Classifier, ClassifyResult } from '../classifier/types.js';
 import { DEFAULT_POLICY } from '../policy/defaults.js';
 import type { ResolvedPolicy } from '../policy/types.js';
 import { formatHoldMessage, formatSendAlert, sendFindings } from './alert-message.js';
+import { applyPreferenceDocument, PREFERENCES_KEY } from '../policy/user-preferences.js';
 import { OVERRIDE_KEY, canRecordOverride, overrideCovers } from './override.js';
 import type { LaunchEventLike, OfficeLike } from './office-types.js';
 import { supportsMailbox } from './office-types.js';
@@ -133,7 +134,7 @@ export function onMessageSend(event: LaunchEventLike, deps: HandlerDeps): Promis
   Promise.resolve()
     .then(() => deps.getPolicy())
     .then((load) => {
-      policy = load.policy;
+      policy = withPreferences(load.policy, deps.office, log);
       // An organization policy the classifier cannot build on (a term that does not compile) means
       // the default, as an invalid policy does in the pane: never no checking.
       const classifier = Promise.resolve()
@@ -201,6 +202,22 @@ export function onMessageSend(event: LaunchEventLike, deps: HandlerDeps): Promis
     });
 
   return outcome;
+}
+
+/**
+ * The organization policy with the user's saved preferences (hidden categories, personal
+ * allow-list) applied as the pane applies them, under the organization's locks. Unreadable
+ * preferences are ignored: the policy applies as it is.
+ */
+function withPreferences(org: ResolvedPolicy, office: OfficeLike, log: (m: string) => void): ResolvedPolicy {
+  try {
+    const raw = office.context.roamingSettings ? office.context.roamingSettings.get(PREFERENCES_KEY) : undefined;
+    if (raw === undefined || raw === null || raw === '') return org;
+    return applyPreferenceDocument(org, typeof raw === 'string' ? JSON.parse(raw) : raw).policy;
+  } catch (err) {
+    log(`preferences not applied: ${err instanceof Error ? err.message : String(err)}`);
+    return org;
+  }
 }
 
 /**

@@ -4,39 +4,18 @@
  * document, so that `mergePolicyLayers` applies them and the organization's locks always win.
  * Preferences only: never draft text, never findings.
  */
-import { CATEGORIES, type Category } from '../classifier/types.js';
+import type { Category } from '../classifier/types.js';
 import { mergePolicyLayers } from './layers.js';
 import { patternProblem } from './schema.js';
 import type { Policy, ResolvedPolicy } from './types.js';
+import { preferencesFromPolicy, preferencesToPolicy, type UserPreferences } from './user-preferences.js';
 
-export interface UserPreferences {
-  /** Categories the user chose not to see (their findings are turned off, unless locked). */
-  hidden: Category[];
-  /** Personal allow-list: words and phrases (lexicon pattern syntax) never reported. */
-  allow: string[];
-}
+export { applyPreferenceDocument, preferencesFromPolicy, preferencesToPolicy, type UserPreferences } from './user-preferences.js';
 
 /** Roaming settings hold at most 32 KB for the whole add-in; preferences stay well inside. */
 export const ROAMING_LIMIT_BYTES = 32 * 1024;
 export const MAX_PREFERENCE_BYTES = 16 * 1024;
 export const EMPTY_PREFERENCES: UserPreferences = Object.freeze({ hidden: [], allow: [] }) as UserPreferences;
-
-/** The user-layer policy document the preferences stand for. */
-export function preferencesToPolicy(prefs: UserPreferences): Policy {
-  const doc: Policy = { version: 1 };
-  if (prefs.hidden.length > 0) doc.categories = Object.fromEntries(prefs.hidden.map((c) => [c, { action: 'off' as const }]));
-  if (prefs.allow.length > 0) doc.allow = [...prefs.allow];
-  return doc;
-}
-
-/** Preferences from a stored document (untrusted: anything unexpected is dropped). */
-export function preferencesFromPolicy(doc: unknown): UserPreferences {
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { hidden: [], allow: [] };
-  const d = doc as { categories?: Record<string, { action?: unknown }>; allow?: unknown };
-  const hidden = CATEGORIES.filter((c) => d.categories && typeof d.categories === 'object' && d.categories[c] && d.categories[c].action === 'off');
-  const allow = Array.isArray(d.allow) ? d.allow.filter((a): a is string => typeof a === 'string' && a.trim().length > 0) : [];
-  return { hidden, allow };
-}
 
 /**
  * Parses the allow-list as typed in the pane (one word or phrase a line). Returns the entries and

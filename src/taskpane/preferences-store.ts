@@ -7,7 +7,8 @@
 import type { OfficeLike } from '../outlook/office-types.js';
 import { MAX_PREFERENCE_BYTES, preferenceBytes, preferencesFromPolicy, preferencesToPolicy, type UserPreferences } from '../policy/preferences.js';
 
-export const PREFERENCES_KEY = 'secondThought.preferences';
+export { PREFERENCES_KEY } from '../policy/user-preferences.js';
+import { PREFERENCES_KEY } from '../policy/user-preferences.js';
 
 /** Whether this host keeps roaming settings (false: the settings view says preferences cannot be saved). */
 export function canStorePreferences(office: OfficeLike): boolean {
