@@ -5,7 +5,8 @@
  *
  * Two self-contained scripts, no chunks (an extension cannot load code from anywhere else):
  * - content.js: the content script on mail.google.com (classifier, policy, Gmail adapter, UI);
- * - background.js: the service worker that sets the toolbar icon.
+ * - background.js: the service worker that sets the toolbar icon;
+ * - options.js: the options page (options.html and options.css are copied as they are).
  * Same ts-loader approach as webpack.config.js (transpile only; `npm test` type-checks).
  * No eval: devtool is `source-map` (MV3 forbids eval in extension code).
  *
@@ -31,6 +32,7 @@ export default (env = {}, argv = {}) => {
     entry: {
       content: resolve(root, 'src/extension/content.ts'),
       background: resolve(root, 'src/extension/background.ts'),
+      options: resolve(root, 'src/extension/options.ts'),
     },
     output: { path: out, filename: '[name].js', iife: true, asyncChunks: false, clean: false },
     resolve: { extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } },
@@ -57,6 +59,7 @@ export default (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'src/extension/manifest.json', to: 'manifest.json' },
+          { from: 'src/extension/options.{html,css}', to: '[name][ext]' },
           { from: 'assets/icon-{16,32,64,128}.png', to: 'icons/[name][ext]' },
         ],
       }),
