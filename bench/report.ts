@@ -4,6 +4,7 @@
  */
 import type { BundleSizes } from './sizes.js';
 import type { StartupResult } from './startup.js';
+import type { ScanResult } from './scan.js';
 
 export interface EngineSummary {
   name: string;
@@ -75,6 +76,8 @@ export interface Results {
   ratios: { obscenity: number; alex: number; leoProfanity: number; floorOverSt: number; big2OverBig1: number };
   hostile: HostileResult[];
   startup?: StartupResult;
+  /** `second-thought scan --json` over the corpus as one mbox. */
+  scan?: ScanResult;
   bundles: BundleSizes;
   seconds: number;
 }
@@ -181,6 +184,7 @@ export function renderTable(r: Results): string {
   if (r.bundles.sendHandler) lines.push(`send handler ${r.bundles.sendHandler.file}: ${kb(r.bundles.sendHandler.bytes)} minified, ${kb(r.bundles.sendHandler.gzip)} gzipped`);
   if (r.bundles.taskPane) lines.push(`task pane first load (${r.bundles.taskPane.files.map((f) => f.file).join(', ')}): ${kb(r.bundles.taskPane.bytes)} minified, ${kb(r.bundles.taskPane.gzip)} gzipped`);
   if (!r.bundles.sendHandler && !r.bundles.taskPane) lines.push('bundles: no dist/ build found (run the webpack build first to see the send handler and task pane sizes)');
+  if (r.scan) lines.push(`scan (the admin's dry run, corpus as one ${kb(r.scan.bytes)} mbox): ${r.scan.messages} messages in ${f1(r.scan.seconds)} s, ${f1(r.scan.messagesPerSecond)} messages/s`);
   lines.push(`took ${f1(r.seconds)} s`);
   return lines.join('\n');
 }
@@ -259,6 +263,7 @@ export function renderDocs(r: Results): string {
   }
   out.push('');
   if (r.bundles.sendHandler) out.push(`- Send handler \`${r.bundles.sendHandler.file}\`: ${kb(r.bundles.sendHandler.bytes)} minified, **${kb(r.bundles.sendHandler.gzip)} gzipped** (budget 100 KB).`);
+  if (r.scan) out.push(`- \`second-thought scan\` (the admin's dry run) over the corpus written as one ${kb(r.scan.bytes)} mbox: ${r.scan.messages} messages in ${f1(r.scan.seconds)} s, **${f1(r.scan.messagesPerSecond)} messages/s**.`);
   if (r.bundles.taskPane) out.push(`- Task pane first load (${r.bundles.taskPane.files.map((f) => `\`${f.file}\``).join(', ')}): ${kb(r.bundles.taskPane.bytes)} minified, **${kb(r.bundles.taskPane.gzip)} gzipped** (budget 250 KB).`);
   if (!r.bundles.sendHandler && !r.bundles.taskPane) out.push('- No webpack build in dist/ when this ran: bundle sizes not measured.');
   out.push('');

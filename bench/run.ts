@@ -24,6 +24,7 @@ import { alex, floor, leoProfanity, obscenity, secondThought, type Engine } from
 import { hostileCases, lexiconShape } from './hostile.js';
 import { bundleSizes, type BundleSizes } from './sizes.js';
 import { measureStartup, type StartupResult } from './startup.js';
+import { measureScan, type ScanResult } from './scan.js';
 import { mbPerSecond, median, quantile } from './stats.js';
 import { renderDocs, renderTable, type Results, type EngineSummary, type HostileResult, type StageTime, type CorpusStage } from './report.js';
 import { LEXICON } from '../src/classifier/lexicons/compiled.js';
@@ -297,6 +298,13 @@ async function main(): Promise<void> {
     log(`startup: failed: ${(e as Error).message.split('\n')[0]}`);
   }
   const bundles: BundleSizes = bundleSizes(join(root, 'dist'));
+  let scan: ScanResult | undefined;
+  try {
+    scan = await measureScan(resultsDir, bodies);
+    log(`scan: ${scan.messages} messages, ${scan.messagesPerSecond.toFixed(0)} messages/s`);
+  } catch (e) {
+    log(`scan: failed: ${(e as Error).message.split('\n')[0]}`);
+  }
 
   const results: Results = {
     date: new Date().toISOString(),
@@ -315,6 +323,7 @@ async function main(): Promise<void> {
     hostile,
     startup,
     bundles,
+    scan,
     seconds: (now() - started) / 1000,
   };
   process.stdout.write(renderTable(results) + '\n');
