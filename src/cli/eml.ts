@@ -7,7 +7,7 @@
  * not checked.
  */
 import { simpleParser, type AddressObject, type EmailAddress } from 'mailparser';
-import type { Recipient } from '../classifier/types.js';
+import type { Draft, Recipient } from '../classifier/types.js';
 
 export interface ParsedMessage {
   body: string;
@@ -55,6 +55,19 @@ export async function parseEml(raw: Uint8Array): Promise<ParsedMessage> {
  * The first line must be a header field: a name of printable ASCII other than
  * `:` (RFC 5322 section 2.2), then `:`.
  */
+/** A stored message as the draft the classifier checks: body, subject, recipients, sender, date. */
+export async function parseEmlDraft(raw: Uint8Array): Promise<Draft> {
+  const parsed = await parseEml(raw);
+  const draft: Draft = { body: parsed.body };
+  if (parsed.subject !== undefined) draft.subject = parsed.subject;
+  if (parsed.to.length) draft.to = parsed.to;
+  if (parsed.cc.length) draft.cc = parsed.cc;
+  if (parsed.bcc.length) draft.bcc = parsed.bcc;
+  if (parsed.from) draft.from = parsed.from;
+  if (parsed.date) draft.sentAt = parsed.date;
+  return draft;
+}
+
 export function headerProblem(buf: Uint8Array): string | undefined {
   let i = 0;
   // A leading UTF-8 byte-order mark is tolerated.

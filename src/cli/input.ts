@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import type { Draft, Recipient } from '../classifier/types.js';
 import { describeFsError } from './errors.js';
-import { MalformedMessageError, parseEml } from './eml.js';
+import { MalformedMessageError, parseEmlDraft } from './eml.js';
 import { DEFAULT_MAX_MESSAGE_BYTES, readMboxFile } from './mbox.js';
 
 export type InputKind = 'text' | 'eml' | 'mbox';
@@ -109,15 +109,7 @@ export async function* readInput(path: string, options: ReadOptions): AsyncGener
 
 async function emlItem(source: string, raw: Buffer, overrides: Overrides): Promise<InputItem> {
   try {
-    const parsed = await parseEml(raw);
-    const draft: Draft = { body: parsed.body };
-    if (parsed.subject !== undefined) draft.subject = parsed.subject;
-    if (parsed.to.length) draft.to = parsed.to;
-    if (parsed.cc.length) draft.cc = parsed.cc;
-    if (parsed.bcc.length) draft.bcc = parsed.bcc;
-    if (parsed.from) draft.from = parsed.from;
-    if (parsed.date) draft.sentAt = parsed.date;
-    return { source, draft: applyOverrides(draft, overrides) };
+    return { source, draft: applyOverrides(await parseEmlDraft(raw), overrides) };
   } catch (err) {
     if (err instanceof MalformedMessageError || (err instanceof Error && err.name === 'MalformedMessageError')) {
       return { source, error: err.message };

@@ -18,7 +18,7 @@ import type { Classifier, Draft } from '../../classifier/types.js';
 import type { Policy } from '../../policy/types.js';
 import { parse } from '../args.js';
 import { loadClassifier } from '../classifier.js';
-import { MalformedMessageError, parseEml } from '../eml.js';
+import { MalformedMessageError, parseEmlDraft } from '../eml.js';
 import { EXIT, InputError, UsageError, describeFsError, oneLine } from '../errors.js';
 import { sanitize, type Io } from '../io.js';
 import { DEFAULT_MAX_MESSAGE_BYTES, readMboxFile } from '../mbox.js';
@@ -200,7 +200,7 @@ async function scanFile(
   const check = async (source: string, raw: Buffer): Promise<void> => {
     let draft: Draft;
     try {
-      draft = await toDraft(raw);
+      draft = await parseEmlDraft(raw);
     } catch (err) {
       const message = err instanceof MalformedMessageError ? err.message : `cannot parse message: ${oneLine(err)}`;
       summary.problem('malformed', source, message);
@@ -247,18 +247,6 @@ async function scanFile(
   }
 }
 
-/** A stored message as the draft the classifier checks (the same fields `check` uses). */
-async function toDraft(raw: Buffer): Promise<Draft> {
-  const parsed = await parseEml(raw);
-  const draft: Draft = { body: parsed.body };
-  if (parsed.subject !== undefined) draft.subject = parsed.subject;
-  if (parsed.to.length) draft.to = parsed.to;
-  if (parsed.cc.length) draft.cc = parsed.cc;
-  if (parsed.bcc.length) draft.bcc = parsed.bcc;
-  if (parsed.from) draft.from = parsed.from;
-  if (parsed.date) draft.sentAt = parsed.date;
-  return draft;
-}
 
 export function formatSummary(s: ScanSummary): string {
   const n = (x: number): string => x.toLocaleString('en-US');
