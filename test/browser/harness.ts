@@ -67,6 +67,20 @@ export function serveDist(): Promise<RunningServer> {
   return startStaticServer({ root: DIST, port: 0 });
 }
 
+/**
+ * The common start of a browser test of the built pages: skip (with a message) where Chromium is
+ * missing, build dist/ if it is stale, serve it on localhost and launch Chromium.
+ */
+export async function startPlayground(test: Mocha.Context): Promise<{ server: RunningServer; browser: Browser }> {
+  if (!chromiumAvailable()) {
+    console.log('      SKIPPED: /usr/bin/chromium is missing (apt-get install -y chromium)');
+    test.skip();
+  }
+  ensureBuilt((m) => console.log(`      ${m}`));
+  const server = await serveDist();
+  return { server, browser: await launchChromium() };
+}
+
 /** Every URL a page (and its frames and workers) asks for, plus CSP violations and page errors. */
 export function recordTraffic(page: Page) {
   const requests: string[] = [];

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import type { RunningServer } from '../../src/server/static-server.js';
-import { chromiumAvailable, ensureBuilt, launchChromium, offHost, recordTraffic, serveDist } from './harness.js';
+import { offHost, recordTraffic, startPlayground } from './harness.js';
 
 const SLOW = 90_000; // the classifier compiles its lexicons once per runtime; CI machines are slow
 
@@ -23,13 +23,7 @@ describe('browser: playground (headless Chromium)', function () {
   let traffic: ReturnType<typeof recordTraffic>;
 
   before(async function () {
-    if (!chromiumAvailable()) {
-      console.log('      SKIPPED: /usr/bin/chromium is missing (apt-get install -y chromium)');
-      this.skip();
-    }
-    ensureBuilt((m) => console.log(`      ${m}`));
-    server = await serveDist();
-    browser = await launchChromium();
+    ({ server, browser } = await startPlayground(this));
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     // Count CSP violations in every frame (an init script is injected by the browser, not by the page).
     await context.addInitScript(() => {

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { RunningServer } from '../../src/server/static-server.js';
-import { chromiumAvailable, ensureBuilt, launchChromium, offHost, recordTraffic, serveDist } from './harness.js';
+import { offHost, recordTraffic, startPlayground } from './harness.js';
 
 const SLOW = 90_000;
 
@@ -39,13 +39,7 @@ describe('browser: organization policy, preferences and override reasons (headle
   let server: RunningServer | undefined;
 
   before(async function () {
-    if (!chromiumAvailable()) {
-      console.log('      SKIPPED: /usr/bin/chromium is missing (apt-get install -y chromium)');
-      this.skip();
-    }
-    ensureBuilt((m) => console.log(`      ${m}`));
-    server = await serveDist();
-    browser = await launchChromium();
+    ({ server, browser } = await startPlayground(this));
   });
 
   after(async () => {

@@ -8,11 +8,9 @@
  * Skipped (with a message) only when /usr/bin/chromium is missing.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable, ensureExtensionBuilt, EXTENSION_DIR, GMAIL, recordRequests, routeFixture, unexpected } from './helpers.js';
+import { GMAIL, chromiumAvailable, ensureExtensionBuilt, launchWithExtension, recordRequests, routeFixture, unexpected } from './helpers.js';
 
 const WAIT = 20_000; // the classifier compiles its lexicons once per page
 
@@ -33,17 +31,7 @@ describe('extension: content script in Gmail compose windows (headless Chromium,
       this.skip();
     }
     ensureExtensionBuilt((m) => console.log(`      ${m}`));
-    tmp = mkdtempSync(join(tmpdir(), 'st-ext-'));
-    // A private copy: another build emptying dist/ meanwhile cannot pull the extension from under the browser.
-    const dir = join(tmp, 'extension');
-    cpSync(EXTENSION_DIR, dir, { recursive: true });
-    const { chromium } = await import('playwright-core');
-    context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
-    });
+    ({ tmp, context } = await launchWithExtension('st-ext-'));
     requests = recordRequests(context);
     ({ offHost } = await routeFixture(context));
     worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: WAIT }));

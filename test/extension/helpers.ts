@@ -4,7 +4,8 @@
  * alone for the adapter tests, and the built extension (built when missing or stale).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Request } from 'playwright-core';
@@ -99,4 +100,23 @@ export function ensureExtensionBuilt(log: (m: string) => void = () => undefined)
   if (!why) return;
   log(`building the extension (${why})…`);
   execFileSync('npm', ['run', '--silent', 'build:extension'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/**
+ * Headless Chromium with the built extension loaded, from a private copy in a new temp folder
+ * (another build emptying dist/ meanwhile cannot pull the extension from under the browser).
+ * The caller removes `tmp` when done.
+ */
+export async function launchWithExtension(prefix: string): Promise<{ tmp: string; context: BrowserContext }> {
+  const tmp = mkdtempSync(join(tmpdir(), prefix));
+  const dir = join(tmp, 'extension');
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const { chromium } = await import('playwright-core');
+  const context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+  });
+  return { tmp, context };
 }

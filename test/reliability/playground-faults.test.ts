@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import type { Browser, Route } from 'playwright-core';
 import type { RunningServer } from '../../src/server/static-server.js';
-import { chromiumAvailable, ensureBuilt, launchChromium, serveDist } from '../browser/harness.js';
+import { startPlayground } from '../browser/harness.js';
 
 const SLOW = 90_000;
 
@@ -29,13 +29,7 @@ describe('reliability: playground Send with a broken policy.json (headless Chrom
   const results: string[] = [];
 
   before(async function () {
-    if (!chromiumAvailable()) {
-      console.log('      SKIPPED: /usr/bin/chromium is missing (apt-get install -y chromium)');
-      this.skip();
-    }
-    ensureBuilt((m) => console.log(`      ${m}`));
-    server = await serveDist();
-    browser = await launchChromium();
+    ({ server, browser } = await startPlayground(this));
   });
 
   after(async () => {

@@ -15,7 +15,7 @@
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import type { RunningServer } from '../../src/server/static-server.js';
-import { chromiumAvailable, ensureBuilt, launchChromium, serveDist } from '../browser/harness.js';
+import { startPlayground } from '../browser/harness.js';
 
 const SLOW = 90_000;
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -33,14 +33,8 @@ describe('security: no egress from any built page (headless Chromium)', function
   const officeAborted: string[] = [];
 
   before(async function () {
-    if (!chromiumAvailable()) {
-      console.log('      SKIPPED: /usr/bin/chromium is missing (apt-get install -y chromium)');
-      this.skip();
-    }
-    ensureBuilt((m) => console.log(`      ${m}`));
-    server = await serveDist();
+    ({ server, browser } = await startPlayground(this));
     origin = new URL(server.url).origin;
-    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     context.on('request', (r) => requests.push(r.url()));
     // Nothing off-origin is ever fetched: Office.js is aborted and counted, anything else is a failure.
