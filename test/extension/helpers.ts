@@ -11,15 +11,12 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Request } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+// One system Chromium and one set of flags for every browser test.
+import { CHROMIUM, CHROMIUM_ARGS } from '../browser/harness.js';
+export { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from '../browser/harness.js';
 export const FIXTURE = join(ROOT, 'test', 'fixtures', 'gmail', 'compose.html');
 export const EXTENSION_DIR = join(ROOT, 'dist', 'extension');
 export const GMAIL = 'https://mail.google.com/mail/u/0/';
-
-export function chromiumAvailable(): boolean {
-  return existsSync(CHROMIUM);
-}
 
 /** Serves the fixture for every mail.google.com URL; anything else off this machine is aborted and recorded. */
 export async function routeFixture(context: BrowserContext): Promise<{ offHost: string[] }> {
