@@ -133,11 +133,11 @@ export const exclamationDetector: Detector = {
     const len = text.length;
     let i = 0;
     while (i < len) {
-      const ch = text[i]!;
-      if (!isMark(ch)) {
-        i++;
-        continue;
-      }
+      // Jump to the next mark: the engine's own scan is much faster than a loop here, and a
+      // single character class cannot backtrack.
+      NEXT_MARK.lastIndex = i;
+      if (!NEXT_MARK.test(text)) break;
+      i = NEXT_MARK.lastIndex - 1;
       const start = i;
       let bangs = 0;
       let questions = 0;
@@ -182,7 +182,13 @@ export const exclamationDetector: Detector = {
   },
 };
 
+/** Any one mark (BANGS, QUESTIONS, BOTH). */
+const NEXT_MARK = /[!?\u00a1\u00bf\uff01\uff1f\u2757\u2755\u2753\u2754\u203d\u2049\u2048\u2047]/g;
+
 function isMark(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  // Most characters are ASCII, where only `!` and `?` are marks: no set lookups for them.
+  if (c < 128) return c === 0x21 || c === 0x3f;
   return BANGS.has(ch) || QUESTIONS.has(ch) || BOTH.has(ch);
 }
 

@@ -286,45 +286,84 @@ function longRun(words: Word[]): [number, number] | null {
  */
 function forEachUnit(text: string, visit: (unit: Unit) => void): void {
   const len = text.length;
-  let lineStart = 0;
-  while (lineStart <= len) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = len;
-    let unitStart = lineStart;
-    let i = lineStart;
-    const pending: Unit[] = [];
-    while (i < lineEnd) {
-      const c = text.charCodeAt(i);
-      if (isTerminal(c)) {
-        let j = i + 1;
-        while (j < lineEnd && isTerminal(text.charCodeAt(j))) j++;
-        if (j >= lineEnd || isSpace(text.charCodeAt(j))) {
-          const unit = makeUnit(text, unitStart, j, true, j - i >= 2 && hasQuestion(text, i, j));
-          if (unit) pending.push(unit);
-          unitStart = j;
-        }
-        i = j;
-        continue;
+  const capitals = new CapitalPairs(text);
+  let unitStart = 0;
+  let pending: Unit[] = [];
+  const push = (from: number, to: number, terminal: boolean, loud: boolean): void => {
+    const unit = makeUnit(text, from, to, terminal, loud, capitals.within(from, to));
+    if (unit) pending.push(unit);
+  };
+  // Jumps from one sentence mark or line end to the next (a single character class: no backtracking).
+  const marks = /[\n.!?\uff01\uff1f\u2026\u203d]/g;
+  let i = 0;
+  for (;;) {
+    marks.lastIndex = i;
+    const at = marks.test(text) ? marks.lastIndex - 1 : len;
+    if (at < len && text.charCodeAt(at) !== 0x0a) {
+      let j = at + 1;
+      while (j < len && isTerminal(text.charCodeAt(j))) j++;
+      if (j >= len || isSpace(text.charCodeAt(j))) {
+        push(unitStart, j, true, j - at >= 2 && hasQuestion(text, at, j));
+        unitStart = j;
       }
-      i++;
+      i = j;
+      continue;
     }
-    const tail = makeUnit(text, unitStart, lineEnd, false, false);
-    if (tail) pending.push(tail);
+    // The line ends at `at`.
+    push(unitStart, at, false, false);
     const whole = pending.length === 1;
     for (const u of pending) {
       u.wholeLine = whole;
       visit(u);
     }
-    if (lineEnd >= len) break;
-    lineStart = lineEnd + 1;
+    pending = [];
+    if (at >= len) break;
+    unitStart = i = at + 1;
   }
 }
 
-function makeUnit(text: string, from: number, to: number, terminal: boolean, loud: boolean): Unit | null {
+/**
+ * Where a white-space-separated token holds two capital letters (or characters outside ASCII
+ * that are not lowercase letters, which may be capitals). A unit without such a token has no word in capitals and is judged
+ * harmless whatever its other words are, so its words need not be built. Searches only
+ * forward, once per pair found, so the text is scanned about once.
+ */
+class CapitalPairs {
+  // From a possible capital, through characters that are neither capitals nor spaces, to the
+  // next possible capital. The middle excludes the ends' class, so it cannot backtrack.
+  private readonly pair = /[^\0-@[-\x7f\p{Ll}][\0-\x08\x0e-\x1f!-@[-\x7f\p{Ll}]*[^\0-@[-\x7f\p{Ll}]/gu;
+  private start = -1;
+  private end = -1;
+  constructor(private readonly text: string) {}
+
+  /** Whether such a token lies inside text[from, to), whose edges are spaces or line ends. */
+  within(from: number, to: number): boolean {
+    if (this.start < from) {
+      this.pair.lastIndex = from;
+      const m = this.pair.exec(this.text);
+      this.start = m ? m.index : Infinity;
+      this.end = m ? m.index + m[0].length : Infinity;
+    }
+    return this.end <= to;
+  }
+}
+
+function makeUnit(text: string, from: number, to: number, terminal: boolean, loud: boolean, build: boolean): Unit | null {
   const words: Word[] = [];
   let i = from;
   let first = -1;
   let last = -1;
+  if (!build) {
+    // Only where the unit starts and ends is needed.
+    let b = to;
+    while (i < b && isSpace(text.charCodeAt(i))) i++;
+    while (b > i && isSpace(text.charCodeAt(b - 1))) b--;
+    if (i < b) {
+      first = i;
+      last = b;
+    }
+    i = to;
+  }
   while (i < to) {
     while (i < to && isSpace(text.charCodeAt(i))) i++;
     if (i >= to) break;
@@ -394,10 +433,14 @@ function isWordChar(text: string, i: number): boolean {
 }
 
 function isUpperChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 0x41 && c <= 0x5a;
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
 function isLowerChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 0x61 && c <= 0x7a;
   return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
 
