@@ -19,21 +19,34 @@ export interface TokenMatch {
   last: number;
 }
 
-interface Node {
-  words?: Map<string, Node>;
+/**
+ * A trie node. A class with every field set in the constructor, so that all nodes share one
+ * shape and the walk's property reads stay fast (objects that grow fields in different orders
+ * get different hidden classes, and reading through many of them is several times slower).
+ */
+class Node {
+  words: Map<string, Node> | undefined = undefined;
   /** Stems (`fuck*`), as a character trie: a token walks it once. */
-  stems?: StemNode;
-  name?: Node;
-  num?: Node;
-  any?: Node;
-  /** Gaps by their largest size. */
-  gaps?: Map<number, Node>;
-  accepts?: Accept[];
+  stems: StemNode | undefined = undefined;
+  name: Node | undefined = undefined;
+  num: Node | undefined = undefined;
+  any: Node | undefined = undefined;
+  /** Gaps: the node after a gap of at most `max` tokens, one per size. */
+  gaps: Array<{ max: number; next: Node }> | undefined = undefined;
+  accepts: Accept[] | undefined = undefined;
   /** Lazily built index for masked tokens (`f*ck`): first letter + length -> words. */
-  maskIndex?: Map<string, string[]>;
-  stemList?: Array<[string, Node]>;
+  maskIndex: Map<string, string[]> | undefined = undefined;
+  stemList: Array<[string, Node]> | undefined = undefined;
+  /**
+   * Where each word seen here leads (the word's child and the stems it starts with), so a
+   * word this node has seen before costs one lookup. Mail repeats its words: most steps hit.
+   */
+  memo: Map<string, readonly Node[]> | undefined = undefined;
   /** Not built yet: where each phrase through this node stands (see PhraseTrie). */
-  pending?: Item[];
+  pending: Item[] | undefined;
+  constructor(pending?: Item[]) {
+    this.pending = pending;
+  }
 }
 
 /**
@@ -52,9 +65,10 @@ interface Entry {
   accept: Accept;
 }
 
-interface StemNode {
-  next: Map<string, StemNode>;
-  target?: Node;
+class StemNode {
+  /** By UTF-16 code unit: a number key is cheaper to hash than a one-character string. */
+  next = new Map<number, StemNode>();
+  target: Node | undefined = undefined;
 }
 
 /**
@@ -71,7 +85,7 @@ interface StemNode {
  * `parsePattern` lists its phrases, so "the first word that fits a masked token" is unchanged.
  */
 export class PhraseTrie {
-  private root: Node = { pending: [] };
+  private root = new Node([]);
   private readonly entries: Entry[] = [];
   private built = false;
 
@@ -91,7 +105,7 @@ export class PhraseTrie {
   addPattern(terms: readonly Atom[][][], accept: Accept): void {
     if (this.built) {
       // Added after matching began: start the lazy build over with every pattern.
-      this.root = { pending: this.entries.map((_, p) => ({ p, t: 0, c: -1, o: 0 })) };
+      this.root = new Node(this.entries.map((_, p) => ({ p, t: 0, c: -1, o: 0 })));
       this.built = false;
     }
     this.entries.push({ terms, accept });
@@ -154,29 +168,30 @@ export class PhraseTrie {
       case 'word': {
         const words = (node.words ??= new Map());
         let next = words.get(atom.word);
-        if (!next) words.set(atom.word, (next = {}));
+        if (!next) words.set(atom.word, (next = new Node()));
         node.maskIndex = undefined;
         return next;
       }
       case 'prefix': {
-        let s: StemNode = (node.stems ??= { next: new Map() });
-        for (const ch of atom.stem) {
-          let n = s.next.get(ch);
-          if (!n) s.next.set(ch, (n = { next: new Map() } as StemNode));
+        let s: StemNode = (node.stems ??= new StemNode());
+        for (let k = 0; k < atom.stem.length; k++) {
+          const code = atom.stem.charCodeAt(k);
+          let n = s.next.get(code);
+          if (!n) s.next.set(code, (n = new StemNode()));
           s = n;
         }
         if (!s.target) {
-          s.target = {};
+          s.target = new Node();
           (node.stemList ??= []).push([atom.stem, s.target]);
         }
         return s.target;
       }
       case 'class':
-        return (node[atom.cls] ??= {});
+        return (node[atom.cls] ??= new Node());
       case 'gap': {
-        const gaps = (node.gaps ??= new Map());
-        let next = gaps.get(atom.max);
-        if (!next) gaps.set(atom.max, (next = {}));
+        const gaps = (node.gaps ??= []);
+        let next = gaps.find((g) => g.max === atom.max)?.next;
+        if (!next) gaps.push({ max: atom.max, next: (next = new Node()) });
         return next;
       }
     }
@@ -185,56 +200,67 @@ export class PhraseTrie {
   /** Every phrase occurrence in the tokens, exceptions included (see `resolve`). */
   match(tokens: Token[]): Array<TokenMatch & { exception: boolean }> {
     const out: Array<TokenMatch & { exception: boolean }> = [];
-    const visit = (node: Node, j: number, first: number): void => {
-      if (node.pending) this.expand(node);
-      if (node.accepts) {
-        for (const a of node.accepts) out.push({ rule: a.rule, exception: a.exception, first, last: j - 1 });
-      }
-      if (j >= tokens.length) return;
-      const t = tokens[j]!;
-      if (j > first && t.brk) return;
-      this.step(node, t, (next) => visit(next, j + 1, first));
-      if (node.gaps) {
-        for (const [max, next] of node.gaps) {
-          // Skip 1..max tokens, never across a sentence end; the skipped-0 case is the next atom itself.
-          for (let k = 0; k <= max && j + k < tokens.length; k++) {
-            if (k > 0 && tokens[j + k]!.brk) break;
-            const after = tokens[j + k]!;
-            this.step(next, after, (n2) => visit(n2, j + k + 1, first));
+    // Walks as an explicit stack of (node, next token index) pairs, one start token at a time:
+    // no closure or recursion per step (this loop runs for every token of every draft).
+    const nodes: Node[] = [];
+    const at: number[] = [];
+    const n = tokens.length;
+    for (let first = 0; first < n; first++) {
+      this.step(this.root, tokens[first]!, first + 1, nodes, at);
+      while (nodes.length > 0) {
+        const node = nodes.pop()!;
+        const j = at.pop()!;
+        if (node.pending) this.expand(node);
+        if (node.accepts) {
+          for (const a of node.accepts) out.push({ rule: a.rule, exception: a.exception, first, last: j - 1 });
+        }
+        if (j >= n) continue;
+        const t = tokens[j]!;
+        if (t.brk) continue;
+        this.step(node, t, j + 1, nodes, at);
+        if (node.gaps) {
+          for (let g = 0; g < node.gaps.length; g++) {
+            const { max, next } = node.gaps[g]!;
+            // Skip 1..max tokens, never across a sentence end; the skipped-0 case is the next atom itself.
+            for (let k = 0; k <= max && j + k < n; k++) {
+              if (k > 0 && tokens[j + k]!.brk) break;
+              this.step(next, tokens[j + k]!, j + k + 1, nodes, at);
+            }
           }
         }
       }
-    };
-    for (let i = 0; i < tokens.length; i++) this.step(this.root, tokens[i]!, (next) => visit(next, i + 1, i));
+    }
     return out;
   }
 
-  /** Calls `to` with every child of `node` that token `t` leads to. */
-  private step(node: Node, t: Token, to: (next: Node) => void): void {
+  /** Pushes every child of `node` that token `t` leads to, each with `j` (the token after `t`). */
+  private step(node: Node, t: Token, j: number, nodes: Node[], at: number[]): void {
     if (node.pending) this.expand(node);
-    this.stepWord(node, t.n, t, to);
-    if (t.alts) for (const alt of t.alts) this.stepWord(node, alt, t, to);
-    if (node.name && t.cap && !NAME_STOPWORDS.has(t.n)) to(node.name);
-    if (node.num && t.num) to(node.num);
-    if (node.any) to(node.any);
+    this.stepWord(node, t.n, t, j, nodes, at);
+    if (t.alts) for (const alt of t.alts) this.stepWord(node, alt, t, j, nodes, at);
+    if (node.name && t.cap && !NAME_STOPWORDS.has(t.n)) nodes.push(node.name), at.push(j);
+    if (node.num && t.num) nodes.push(node.num), at.push(j);
+    if (node.any) nodes.push(node.any), at.push(j);
   }
 
-  private stepWord(node: Node, word: string, t: Token, to: (next: Node) => void): void {
+  private stepWord(node: Node, word: string, t: Token, j: number, nodes: Node[], at: number[]): void {
     if (t.masked) {
-      this.stepMasked(node, word, to);
+      this.stepMasked(node, word, j, nodes, at);
       return;
     }
-    const exact = node.words?.get(word);
-    if (exact) to(exact);
-    let s = node.stems;
-    for (let k = 0; s && k < word.length; k++) {
-      s = s.next.get(word[k]!);
-      if (s?.target) to(s.target);
+    const memo = (node.memo ??= new Map());
+    let next = memo.get(word);
+    if (next === undefined) {
+      next = wordChildren(node, word);
+      // Bounded: a flood of distinct words (random text) starts the memo over.
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(word, next);
     }
+    for (let k = 0; k < next.length; k++) nodes.push(next[k]!), at.push(j);
   }
 
   /** A masked token (`f*ck`, `sh**`): each `*` stands for exactly one letter. */
-  private stepMasked(node: Node, word: string, to: (next: Node) => void): void {
+  private stepMasked(node: Node, word: string, j: number, nodes: Node[], at: number[]): void {
     if (word[0] === '*') return;
     if (node.words) {
       if (!node.maskIndex) {
@@ -248,15 +274,32 @@ export class PhraseTrie {
       }
       // Every word that fits: "f***" may be "fire" for one rule and "fuck" for another.
       for (const w of node.maskIndex.get(word[0] + ':' + word.length) ?? []) {
-        if (fits(word, w, w.length)) to(node.words.get(w)!);
+        if (fits(word, w, w.length)) nodes.push(node.words.get(w)!), at.push(j);
       }
     }
     if (node.stemList) {
       for (const [stem, target] of node.stemList) {
-        if (stem[0] === word[0] && stem.length <= word.length && fits(word, stem, stem.length)) to(target);
+        if (stem[0] === word[0] && stem.length <= word.length && fits(word, stem, stem.length)) nodes.push(target), at.push(j);
       }
     }
   }
+}
+
+/** Most words remembered per node (see Node.memo). */
+const MEMO_LIMIT = 20_000;
+const NONE: readonly Node[] = [];
+
+/** The children a plain (unmasked) word leads to from `node`: its word child, then each stem it starts with. */
+function wordChildren(node: Node, word: string): readonly Node[] {
+  let out: Node[] | null = null;
+  const exact = node.words?.get(word);
+  if (exact) out = [exact];
+  let s = node.stems;
+  for (let k = 0; s && k < word.length; k++) {
+    s = s.next.get(word.charCodeAt(k));
+    if (s?.target) (out ??= []).push(s.target);
+  }
+  return out ?? NONE;
 }
 
 /** Every child of a node (words, stems, classes, gaps). */
@@ -265,7 +308,7 @@ function children(node: Node): Node[] {
   if (node.words) out.push(...node.words.values());
   if (node.stemList) for (const [, target] of node.stemList) out.push(target);
   for (const c of [node.name, node.num, node.any]) if (c) out.push(c);
-  if (node.gaps) out.push(...node.gaps.values());
+  if (node.gaps) for (const g of node.gaps) out.push(g.next);
   return out;
 }
 
