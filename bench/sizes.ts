@@ -61,3 +61,116 @@ export function bundleSizes(dist: string): BundleSizes {
   }
   return out;
 }
+
+/**
+ * What the send handler is made of: each part's share of dist/launchevent.js, found with its
+ * source map (every minified character belongs to the source file it maps to). `gzip` is what the
+ * part costs gzipped: the gzip size of the whole minus that of the whole without the part's
+ * characters (so it counts what the part adds, not what it shares with the rest).
+ */
+export interface BundlePart {
+  part: string;
+  bytes: number;
+  gzip: number;
+}
+
+/** The parts named in the breakdown, by the source path (first match wins); the rest is "other". */
+export const SEND_HANDLER_PARTS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['lexicon (src/classifier/lexicons)', /src\/classifier\/lexicons\//],
+  ['libphonenumber-js metadata', /libphonenumber-js\/metadata[^/]*$/],
+  ['libphonenumber-js code', /libphonenumber-js\//],
+  ['Unicode property tables', /second-thought-unicode\//],
+  ['detectors (src/classifier/detectors)', /src\/classifier\/detectors\//],
+  ['classifier core (rest of src/classifier)', /src\/classifier\//],
+  ['policy (src/policy)', /src\/policy\//],
+  ['send handler (src/outlook)', /src\/outlook\//],
+];
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Source index per generated segment, per line: [column, source | -1][] (source map v3 mappings). */
+function decodeMappings(mappings: string): Array<Array<[number, number]>> {
+  const lines: Array<Array<[number, number]>> = [];
+  let source = 0;
+  for (const line of mappings.split(';')) {
+    const segs: Array<[number, number]> = [];
+    let column = 0;
+    for (const seg of line.split(',')) {
+      if (seg === '') continue;
+      const fields: number[] = [];
+      let value = 0;
+      let shift = 0;
+      for (const ch of seg) {
+        const digit = B64.indexOf(ch);
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      column += fields[0]!;
+      if (fields.length > 1) source += fields[1]!;
+      segs.push([column, fields.length > 1 ? source : -1]);
+    }
+    lines.push(segs);
+  }
+  return lines;
+}
+
+/** The send handler's parts (largest gzip cost first), or nothing without a build and its source map. */
+export function sendHandlerParts(dist: string): BundlePart[] {
+  const file = join(dist, 'launchevent.js');
+  if (!existsSync(file) || !existsSync(`${file}.map`)) return [];
+  const code = readFileSync(file, 'utf8');
+  const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[]; mappings: string };
+  const partOf = map.sources.map((s) => {
+    const found = SEND_HANDLER_PARTS.find(([, re]) => re.test(s.replace(/\\/g, '/')));
+    return found ? found[0] : 'other (webpack runtime, glue)';
+  });
+  const names = [...SEND_HANDLER_PARTS.map(([name]) => name), 'other (webpack runtime, glue)'];
+  // owner[i]: the part index of character i
+  const owner = new Uint8Array(code.length).fill(names.length - 1);
+  const lines = decodeMappings(map.mappings);
+  let offset = 0;
+  code.split('\n').forEach((text, li) => {
+    const segs = lines[li] ?? [];
+    segs.forEach(([column, source], k) => {
+      const end = k + 1 < segs.length ? segs[k + 1]![0] : text.length;
+      const part = source >= 0 ? names.indexOf(partOf[source]!) : names.length - 1;
+      owner.fill(part, offset + column, offset + end);
+    });
+    offset += text.length + 1;
+  });
+  const whole = gzipSize(code);
+  const parts = names.map((part, index) => {
+    let without = '';
+    let bytes = 0;
+    let from = 0;
+    for (let i = 0; i <= code.length; i++) {
+      const mine = i < code.length && owner[i] === index;
+      if (mine) bytes++;
+      if (mine && from < 0) continue;
+      if (mine) {
+        without += code.slice(from, i);
+        from = -1;
+      } else if (from < 0) from = i;
+    }
+    if (from >= 0) without += code.slice(from);
+    return { part, bytes, gzip: whole - gzipSize(without) };
+  });
+  return parts.filter((p) => p.bytes > 0).sort((a, b) => b.gzip - a.gzip);
+}
+
+// `npx tsx bench/sizes.ts [dist]`: the bundle sizes and the send handler's parts.
+if (process.argv[1] && /[\\/]bench[\\/]sizes\.ts$/.test(process.argv[1])) {
+  const dist = process.argv[2] ?? 'dist';
+  const sizes = bundleSizes(dist);
+  if (!sizes.sendHandler) console.log(`no ${join(dist, 'launchevent.js')}: run npm run build:web first`);
+  else {
+    console.log(`send handler ${sizes.sendHandler.file}: ${sizes.sendHandler.bytes} bytes minified, ${sizes.sendHandler.gzip} gzipped (budget ${100 * 1024})`);
+    for (const p of sendHandlerParts(dist)) console.log(`  ${String(p.gzip).padStart(7)} gz ${String(p.bytes).padStart(8)} raw  ${p.part}`);
+  }
+  if (sizes.taskPane) console.log(`task pane first load: ${sizes.taskPane.bytes} bytes, ${sizes.taskPane.gzip} gzipped (budget ${250 * 1024})`);
+}

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { bundleSizes, gzipSize, pageAssets } from '../../bench/sizes.js';
+import { bundleSizes, gzipSize, pageAssets, sendHandlerParts } from '../../bench/sizes.js';
 
 describe('bench/sizes', () => {
   it('pageAssets lists local scripts and stylesheets, quoted or not, never remote ones', () => {
@@ -31,5 +31,25 @@ describe('bench/sizes', () => {
     assert.deepEqual(s.taskPane?.files.map((f) => f.file), ['taskpane.html', 'a.js', 'b.css']);
     assert.equal(s.taskPane?.bytes, s.taskPane!.files.reduce((n, f) => n + f.bytes, 0));
     assert.deepEqual(bundleSizes(join(dir, 'nowhere')), {});
+  });
+
+  it('sendHandlerParts splits launchevent.js by its source map and costs each part gzipped', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'st-parts-'));
+    const lexicon = 'var LEXICON="' + 'the quick brown fox '.repeat(200) + '";';
+    const handler = 'function stOnSend(e){e.completed({allowEvent:true})}';
+    writeFileSync(join(dir, 'launchevent.js'), `${lexicon}\n${handler}`);
+    // line 1 maps to the lexicon source, line 2 (column 0 on) to the handler; the newline to neither
+    const map = { version: 3, sources: ['webpack://x/./src/classifier/lexicons/compiled.ts', 'webpack://x/./src/outlook/launchevent.ts'], names: [], mappings: 'AAAA;ACAA' };
+    writeFileSync(join(dir, 'launchevent.js.map'), JSON.stringify(map));
+    const parts = sendHandlerParts(dir);
+    assert.deepEqual(parts.map((p) => [p.part, p.bytes]), [
+      ['lexicon (src/classifier/lexicons)', lexicon.length],
+      ['send handler (src/outlook)', handler.length],
+      ['other (webpack runtime, glue)', 1],
+    ]);
+    const whole = gzipSize(`${lexicon}\n${handler}`);
+    assert.equal(parts[0]!.gzip, whole - gzipSize(`\n${handler}`));
+    assert.ok(parts[0]!.gzip > 0 && parts[0]!.gzip < lexicon.length / 5, 'repetitive text costs little gzipped');
+    assert.deepEqual(sendHandlerParts(join(dir, 'nowhere')), []);
   });
 });

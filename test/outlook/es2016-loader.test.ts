@@ -1,12 +1,25 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import vm from 'node:vm';
 import * as acorn from 'acorn';
 
 const require = createRequire(import.meta.url);
 const loader = require('../../src/outlook/build/es2016-loader.cjs') as {
   expandPattern(pattern: string): string;
   rewriteRegexps(code: string): string;
+  classModule(ranges: Array<[number, number]>): string;
+  moduleBody(ranges: Array<[number, number]>): string;
+  propertyRanges(name: string): Array<[number, number]>;
+  complement(ranges: Array<[number, number]>): Array<[number, number]>;
 };
+
+/** Runs a shared class module (ES2016 script body plus `export default`) and returns its export. */
+function runClassModule(source: string): string {
+  assert.doesNotThrow(() => acorn.parse(source, { ecmaVersion: 2016, sourceType: 'module' }));
+  const sandbox: { body?: string } = {};
+  vm.runInNewContext(source.replace(/export default body;\n$/, 'this.body = body;'), sandbox);
+  return sandbox.body!;
+}
 
 describe('outlook/build/es2016-loader', () => {
   const cases: Array<[string, string[], string[]]> = [
@@ -30,6 +43,24 @@ describe('outlook/build/es2016-loader', () => {
         const ch = String.fromCodePoint(cp);
         if (!pattern.endsWith('+')) assert.equal(rewritten.test(ch), original.test(ch), `U+${cp.toString(16)}`);
       }
+    });
+  }
+
+  for (const [name, negated] of [['L', false], ['M', false], ['Nd', false], ['L', true]] as const) {
+    it(`the shared module for ${negated ? '\\P' : '\\p'}{${name}} builds a class that matches exactly the same code points`, () => {
+      const ranges = negated ? loader.complement(loader.propertyRanges(name)) : loader.propertyRanges(name);
+      const source = loader.classModule(ranges);
+      const body = runClassModule(source);
+      assert.equal(body, loader.moduleBody(ranges));
+      const built = new RegExp(`^[${body}]$`, 'u');
+      const original = new RegExp(`^${negated ? '\\P' : '\\p'}{${name}}$`, 'u');
+      for (let cp = 0; cp <= 0x10ffff; cp++) {
+        if (cp >= 0xd800 && cp <= 0xdfff) continue;
+        const ch = String.fromCodePoint(cp);
+        if (built.test(ch) !== original.test(ch)) assert.fail(`U+${cp.toString(16)}`);
+      }
+      // compact: well under the escaped class it replaces (for the large classes it is written for)
+      assert.ok(source.length < loader.expandPattern(`${negated ? '\\P' : '\\p'}{${name}}`).length / 2 || ranges.length < 100);
     });
   }
 

@@ -15,11 +15,16 @@ import { mockOffice } from './mock-office.js';
 
 const BUDGET_GZIP_BYTES = 100 * 1024;
 /**
- * NOT MET YET: the bundle is about 150 KB gzipped (compiled lexicons about 66 KB, libphonenumber
- * about 30 KB, detectors and code the rest). Until the DESIGN.md budget above is reached (open:
- * the performance issue), this ceiling keeps it from growing further.
+ * NOT MET YET: the bundle is 135,733 bytes gzipped (`npx tsx bench/sizes.ts` after `npm run
+ * build:web` prints its parts): the compiled lexicons about 62 KB, the detectors 34 KB, the rest of
+ * the classifier 10 KB, libphonenumber 18 KB (metadata without formats 10, code 8), the handler,
+ * policy and Unicode tables 9 KB. Everything but the lexicon already costs about 74 KB, so the
+ * budget needs the lexicon shipped in 25 KB (or less of the rest): its patterns and exceptions
+ * alone are 50 KB gzipped, and stronger compressors (xz, brotli) save only about 15% of that.
+ * Until the DESIGN.md budget above is reached, this ceiling (the real figure and a little) keeps
+ * it from growing.
  */
-const CEILING_GZIP_BYTES = 155 * 1024;
+const CEILING_GZIP_BYTES = 136 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
@@ -42,7 +47,7 @@ describe('outlook/launchevent (built bundle)', function () {
     }
   });
 
-  // Pending until the budget is met: it fails today (see CEILING_GZIP_BYTES).
+  // Pending until the budget is met: it fails today (135,733 bytes; see CEILING_GZIP_BYTES).
   it.skip(`is at most ${BUDGET_GZIP_BYTES / 1024} KB gzipped (DESIGN.md budget, not met yet)`, () => {
     assert.ok(gzipSync(code, { level: 9 }).length <= BUDGET_GZIP_BYTES);
   });

@@ -107,3 +107,94 @@ export function readSets(data: unknown): { sets: Record<string, string>; problem
   }
   return { sets, problems };
 }
+
+/*
+ * The compiled lexicon's shipped form (src/classifier/lexicons/compiled.ts). Every byte of it is in
+ * the send handler, which loads on every Send and has a budget (DESIGN.md section 7), so it is
+ * plain lines rather than JSON: the quotes, commas and keys of 110 objects and 1,900 strings cost
+ * about 6 KB gzipped. One entry is
+ *
+ *   <category> <id> <severity>
+ *   <explanation>
+ *   <pattern>            (one or more)
+ *   ~                    (only when there are exceptions)
+ *   <exception>          (one or more)
+ *
+ * and entries are separated by an empty line. Suggestions (shown by the pane, never by the send
+ * handler) are a separate text, one line per entry, so that a bundle can leave them out; an empty
+ * line is an entry without one. Sets are `<name> <a|b|c>` lines. No field may hold a line break,
+ * and a pattern is never empty nor `~`: encodeLexicon refuses what it could not decode back.
+ */
+const EXCEPTIONS_MARK = '~';
+
+export interface EncodedLexicon {
+  entries: string;
+  suggestions: string;
+  sets: string;
+}
+
+/** The shipped form of `entries` and `sets`; throws when a field cannot be written as one line. */
+export function encodeLexicon(entries: readonly LexiconEntry[], sets: Readonly<Record<string, string>>): EncodedLexicon {
+  const line = (s: string, what: string): string => {
+    if (/[\r\n\u2028\u2029]/.test(s)) throw new Error(`${what}: a line break cannot be encoded`);
+    return s;
+  };
+  const blocks = entries.map((e) => {
+    const where = `entry "${e.id}"`;
+    if (e.explanation === '' || e.patterns.length === 0) throw new Error(`${where}: an entry needs an explanation and a pattern`);
+    if (/\s/.test(e.category + e.id + e.severity)) throw new Error(`${where}: category, id and severity cannot hold spaces`);
+    const lines = [`${e.category} ${line(e.id, where)} ${e.severity}`, line(e.explanation, where)];
+    for (const list of [e.patterns, e.exceptions ?? []]) {
+      for (const p of list) {
+        if (p === '' || p === EXCEPTIONS_MARK) throw new Error(`${where}: pattern ${JSON.stringify(p)} cannot be encoded`);
+        lines.push(line(p, where));
+      }
+      if (list === e.patterns && e.exceptions && e.exceptions.length > 0) lines.push(EXCEPTIONS_MARK);
+    }
+    return lines.join('\n');
+  });
+  const suggestions = entries.map((e) => {
+    if (e.suggestion === '') throw new Error(`entry "${e.id}": an empty suggestion cannot be encoded`);
+    return line(e.suggestion ?? '', `entry "${e.id}"`);
+  });
+  const setLines = Object.entries(sets).map(([name, value]) => {
+    if (/\s/.test(name) || /[\r\n]/.test(value)) throw new Error(`set "${name}" cannot be encoded`);
+    return `${name} ${value}`;
+  });
+  return { entries: blocks.join('\n\n'), suggestions: suggestions.join('\n'), sets: setLines.join('\n') };
+}
+
+/**
+ * The entries back, with the same fields in the same order as checkLexicon makes them;
+ * without `suggestions` (the send handler's bundle), entries have none.
+ */
+export function decodeLexicon(entries: string, suggestions?: string): LexiconEntry[] {
+  if (entries === '') return [];
+  const tips = suggestions === undefined ? [] : suggestions.split('\n');
+  return entries.split('\n\n').map((block, index) => {
+    const lines = block.split('\n');
+    const [category, id, severity] = lines[0]!.split(' ') as [Category, string, Severity];
+    const mark = lines.indexOf(EXCEPTIONS_MARK, 2);
+    const tip = tips[index];
+    return {
+      category,
+      id,
+      severity,
+      patterns: lines.slice(2, mark < 0 ? lines.length : mark),
+      ...(mark >= 0 ? { exceptions: lines.slice(mark + 1) } : {}),
+      explanation: lines[1]!,
+      ...(tip ? { suggestion: tip } : {}),
+    };
+  });
+}
+
+/** The named sets back, in their order. */
+export function decodeSets(sets: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (sets === '') return out;
+  for (const line of sets.split('\n')) {
+    const space = line.indexOf(' ');
+    out[line.slice(0, space)] = line.slice(space + 1);
+  }
+  return out;
+}

@@ -55,12 +55,40 @@ const classBody = (ranges) => ranges.map(([a, b]) => (a === b ? hex(a) : `${hex(
 
 /**
  * Each property's class body is written once, to a small shared module, and imported where used:
- * `\p{L}` alone expands to ~10 KB and appears in several modules.
+ * `\p{L}` alone expands to ~10 KB and appears in several modules. The module holds the ranges
+ * compactly (each as the gap from the previous range's end and its length less one, in base 36:
+ * about a third of the escaped class gzipped, which the send handler carries on every Send) and
+ * builds the same class body (`\u{41}-\u{5a}...`, for a `u` regexp) once when loaded.
  */
 const CACHE_DIR = path.join(__dirname, '..', '..', '..', 'node_modules', '.cache', 'second-thought-unicode');
-function sharedModule(key, body) {
+
+/** Source of the module whose default export is the class body of `ranges`. */
+function classModule(ranges) {
+  let prev = -1;
+  const packed = ranges
+    .map(([a, b]) => {
+      const gap = a - prev - 1;
+      prev = b;
+      return `${gap.toString(36)}${b > a ? `.${(b - a - 1).toString(36)}` : ''}`;
+    })
+    .join(',');
+  return (
+    `var packed = ${JSON.stringify(packed)}.split(','), body = '', at = -1;\n` +
+    'for (var i = 0; i < packed.length; i++) {\n' +
+    "  var part = packed[i].split('.'), from = at + 1 + parseInt(part[0], 36);\n" +
+    "  at = part.length > 1 ? from + 1 + parseInt(part[1], 36) : from;\n" +
+    "  body += '\\\\u{' + from.toString(16) + '}' + (at > from ? '-\\\\u{' + at.toString(16) + '}' : '');\n" +
+    '}\n' +
+    'export default body;\n'
+  );
+}
+
+/** The class body classModule's module builds (used by tests and for checking). */
+const moduleBody = (ranges) => ranges.map(([a, b]) => `\\u{${a.toString(16)}}${b > a ? `-\\u{${b.toString(16)}}` : ''}`).join('');
+
+function sharedModule(key, ranges) {
   const file = path.join(CACHE_DIR, `${key.replace(/[^A-Za-z0-9_=-]/g, '_')}.js`);
-  const text = `export default ${JSON.stringify(body)};\n`;
+  const text = classModule(ranges);
   if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) {
     fs.mkdirSync(CACHE_DIR, { recursive: true });
     fs.writeFileSync(file, text);
@@ -128,7 +156,7 @@ function rewriteRegexps(code) {
       const key = `${p.negated ? 'not-' : ''}${p.name}`;
       if (!imports.has(key)) {
         const ranges = p.negated ? complement(propertyRanges(p.name)) : propertyRanges(p.name);
-        imports.set(key, { id: `__stUnicode${imports.size}`, file: sharedModule(key, classBody(ranges)) });
+        imports.set(key, { id: `__stUnicode${imports.size}`, file: sharedModule(key, ranges) });
       }
       return imports.get(key).id;
     });
@@ -152,3 +180,7 @@ module.exports = function es2016Loader(source) {
 };
 module.exports.expandPattern = expandPattern;
 module.exports.rewriteRegexps = rewriteRegexps;
+module.exports.classModule = classModule;
+module.exports.moduleBody = moduleBody;
+module.exports.propertyRanges = propertyRanges;
+module.exports.complement = complement;

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { LEXICON, LEXICON_SETS } from '../../../src/classifier/lexicons/compiled.js';
+import { decodeLexicon, decodeSets, encodeLexicon, type LexiconEntry } from '../../../src/classifier/lexicons/entry.js';
+
+const entry = (over: Partial<LexiconEntry> = {}): LexiconEntry => ({
+  category: 'tone',
+  id: 'sample',
+  severity: 'low',
+  patterns: ['a|b c', 'd ...2 <name>'],
+  explanation: 'Why "this" matters.',
+  ...over,
+});
+
+describe('lexicons/entry (shipped form)', () => {
+  it('decodes the compiled lexicon back to entries with the same fields in the same order', () => {
+    const encoded = encodeLexicon(LEXICON, LEXICON_SETS);
+    assert.equal(JSON.stringify(decodeLexicon(encoded.entries, encoded.suggestions)), JSON.stringify(LEXICON));
+    assert.equal(JSON.stringify(decodeSets(encoded.sets)), JSON.stringify(LEXICON_SETS));
+    assert.ok(LEXICON.length > 50 && LEXICON.some((e) => e.exceptions) && LEXICON.some((e) => !e.exceptions));
+  });
+
+  it('keeps optional fields optional: no exceptions, no suggestion', () => {
+    const list = [entry(), entry({ id: 'with-all', exceptions: ['x y', 'z'], suggestion: 'Say it plainly.' }), entry({ id: 'tip-only', suggestion: 'Tip.' })];
+    const encoded = encodeLexicon(list, { 'some-set': 'a|b', other: 'c' });
+    const back = decodeLexicon(encoded.entries, encoded.suggestions);
+    assert.deepEqual(back, list);
+    assert.deepEqual(Object.keys(back[1]!), ['category', 'id', 'severity', 'patterns', 'exceptions', 'explanation', 'suggestion']);
+    assert.deepEqual(decodeSets(encoded.sets), { 'some-set': 'a|b', other: 'c' });
+  });
+
+  it('without the suggestions text (the send handler), entries have no suggestion and nothing else changes', () => {
+    const list = [entry({ suggestion: 'One.' }), entry({ id: 'two', exceptions: ['q'], suggestion: 'Two.' })];
+    const encoded = encodeLexicon(list, {});
+    assert.deepEqual(
+      decodeLexicon(encoded.entries),
+      list.map(({ suggestion: _s, ...rest }) => rest),
+    );
+  });
+
+  it('an explanation that reads like the exceptions mark is still an explanation', () => {
+    const list = [entry({ explanation: '~', exceptions: ['~x'] })];
+    const encoded = encodeLexicon(list, {});
+    assert.deepEqual(decodeLexicon(encoded.entries, encoded.suggestions), list);
+  });
+
+  it('refuses what it could not decode back', () => {
+    assert.throws(() => encodeLexicon([entry({ explanation: 'two\nlines' })], {}), /line break/);
+    assert.throws(() => encodeLexicon([entry({ patterns: ['ok', ''] })], {}), /cannot be encoded/);
+    assert.throws(() => encodeLexicon([entry({ exceptions: ['~'] })], {}), /cannot be encoded/);
+    assert.throws(() => encodeLexicon([entry({ suggestion: '' })], {}), /empty suggestion/);
+    assert.throws(() => encodeLexicon([entry({ id: 'a b' })], {}), /spaces/);
+    assert.throws(() => encodeLexicon([], { 'bad name': 'a' }), /cannot be encoded/);
+  });
+
+  it('decodes an empty lexicon', () => {
+    assert.deepEqual(decodeLexicon(''), []);
+    assert.deepEqual(decodeSets(''), {});
+    const encoded = encodeLexicon([], {});
+    assert.deepEqual(decodeLexicon(encoded.entries, encoded.suggestions), []);
+  });
+});
