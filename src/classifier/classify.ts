@@ -4,7 +4,8 @@ import { LEXICON, LEXICON_SETS } from './lexicons/compiled.js';
 import type { LexiconEntry } from './lexicons/entry.js';
 import { parseTerms } from './match/pattern.js';
 import { PhraseTrie, resolve, type Accept } from './match/trie.js';
-import { tokenize, type Token } from './normalize/tokenize.js';
+import type { Token } from './normalize/tokenize.js';
+import { SentenceGate } from './match/gate.js';
 import { findSegments, inSegment } from './segment/segment.js';
 import { DETECTORS } from './detectors/index.js';
 import { contextHits, externalRecipients } from './context.js';
@@ -57,7 +58,13 @@ export function createClassifier(policy?: Policy): Classifier {
   // parseTerms checks each pattern whole (without expanding it) and throws a PatternError for a
   // policy term that cannot be used; lexicon patterns were already checked at build time.
   // Policy terms may use the lexicons' named sets (`@groups`).
-  const add = (pattern: string, accept: Accept): void => trie.addPattern(parseTerms(pattern, LEXICON_SETS), accept);
+  // Exceptions and allow-list phrases only take matches away: the gate needs only the rules.
+  const gate = new SentenceGate();
+  const add = (pattern: string, accept: Accept): void => {
+    const terms = parseTerms(pattern, LEXICON_SETS);
+    trie.addPattern(terms, accept);
+    if (!accept.exception) gate.addPattern(terms);
+  };
   const addRule = (rule: PhraseRule, patterns: readonly string[], exceptions: readonly string[] = []): void => {
     const index = rules.push(rule) - 1;
     for (const pattern of patterns) add(pattern, { rule: index, exception: false });
@@ -86,7 +93,7 @@ export function createClassifier(policy?: Policy): Classifier {
   }
   for (const phrase of p.allow) add(phrase, { rule: -1, exception: true });
 
-  return { classify: (draft) => classify(normalizeDraft(draft), p, trie, rules, DETECTORS) };
+  return { classify: (draft) => classify(normalizeDraft(draft), p, { trie, gate, rules }, DETECTORS) };
 }
 
 function termId(pattern: string): string {
@@ -105,7 +112,14 @@ function normalizeDraft(draft: string | Draft): Draft {
   return { ...draft, body: typeof draft.body === 'string' ? draft.body : String(draft.body ?? '') };
 }
 
-function classify(draft: Draft, p: ResolvedPolicy, trie: PhraseTrie, rules: PhraseRule[], detectors: readonly Detector[]): ClassifyResult {
+/** The compiled phrase side of a classifier. */
+interface Phrases {
+  trie: PhraseTrie;
+  gate: SentenceGate;
+  rules: PhraseRule[];
+}
+
+function classify(draft: Draft, p: ResolvedPolicy, phrases: Phrases, detectors: readonly Detector[]): ClassifyResult {
   const notices: string[] = [];
   let body = draft.body;
   let truncated = false;
@@ -126,7 +140,7 @@ function classify(draft: Draft, p: ResolvedPolicy, trie: PhraseTrie, rules: Phra
   if (typeof draft.subject === 'string' && draft.subject.length > 0) fields.push(['subject', draft.subject.slice(0, p.maxDraftChars)]);
   fields.push(['body', body]);
   for (const [field, text] of fields) {
-    const hits = phraseHits(text, trie, rules, hasExternal);
+    const hits = phraseHits(text, phrases, hasExternal);
     for (const d of detectors) {
       try {
         hits.push(...d.detect(text));
@@ -162,8 +176,9 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
-function phraseHits(text: string, trie: PhraseTrie, rules: PhraseRule[], hasExternal: boolean): Hit[] {
-  const tokens = tokenize(text);
+function phraseHits(text: string, { trie, gate, rules }: Phrases, hasExternal: boolean): Hit[] {
+  // Only the sentences that can hold a phrase (match/gate.ts): the same matches as every token.
+  const tokens = gate.tokens(text);
   const hits: Hit[] = [];
   for (const m of resolve(trie.match(tokens))) {
     const r = rules[m.rule]!;

@@ -1,0 +1,551 @@
+import { Kind, fold } from '../normalize/fold.js';
+import { LEET } from '../normalize/tables.js';
+import { tokenize, type Token } from '../normalize/tokenize.js';
+import type { Atom } from './pattern.js';
+import { NAME_STOPWORDS } from './stopwords.js';
+
+/**
+ * The sentence gate: which sentences of a text can hold a phrase at all, found in one cheap
+ * pass, so that only those are tokenized and walked through the trie. Most sentences of most
+ * mail hold none, and tokenizing and walking them was most of the classifier's time.
+ *
+ * A phrase needs every required term of its pattern: "delete|shred ...3 emails|records" needs
+ * one of delete/shred and one of emails/records in the same sentence (a phrase never crosses a
+ * sentence end). The gate knows, for each pattern, those terms as sets of words and stems, and
+ * lets a sentence through when, for some pattern, every such term has a word in the sentence.
+ * Optional terms and token classes (`<name>`, `<num>`, `<any>`) constrain nothing.
+ *
+ * The pass reads words the way the tokenizer does (the same folding of case, accents and
+ * look-alike letters from `fold`, the same reading of digits inside words) but builds no tokens
+ * and no strings: a rolling hash per word, looked up in a table. Whatever it does not read
+ * exactly lets its sentence through: a symbol or mask touching a word (`@ss`, `f*ck`), `!`
+ * inside a word, digits and symbols outside ASCII, stretched letters (`shiiit`), three single
+ * letters in a row (`f.u.c.k`). Hash collisions only let more through. So the gate may pass
+ * too much, never too little.
+ *
+ * Sentences are cut only where the tokenizer surely starts one: after `.`, `?` or `!` followed
+ * by a space or line break (not in an ellipsis), and after a blank line. Tokenizing such a piece
+ * alone gives exactly the tokens the whole text gives there, since its first token starts a
+ * sentence either way. test/classifier/match/gate.test.ts compares matching through the gate
+ * with matching over every token on generated text.
+ */
+export class SentenceGate {
+  /** Word hash -> ids of the word atoms with that hash. */
+  private readonly words = new Map<number, number[]>();
+  /** Hash of a stem's first STEM_HEAD letters -> the stems starting so. */
+  private readonly stems = new Map<number, Stem[]>();
+  private readonly atomIds = new Map<string, number>();
+  /** Atom id -> the compounds of patterns' anchors (rarest terms) whose rarest atom it is: checked when it is seen. */
+  private readonly atomAnchors: number[][] = [];
+  /** Compound id -> the patterns whose anchor it belongs to. */
+  private readonly compoundPatterns: number[][] = [];
+  private readonly compoundIds = new Map<string, number>();
+  /** Compound id -> its atoms (all must be seen). */
+  private readonly compoundAtoms: number[][] = [];
+  private readonly termIds = new Map<string, number>();
+  /** Term id -> its compounds (any one seen will do). */
+  private readonly termCompounds: number[][] = [];
+  /** Per pattern, its constraining terms. */
+  private readonly patternTerms: number[][] = [];
+  // Per atom, term and pattern: the number of the sentence it was last seen (or decided) in.
+  private atomSeen = new Int32Array(0);
+  private termYes = new Int32Array(0);
+  private termNo = new Int32Array(0);
+  private patternChecked = new Int32Array(0);
+  private sentence = 0;
+  /** `words` as an open-addressing table: slot -> 1 + index into wordLists (0: empty), and the slot's hash. */
+  private wordLists: number[][] = [];
+  private table = new Int32Array(16);
+  private tableKeys = new Int32Array(16);
+  /** Some pattern constrains nothing (only token classes): every sentence may hold a phrase. */
+  private open = false;
+
+  /**
+   * Adds one pattern (its parsed terms). A term constrains when it is required and each of its
+   * choices has a word or stem; a choice becomes a compound of up to three of its rarest words and
+   * stems (all of them appear where the choice does).
+   */
+  addPattern(terms: readonly Atom[][][]): void {
+    const candidates: Array<{ compounds: Atom[][]; cost: number }> = [];
+    for (const choices of terms) {
+      const compounds: Atom[][] = [];
+      for (const choice of choices) {
+        const atoms = choice.filter((a) => a.kind === 'word' || a.kind === 'prefix').sort((a, b) => cost(a) - cost(b));
+        if (atoms.length === 0) break;
+        compounds.push(atoms.slice(0, 3));
+      }
+      // A term is seen about as often as its compounds are, added up; a compound about as often
+      // as its atoms together (costs read as rough frequencies, multiplied).
+      if (compounds.length === choices.length) {
+        candidates.push({ compounds, cost: compounds.reduce((sum, atoms) => sum + atoms.reduce((p, a) => (p * cost(a)) / 1000, 1000), 0) });
+      }
+    }
+    if (candidates.length === 0) {
+      this.open = true;
+      return;
+    }
+    candidates.sort((x, y) => x.cost - y.cost);
+    const ids = candidates.map((c) => this.termId(c.compounds));
+    const anchor = ids[0]!;
+    // The other terms, those with fewer compounds first (quicker to decide).
+    const others = [...new Set(ids)].filter((t) => t !== anchor).sort((x, y) => this.termCompounds[x]!.length - this.termCompounds[y]!.length);
+    const p = this.patternTerms.push(others) - 1;
+    // A compound is complete only once its rarest atom (its first) is seen: that atom leads here.
+    for (const c of this.termCompounds[anchor]!) {
+      const patterns = this.compoundPatterns[c]!;
+      if (patterns.length === 0) this.atomAnchors[this.compoundAtoms[c]![0]!]!.push(c);
+      patterns.push(p);
+    }
+  }
+
+  private termId(compounds: Atom[][]): number {
+    const cids = [...new Set(compounds.map((atoms) => this.compoundId(atoms)))].sort((a, b) => a - b);
+    const key = cids.join(',');
+    let id = this.termIds.get(key);
+    if (id === undefined) {
+      id = this.termCompounds.push(cids) - 1;
+      this.termIds.set(key, id);
+    }
+    return id;
+  }
+
+  private compoundId(atoms: Atom[]): number {
+    // Kept rarest first (the caller's order); the key does not depend on the order.
+    const aids = [...new Set(atoms.map((a) => this.atomId(a)))];
+    const key = aids
+      .slice()
+      .sort((a, b) => a - b)
+      .join(',');
+    let id = this.compoundIds.get(key);
+    if (id === undefined) {
+      id = this.compoundAtoms.push(aids) - 1;
+      this.compoundPatterns.push([]);
+      this.compoundIds.set(key, id);
+    }
+    return id;
+  }
+
+  private atomId(atom: Atom): number {
+    // Stems longer than MAX_STEM are compared by their first MAX_STEM letters (lets more through).
+    const text = atom.kind === 'word' ? atom.word : (atom as { stem: string }).stem.slice(0, MAX_STEM);
+    const key = `${atom.kind === 'word' ? 'w' : 'p'}${text}`;
+    let id = this.atomIds.get(key);
+    if (id !== undefined) return id;
+    id = this.atomAnchors.push([]) - 1;
+    this.atomIds.set(key, id);
+    const h = hashOf(text);
+    if (atom.kind === 'word') {
+      const list = this.words.get(h);
+      if (list) list.push(id);
+      else this.words.set(h, [id]);
+    } else {
+      const head = hashOf(text.slice(0, STEM_HEAD));
+      const list = this.stems.get(head);
+      const stem = { length: text.length, hash: h, atoms: [id] };
+      if (list) list.push(stem);
+      else this.stems.set(head, [stem]);
+    }
+    return id;
+  }
+
+  /** Sizes the per-sentence tables to the atoms, terms and patterns added so far, and builds the word table. */
+  private sizeTables(): void {
+    if (this.wordLists.length !== this.words.size) {
+      this.wordLists = [...this.words.values()];
+      let size = 16;
+      while (size < this.words.size * 4) size *= 2;
+      this.table = new Int32Array(size);
+      this.tableKeys = new Int32Array(size);
+      const shift = 32 - Math.log2(size);
+      let k = 0;
+      for (const h of this.words.keys()) {
+        let slot = Math.imul(h, 0x9e3779b1) >>> shift;
+        while (this.table[slot] !== 0) slot = (slot + 1) & (size - 1);
+        this.table[slot] = ++k;
+        this.tableKeys[slot] = h;
+      }
+    }
+    if (this.atomSeen.length !== this.atomAnchors.length) this.atomSeen = new Int32Array(this.atomAnchors.length);
+    if (this.termYes.length !== this.termCompounds.length) {
+      this.termYes = new Int32Array(this.termCompounds.length);
+      this.termNo = new Int32Array(this.termCompounds.length);
+    }
+    if (this.patternChecked.length !== this.patternTerms.length) this.patternChecked = new Int32Array(this.patternTerms.length);
+  }
+
+  /**
+   * The tokens of the sentences that may hold a phrase, with offsets into `text`: for those
+   * sentences, the same tokens `tokenize(text)` gives.
+   */
+  tokens(text: string): Token[] {
+    if (this.open) return tokenize(text);
+    const pieces = this.pieces(text);
+    if (pieces.length === 2 && pieces[0] === 0 && pieces[1] === text.length) return tokenize(text);
+    const out: Token[] = [];
+    for (let k = 0; k < pieces.length; k += 2) {
+      const from = pieces[k]!;
+      for (const t of tokenize(text.slice(from, pieces[k + 1]!))) {
+        t.s += from;
+        t.e += from;
+        out.push(t);
+      }
+    }
+    return out;
+  }
+
+  /** The pieces of `text` that may hold a phrase, as [start, end, start, end, ...], adjacent ones merged. */
+  pieces(text: string): number[] {
+    if (this.open) return text.length > 0 ? [0, text.length] : [];
+    this.sizeTables();
+    const out: number[] = [];
+    const len = text.length;
+    /** Atoms seen in the current sentence that may complete some pattern's anchor. */
+    const hot: number[] = [];
+    const { table, tableKeys } = this;
+    const mask = table.length - 1;
+    const shift = 32 - Math.log2(table.length);
+    let sentence = ++this.sentence;
+    let pieceStart = 0;
+    let possible = false;
+    // The word being read (one flat loop with locals only: this runs for every character of
+    // every draft): hashes of its folded text and of its first STEM_HEAD characters; once it has
+    // a digit, also of its reading with digits as letters; and of its digits alone (a number's
+    // reading when `$` is part of it).
+    let wordStart = 0;
+    let length = 0;
+    let hash = FNV_OFFSET;
+    let head = 0;
+    let leetHash = FNV_OFFSET;
+    let leetHead = 0;
+    let digitHash = FNV_OFFSET;
+    let symbols = 0;
+    let letters = 0;
+    let digits = 0;
+    let digitRun = 0;
+    let longestDigitRun = 0;
+    let last = -1;
+    let beforeLast = -1;
+    let stretched = false;
+    let singles = 0;
+
+    let i = 0;
+    // One step past the end stands a space, which ends the last word.
+    while (i <= len) {
+      const c = i < len ? text.charCodeAt(i) : 0x20;
+      let cls: number;
+      let width = 1;
+      let folded = '';
+      if (c < 128) cls = ASCII_CLASS[c]!;
+      else {
+        // Outside ASCII: fold as the tokenizer does.
+        const cp = c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c;
+        if (cp > 0xffff) width = 2;
+        const f = fold(cp);
+        if (f.kind === Kind.Invisible || f.kind === Kind.Mark) cls = INVISIBLE;
+        else if (f.kind === Kind.Letter) {
+          cls = FOLDED_LETTER;
+          folded = f.text;
+        } else if (f.kind === Kind.Digit || f.kind === Kind.Leet || f.kind === Kind.Mask || (f.kind === Kind.Stop && f.text === '!')) {
+          // Digits and symbols outside ASCII, and look-alikes of `!`: not followed here.
+          cls = UNSURE;
+        } else cls = OTHER;
+      }
+      if (cls <= FOLDED_LETTER) {
+        // A character of the word: letters lowercased, digits also read as letters, `@` and
+        // `$` read as the letters they look like (`@ss`, `a$$`: the tokenizer's reading for a
+        // word without digits; a word with both is not followed, below).
+        if (length === 0) wordStart = i;
+        if (cls === DIGIT && digits === 0) {
+          // Until its first digit a word reads the same both ways.
+          leetHash = hash;
+          leetHead = head;
+        }
+        const n = cls === FOLDED_LETTER ? folded.length : 1;
+        for (let k = 0; k < n; k++) {
+          const code = cls === LETTER ? c | 0x20 : cls === FOLDED_LETTER ? folded.charCodeAt(k) : cls === DIGIT ? c : LEET_CODE[c]!;
+          hash = Math.imul(hash ^ code, FNV_PRIME);
+          if (digits > 0 || cls === DIGIT) leetHash = Math.imul(leetHash ^ (cls === DIGIT ? LEET_CODE[c]! : code), FNV_PRIME);
+          if (++length === STEM_HEAD) {
+            head = hash;
+            leetHead = leetHash;
+          }
+          if (code === last && code === beforeLast) stretched = true;
+          beforeLast = last;
+          last = code;
+        }
+        if (cls === DIGIT) {
+          digitHash = Math.imul(digitHash ^ c, FNV_PRIME);
+          digits++;
+          if (++digitRun > longestDigitRun) longestDigitRun = digitRun;
+        } else if (cls === READ_AS_LETTER) symbols++;
+        else {
+          letters++;
+          digitRun = 0;
+        }
+        i += width;
+        continue;
+      }
+      if (cls === INVISIBLE) {
+        // Renders as nothing: the word goes on.
+        i += width;
+        continue;
+      }
+      if (length > 0) {
+        // The word ends. Digits in a word with letters read as letters unless they look like a code.
+        const asLeet = letters > 0 && digits > 0 && (longestDigitRun === 0 || (letters >= 2 && longestDigitRun < 3));
+        if (symbols > 0 && digits > 0) possible = true;
+        // The word table, open addressing on the hash (a Map lookup per word cost more than all the rest).
+        const key = letters === 0 ? digitHash : asLeet ? leetHash : hash;
+        for (let slot = Math.imul(key, 0x9e3779b1) >>> shift; ; slot = (slot + 1) & mask) {
+          const at = table[slot]!;
+          if (at === 0) break;
+          if (tableKeys[slot] === key) {
+            this.see(this.wordLists[at - 1], sentence, hot);
+            break;
+          }
+        }
+        if (length >= STEM_HEAD) {
+          const stems = this.stems.get(asLeet ? leetHead : head);
+          if (stems) {
+            for (const stem of stems) {
+              if (stem.length <= length && (stem.length === STEM_HEAD || prefixHash(text, wordStart, stem.length, asLeet) === stem.hash)) this.see(stem.atoms, sentence, hot);
+            }
+          }
+        }
+        // Stretched letters get other readings (`shiiit`).
+        if (stretched) possible = true;
+        // Three single letters in a row may be joined into one word (`s h i t`, `f.u.c.k`).
+        if (length === 1 && letters === 1) {
+          if (++singles >= 3) possible = true;
+        } else if (letters > 0 || digits > 0) singles = 0;
+        length = symbols = letters = digits = digitRun = longestDigitRun = 0;
+        hash = leetHash = digitHash = FNV_OFFSET;
+        last = beforeLast = -1;
+        stretched = false;
+      }
+      let boundary = -1;
+      let next = i + width;
+      if (cls === SYMBOL) {
+        // `|`, `+`, `*`: may stand for a letter, or mask one, when it touches a word.
+        if (wordish(text.charCodeAt(i - 1)) || wordish(text.charCodeAt(i + 1))) possible = true;
+      } else if (cls === BANG) {
+        // Inside a word `!` is a letter (sh!t); followed by a space it ends a sentence.
+        if (wordish(text.charCodeAt(i - 1)) && continuesWord(text.charCodeAt(i + 1))) possible = true;
+        else if (isBreakSpace(text.charCodeAt(i + 1))) boundary = i + 1;
+      } else if (cls === STOP) {
+        // `.` or `?` then a space or line break ends a sentence, except in an ellipsis.
+        if (isBreakSpace(text.charCodeAt(i + 1)) && !(c === 0x2e && text.charCodeAt(i - 1) === 0x2e)) boundary = i + 1;
+      } else if (cls === NEWLINE) {
+        // A blank line (only spaces, tabs and carriage returns between two line feeds) ends a sentence.
+        let j = i + 1;
+        while (j < len && isBlank(text.charCodeAt(j))) j++;
+        if (j < len && text.charCodeAt(j) === 0x0a) boundary = next = j + 1;
+      } else if (cls === UNSURE) possible = true;
+      if (boundary >= 0 || i >= len) {
+        const end = boundary >= 0 ? boundary : len;
+        if (possible || (hot.length > 0 && this.satisfied(hot, sentence))) {
+          if (out.length > 0 && out[out.length - 1] === pieceStart) out[out.length - 1] = end;
+          else out.push(pieceStart, end);
+        }
+        pieceStart = end;
+        possible = false;
+        hot.length = 0;
+        sentence = ++this.sentence;
+      }
+      i = next;
+    }
+    return out;
+  }
+
+  /** Marks atoms seen in the sentence; those that may complete an anchor are kept in `hot`. */
+  private see(atoms: number[] | undefined, sentence: number, hot: number[]): void {
+    if (!atoms) return;
+    for (let k = 0; k < atoms.length; k++) {
+      const a = atoms[k]!;
+      if (this.atomSeen[a] === sentence) continue;
+      this.atomSeen[a] = sentence;
+      if (this.atomAnchors[a]!.length > 0) hot.push(a);
+    }
+  }
+
+  /**
+   * Whether, for some anchor compound a hot atom leads to, the compound is complete and every
+   * other constraining term of its pattern was seen in the sentence.
+   */
+  private satisfied(hot: number[], sentence: number): boolean {
+    for (const a of hot) {
+      for (const c of this.atomAnchors[a]!) {
+        if (!this.complete(c, sentence)) continue;
+        for (const p of this.compoundPatterns[c]!) {
+          if (this.patternChecked[p] === sentence) continue;
+          this.patternChecked[p] = sentence;
+          const terms = this.patternTerms[p]!;
+          let all = true;
+          for (let m = 0; m < terms.length && all; m++) all = this.termSeen(terms[m]!, sentence);
+          if (all) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private complete(c: number, sentence: number): boolean {
+    const atoms = this.compoundAtoms[c]!;
+    for (let k = 0; k < atoms.length; k++) if (this.atomSeen[atoms[k]!] !== sentence) return false;
+    return true;
+  }
+
+  /** Whether some compound of the term was seen whole in the sentence (decided once per sentence). */
+  private termSeen(t: number, sentence: number): boolean {
+    if (this.termYes[t] === sentence) return true;
+    if (this.termNo[t] === sentence) return false;
+    for (const c of this.termCompounds[t]!) {
+      if (this.complete(c, sentence)) {
+        this.termYes[t] = sentence;
+        return true;
+      }
+    }
+    this.termNo[t] = sentence;
+    return false;
+  }
+}
+
+/**
+ * The hash of the first `n` characters of the word at `start`, read as the pass reads it (for a
+ * stem longer than STEM_HEAD; only words starting like some stem get here).
+ */
+function prefixHash(text: string, start: number, n: number, asLeet: boolean): number {
+  let h = FNV_OFFSET;
+  let length = 0;
+  for (let i = start; length < n && i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      const cls = ASCII_CLASS[c]!;
+      const code = cls === LETTER ? c | 0x20 : cls === DIGIT ? (asLeet ? LEET_CODE[c]! : c) : LEET_CODE[c]!;
+      h = Math.imul(h ^ code, FNV_PRIME);
+      length++;
+      i++;
+      continue;
+    }
+    const cp = c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c;
+    const f = fold(cp);
+    for (let k = 0; k < f.text.length && length < n; k++, length++) h = Math.imul(h ^ f.text.charCodeAt(k), FNV_PRIME);
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return h;
+}
+
+/** How common a word is in ordinary text, roughly: a pattern is checked when its rarest term is seen. */
+function cost(atom: Atom): number {
+  if (atom.kind === 'prefix') return 0.2;
+  if (atom.kind !== 'word') return Infinity;
+  if (NAME_STOPWORDS.has(atom.word)) return 100;
+  if (COMMON_WORDS.has(atom.word)) return 30;
+  return atom.word.length <= 2 ? 10 : atom.word.length === 3 ? 2 : 0.1;
+}
+
+/**
+ * Everyday words of work mail beyond the stop words: a pattern is not anchored on them when it
+ * has something rarer. Only speed depends on this list, never what is found.
+ */
+const COMMON_WORDS: ReadonlySet<string> = new Set(
+  (
+    'about above across again against ago ahead along already always another answer anyone anything anyway around ask asked ' +
+    'away back bad based became become better between big bit call called came case change check close come comes coming ' +
+    'cost could couldn day days deal did didn different doing done don down during early either else end enough even ever ' +
+    'every example fact far feel few find fine first follow found free full further gave give given giving glad goes gone ' +
+    'group guess half hand happen happy hard head hear heard help high hold home hope hour hours however idea important ' +
+    'into issue issues item items keep kind knew know known last late later least leave left less let like likely line ' +
+    'list little long look looking looks lot lots made mail main making many mean means meet meeting mind more most much ' +
+    'name need needed needs never new next nice nothing now number numbers off often old once only open order other others ' +
+    'out over own part people per person place plan point possible pretty probably put quite rather read ready real really ' +
+    'reason right said same saw say saying says second see seem seems seen send sent set several short show side since small ' +
+    'something soon start still stop such take taken talk tell than then thing things think thought through time times told ' +
+    'too took top try trying turn under until upon use used using very want wanted way week weeks well went whole work ' +
+    'working world year years yet back week call email today team thanks week month months number work'
+  ).split(' '),
+);
+
+interface Stem {
+  length: number;
+  hash: number;
+  atoms: number[];
+}
+
+/** Stems are looked up by their first letters (a pattern's stems have at least MIN_STEM = 4). */
+const STEM_HEAD = 4;
+/** Longest stem prefix compared in full. */
+const MAX_STEM = 16;
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+function hashOf(word: string): number {
+  let h = FNV_OFFSET;
+  for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), FNV_PRIME);
+  return h;
+}
+
+// Character classes of the pass. Those up to FOLDED_LETTER are part of a word.
+const LETTER = 0;
+const DIGIT = 1;
+const READ_AS_LETTER = 2;
+const FOLDED_LETTER = 3;
+const INVISIBLE = 4;
+const OTHER = 5;
+const SYMBOL = 6;
+const BANG = 7;
+const STOP = 8;
+const NEWLINE = 9;
+const UNSURE = 10;
+
+/** How the tokenizer treats each ASCII character, read from `fold` so the two cannot disagree. */
+const ASCII_CLASS: Uint8Array = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    const f = fold(c);
+    const ch = String.fromCharCode(c);
+    if (f.kind === Kind.Letter && /[A-Za-z]/.test(ch)) table[c] = LETTER;
+    else if (f.kind === Kind.Digit && /[0-9]/.test(ch)) table[c] = DIGIT;
+    else if (f.kind === Kind.Stop) table[c] = f.text === '!' ? BANG : STOP;
+    else if (ch === '@' || ch === '$') table[c] = READ_AS_LETTER;
+    else if (c === 0x0a) table[c] = NEWLINE;
+    else if (f.kind === Kind.Space || f.kind === Kind.Newline || f.kind === Kind.Apostrophe || f.kind === Kind.Other) table[c] = OTHER;
+    // Symbols read as letters, masks, and anything else this pass does not follow.
+    else table[c] = SYMBOL;
+  }
+  return table;
+})();
+
+/** What each ASCII digit reads as inside a word with letters (`sh1t`). */
+const LEET_CODE: Uint16Array = (() => {
+  const table = new Uint16Array(128);
+  for (const ch of '0123456789@$') table[ch.charCodeAt(0)] = (LEET[ch] ?? ch).charCodeAt(0);
+  return table;
+})();
+
+/** May be part of a word: a letter, digit or symbol, or anything outside ASCII (unsure means yes). */
+function wordish(c: number): boolean {
+  if (Number.isNaN(c)) return false;
+  if (c >= 128) return true;
+  const cls = ASCII_CLASS[c]!;
+  return cls === LETTER || cls === DIGIT || cls === SYMBOL || cls === BANG || cls === READ_AS_LETTER;
+}
+
+/** May continue a word after `!` (the tokenizer's test: a letter, digit or symbol; not `!` itself). */
+function continuesWord(c: number): boolean {
+  if (Number.isNaN(c)) return false;
+  if (c >= 128) return true;
+  const cls = ASCII_CLASS[c]!;
+  return cls === LETTER || cls === DIGIT || cls === SYMBOL || cls === READ_AS_LETTER;
+}
+
+/** A space or line break after which `.`, `?` or `!` surely ends a sentence. */
+function isBreakSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/** What may stand between the two line feeds of a blank line. */
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d;
+}
