@@ -45,6 +45,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ["That's not my problem.", 'dismissive'],
   ['Stop whining and ship it.', 'dismissive'],
   ['Which you clearly have not opened.', 'clearly-you-didnt'],
+  ['In the future, please copy me on every change.', 'going-forward-please'],
 ];
 
 const MUST_NOT: string[] = [
@@ -61,6 +62,7 @@ const MUST_NOT: string[] = [
   'FYI the Q3 OKR review is ASAP.',
   'Are you serious about joining the hackathon? Count me in.',
   'Looking forward to seeing you all at the offsite.',
+  'If you would rather not receive these updates in the future, please reply STOP.',
 ];
 
 const LOW_ONLY: string[] = ['Just to be clear, the answer is no.', 'Obviously we need more time.'];
