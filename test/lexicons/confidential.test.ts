@@ -54,6 +54,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ["Dana's termination was handled badly.", 'termination'],
   ['Please keep this strictly confidential.', 'secrecy-request'],
   ['Some layoffs are planned for the Denver office.', 'unreleased-news'],
+  ['Marta got a written warning yesterday.', 'performance-discipline'],
 ];
 
 const MUST_NOT: string[] = [
@@ -78,6 +79,7 @@ const MUST_NOT: string[] = [
   'If Section B was not terminated before March, the fee applies.',
   "Thanks for writing in; we'll keep your report confidential.",
   'There are no layoffs planned for the Denver office.',
+  'Step 3: the Supervisor issues a written warning and HR files a copy.',
 ];
 
 describe('confidential lexicon', () => {

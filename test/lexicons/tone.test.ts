@@ -46,6 +46,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Stop whining and ship it.', 'dismissive'],
   ['Which you clearly have not opened.', 'clearly-you-didnt'],
   ['In the future, please copy me on every change.', 'going-forward-please'],
+  ['Going forward, please check the totals before you send.', 'going-forward-please'],
 ];
 
 const MUST_NOT: string[] = [
@@ -63,6 +64,7 @@ const MUST_NOT: string[] = [
   'Are you serious about joining the hackathon? Count me in.',
   'Looking forward to seeing you all at the offsite.',
   'If you would rather not receive these updates in the future, please reply STOP.',
+  'Priya leads the rollout team going forward, please help her get set up.',
 ];
 
 const LOW_ONLY: string[] = ['Just to be clear, the answer is no.', 'Obviously we need more time.'];
