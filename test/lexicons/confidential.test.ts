@@ -55,6 +55,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Please keep this strictly confidential.', 'secrecy-request'],
   ['Some layoffs are planned for the Denver office.', 'unreleased-news'],
   ['Marta got a written warning yesterday.', 'performance-discipline'],
+  ['Please do not forward this to anyone outside the deal team.', 'secrecy-request'],
 ];
 
 const MUST_NOT: string[] = [
@@ -80,6 +81,8 @@ const MUST_NOT: string[] = [
   "Thanks for writing in; we'll keep your report confidential.",
   'There are no layoffs planned for the Denver office.',
   'Step 3: the Supervisor issues a written warning and HR files a copy.',
+  'Seats are by invitation only, so please do not forward this email.',
+  "Please don't forward this mail on to anybody, since the link grants access to the folder.",
 ];
 
 describe('confidential lexicon', () => {

@@ -124,6 +124,7 @@ const MUST_NOT_FLAG: string[] = [
   // "bastardize" is an ordinary verb
   'The vendor bastardized the protocol.',
   'It is a bastardised version of the original layout.',
+  'Macros, and their bastard offspring the inline templates, made it worse.',
 ];
 
 describe('lexicon: profanity', () => {

@@ -47,6 +47,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Which you clearly have not opened.', 'clearly-you-didnt'],
   ['In the future, please copy me on every change.', 'going-forward-please'],
   ['Going forward, please check the totals before you send.', 'going-forward-please'],
+  ['Suck it up and finish the report.', 'dismissive'],
 ];
 
 const MUST_NOT: string[] = [
@@ -65,6 +66,7 @@ const MUST_NOT: string[] = [
   'Looking forward to seeing you all at the offsite.',
   'If you would rather not receive these updates in the future, please reply STOP.',
   'Priya leads the rollout team going forward, please help her get set up.',
+  "The hotel is far from ideal, but I can certainly suck it up for two nights.",
 ];
 
 const LOW_ONLY: string[] = ['Just to be clear, the answer is no.', 'Obviously we need more time.'];
