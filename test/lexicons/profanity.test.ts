@@ -83,6 +83,11 @@ const MUST_FLAG: Array<[string, string, 'low' | 'medium' | 'high']> = [
   ['Our team took an ass-whipping in the final.', 'ass-mild', 'low'],
   ['Renewing the permits is a pain in the butt.', 'ass-mild', 'low'],
   ['Keep copies of the approvals to cover your butt.', 'ass-mild', 'low'],
+  ['The crew worked their asses off to finish the install.', 'ass-mild', 'low'],
+  ['I have been busting my ass on the migration.', 'ass-mild', 'low'],
+  ['We laughed our asses off at the roast.', 'ass-mild', 'low'],
+  ['Get off your ass and call the client.', 'ass', 'medium'],
+  ["I'll bust your ass if this slips again.", 'ass', 'medium'],
   // still strong: a name for someone, or aimed at someone
   ['Get your lazy ass to the standup.', 'ass', 'medium'],
   ['He was being a smart ass in the review.', 'ass', 'medium'],
