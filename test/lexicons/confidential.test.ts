@@ -51,6 +51,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ["Jane's comp is 140k before bonus.", 'named-pay'],
   ['The pay package of Maria Lopez is $140,000.', 'named-pay'],
   ['Dana was terminated on Friday.', 'termination'],
+  ['Ines was laid off last month, but keep it quiet.', 'termination'],
   ["Dana's termination was handled badly.", 'termination'],
   ['Please keep this strictly confidential.', 'secrecy-request'],
   ['Some layoffs are planned for the Denver office.', 'unreleased-news'],
@@ -82,6 +83,7 @@ const MUST_NOT: string[] = [
   'There are no layoffs planned for the Denver office.',
   'Step 3: the Supervisor issues a written warning and HR files a copy.',
   'Seats are by invitation only, so please do not forward this email.',
+  'My sister Ines was laid off last month; she is looking for a planning role.',
   "Please don't forward this mail on to anybody, since the link grants access to the folder.",
 ];
 
