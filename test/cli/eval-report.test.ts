@@ -38,6 +38,64 @@ describe('scripts/eval-report', () => {
     }
   });
 
+  it('splits the flagged clean-mail rows by the review file, without changing clean_flag_rate', function () {
+    this.timeout(60_000);
+    const dir = mkdtempSync(join(tmpdir(), 'st-report-'));
+    try {
+      const corpus = join(dir, 'corpus');
+      mkdirSync(corpus);
+      const row = (id: string, text: string): string => JSON.stringify({ id, text, labels: [] });
+      writeFileSync(
+        join(corpus, 'workplace-dev.jsonl'),
+        [
+          row('m1', 'You are such an idiot, Derek.'),
+          row('m2', 'This fucking printer again.'),
+          row('m3', 'Honestly the vendor is a clown.'),
+          row('m4', 'Lunch is at noon in room 4.'),
+        ].join('\n') + '\n',
+      );
+      const review = join(dir, 'review.tsv');
+      writeFileSync(review, '# comment\nm1\treal\tinsult\nm2\tfp\tidiom\nm4\tfp\tother\n');
+      const out = join(dir, 'quality.md');
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'eval-report.ts'), '--corpus', corpus, '--out', out, '--review', review], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      assert.equal(r.status, 0, r.stderr);
+      const md = readFileSync(out, 'utf8');
+      // the official rate counts every flagged row, reviewed or not
+      assert.match(md, /^\| workplace-dev\.jsonl \| 4 \| 4 \| 75\.0 % \(3\) \|/m);
+      assert.match(md, /^## Reviewed clean-mail hits$/m);
+      assert.match(md, /^\| real content [^|]*\| 1 \| 25\.0 % \| insult 1 \|$/m);
+      assert.match(md, /^\| false positives \| 1 \| 25\.0 % \| idiom 1 \|$/m);
+      assert.match(md, /^\| not reviewed \| 1 \| 25\.0 % \| \|$/m);
+      assert.match(md, /^1 reviewed row\(s\) are no longer flagged\.$/m);
+      assert.doesNotMatch(md, /Derek|printer|vendor is a clown/, 'no corpus text is copied into the report');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails with exit 2 when the review file has a malformed line', function () {
+    this.timeout(60_000);
+    const dir = mkdtempSync(join(tmpdir(), 'st-report-'));
+    try {
+      const corpus = join(dir, 'corpus');
+      mkdirSync(corpus);
+      writeFileSync(join(corpus, 'workplace-dev.jsonl'), `${JSON.stringify({ id: 'm1', text: 'Hello.', labels: [] })}\n`);
+      const review = join(dir, 'review.tsv');
+      writeFileSync(review, 'm1\tmaybe\tinsult\n');
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'eval-report.ts'), '--corpus', corpus, '--out', join(dir, 'q.md'), '--review', review], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /^eval-report: .*review\.tsv: line 1: expected "id<TAB>real\|fp<TAB>kind"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('fails with exit 2 and a one-line message when a corpus file is malformed', function () {
     this.timeout(60_000);
     const dir = mkdtempSync(join(tmpdir(), 'st-report-'));

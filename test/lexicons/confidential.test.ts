@@ -48,6 +48,15 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Send me the Q2 earnings ahead of the release.', 'unreleased-news'],
   ['Layoffs are planned for the first week of January.', 'unreleased-news'],
   ["We're cutting 40 jobs in the Leeds office.", 'unreleased-news'],
+  ["Jane's comp is 140k before bonus.", 'named-pay'],
+  ['The pay package of Maria Lopez is $140,000.', 'named-pay'],
+  ['Dana was terminated on Friday.', 'termination'],
+  ['Ines was laid off last month, but keep it quiet.', 'termination'],
+  ["Dana's termination was handled badly.", 'termination'],
+  ['Please keep this strictly confidential.', 'secrecy-request'],
+  ['Some layoffs are planned for the Denver office.', 'unreleased-news'],
+  ['Marta got a written warning yesterday.', 'performance-discipline'],
+  ['Please do not forward this to anyone outside the deal team.', 'secrecy-request'],
 ];
 
 const MUST_NOT: string[] = [
@@ -66,6 +75,16 @@ const MUST_NOT: string[] = [
   'We pay Acme Corp $5,000 a month for hosting.',
   'The connection was terminated by the server after 30 seconds.',
   "Acme's compensation committee meets quarterly.",
+  "Jane's comp.lang.python post explains the bug.",
+  'Congress passed a stimulus package of $700 billion; Bernanke wants $100 billion more.',
+  "If we terminate early, payment is in Euro's (Termination Currency).",
+  'If Section B was not terminated before March, the fee applies.',
+  "Thanks for writing in; we'll keep your report confidential.",
+  'There are no layoffs planned for the Denver office.',
+  'Step 3: the Supervisor issues a written warning and HR files a copy.',
+  'Seats are by invitation only, so please do not forward this email.',
+  'My sister Ines was laid off last month; she is looking for a planning role.',
+  "Please don't forward this mail on to anybody, since the link grants access to the folder.",
 ];
 
 describe('confidential lexicon', () => {

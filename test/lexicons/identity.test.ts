@@ -38,6 +38,8 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Send it to the offshore team, you know how they are.', 'group-stereotype'],
   ["He'll be off praying or whatever it is they do.", 'group-stereotype'],
   ['Typical woman, always late.', 'group-stereotype'],
+  ['Typical male, never reads the brief.', 'group-stereotype'],
+  ['Honestly, he is retarded.', 'ableist-slur'],
   ['She is pretty sharp for a woman.', 'gender-stereotype'],
   ['Let the girls in accounting plan the party.', 'group-stereotype'],
   ["She just got engaged, so she'll be pregnant within a year.", 'gender-stereotype'],
@@ -88,6 +90,9 @@ const MUST_NOT_FLAG: string[] = [
   'A typical Indian wedding lasts three days.',
   'Those people who registered late will get a link.',
   'He retired after a long career; the team wished him well.',
+  'Growth was retarded by the port strike.',
+  'Curing is retarded in cold weather, so wait a day.',
+  'As a typical male, I left the gift shopping to the last minute.',
 ];
 
 describe('lexicon: identity', () => {

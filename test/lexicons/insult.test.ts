@@ -52,6 +52,12 @@ const MUST_FLAG: Array<[string, string]> = [
   ['That a-hole from the lender called again.', 'vulgar-name'],
   ['Pompous windbag, as always.', 'incompetent-person'],
   ['The genius in procurement ordered the wrong hinges.', 'incompetent-person'],
+  ['Honestly, the keynote speaker is a has-been.', 'person-label'],
+  ['The panel was a bunch of washed-up has-beens.', 'person-label'],
+  ['What a jerk.', 'person-label'],
+  ['He is a real ass about expense reports.', 'vulgar-name'],
+  ['The idiots in sales signed off.', 'idiot'],
+  ['What a fat cow she is.', 'appearance'],
   // obfuscated ('*': any insult rule; the engine keeps the widest finding)
   ['The client is an ID10T.', 'directed-name-calling'],
   ['Some m.o.r.o.n changed it', '*'],
@@ -87,6 +93,23 @@ const MUST_NOT_FLAG: string[] = [
   'Our gross margin improved.',
   'The amateur photographers club meets on Tuesday.',
   'Chaucer was an advanced amateur astronomer.',
+  // "has been" is a verb, not the noun "has-been"
+  'A parcel for you has been held at reception.',
+  "Kim's main focus has been the Asia accounts.",
+  'The server is patched and has been restarted.',
+  "The team's budget has been approved.",
+  'It is has been a long quarter.',
+  'Plan A has been approved by finance.',
+  // self-deprecation, idioms, slang intensifiers, body parts
+  'What a jerk I was to miss your talk.',
+  'History is full of useful idiots.',
+  'A kick-ass demo from the design team.',
+  'Those are ugly ass chairs in the lobby.',
+  'We got an ass-kicking from the auditors.',
+  "The dog's ass was shaved by the vet.",
+  "Oh well, life's a bitch.",
+  'Olive oil is rich in fatty acids.',
+  "It ain't over till the fat lady sings.",
 ];
 
 describe('lexicon: insult', () => {

@@ -75,6 +75,25 @@ const MUST_FLAG: Array<[string, string, 'low' | 'medium' | 'high']> = [
   ['bulls**t excuse', 'shit', 'medium'],
   ['such an a-hole about it', 'ass', 'medium'],
   ['total dipsh*t from the lender', 'shit', 'medium'],
+  // slang "-ass" intensifiers and soft idioms: crude, but they only inform
+  ['Their new dashboard would kick ass at the expo.', 'ass-mild', 'low'],
+  ['What a kick-ass keynote that was.', 'ass-mild', 'low'],
+  ['They shipped a weird-ass config format again.', 'ass-mild', 'low'],
+  ['Vendors ship such lame ass installers.', 'ass-mild', 'low'],
+  ['Our team took an ass-whipping in the final.', 'ass-mild', 'low'],
+  ['Renewing the permits is a pain in the butt.', 'ass-mild', 'low'],
+  ['Keep copies of the approvals to cover your butt.', 'ass-mild', 'low'],
+  ['The crew worked their asses off to finish the install.', 'ass-mild', 'low'],
+  ['I have been busting my ass on the migration.', 'ass-mild', 'low'],
+  ['We laughed our asses off at the roast.', 'ass-mild', 'low'],
+  ['Get off your ass and call the client.', 'ass', 'medium'],
+  ["I'll bust your ass if this slips again.", 'ass', 'medium'],
+  // still strong: a name for someone, or aimed at someone
+  ['Get your lazy ass to the standup.', 'ass', 'medium'],
+  ['He was being a smart ass in the review.', 'ass', 'medium'],
+  ['ffs, the build broke again', 'f-word', 'medium'],
+  ['FFS. Who merged this?', 'f-word', 'medium'],
+  ['The bastards never paid us.', 'bastard', 'medium'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -98,6 +117,19 @@ const MUST_NOT_FLAG: string[] = [
   'The knee-jerk reaction was to cancel.',
   'Please assess the impact and report back.',
   'Policy HO-7781-22 covers the claim.',
+  // a word that starts with "ass" broken by a soft line break or a stray hyphen
+  'We ass=\nume the rate stays flat.',
+  'The ass-\nets moved to the new fund.',
+  'Our ass-\nessment is attached.',
+  // FFS the file system, FFS the billing model
+  'Mount the FFS partition read-only first.',
+  'Is Amiga FFS support in the 2.4 kernel?',
+  'I know nothing about ffs but the ext3 docs helped.',
+  'Medicare FFS claims rose 4% last year.',
+  // "bastardize" is an ordinary verb
+  'The vendor bastardized the protocol.',
+  'It is a bastardised version of the original layout.',
+  'Macros, and their bastard offspring the inline templates, made it worse.',
 ];
 
 describe('lexicon: profanity', () => {

@@ -45,6 +45,8 @@ const MUST_FLAG: Array<[string, string]> = [
   ['If you talk to the union about this, you will be fired within the week.', 'ultimatum'],
   ['I will sue you personally for every cent.', 'legal-threat'],
   ["I'm warning you, stay away from my accounts.", 'blackmail'],
+  ['I am not bluffing about the audit.', 'watch-your-back'],
+  ['I know where you live, Derek.', 'know-where-you-live'],
 ];
 
 const MUST_NOT: string[] = [
@@ -71,6 +73,8 @@ const MUST_NOT: string[] = [
   'Our firewall will destroy any packet that fails the check.',
   'The new release is going to destroy the competition.',
   'We should take this outside of the steering committee.',
+  'Will they sue, assuming they are not bluffing?',
+  "Reshoot the villain's line ('I know where you live, kid') on Monday.",
 ];
 
 describe('threat lexicon', () => {

@@ -45,6 +45,10 @@ const MUST_FLAG: Array<[string, string]> = [
   ["That's not my problem.", 'dismissive'],
   ['Stop whining and ship it.', 'dismissive'],
   ['Which you clearly have not opened.', 'clearly-you-didnt'],
+  ['In the future, please copy me on every change.', 'going-forward-please'],
+  ['Going forward, please check the totals before you send.', 'going-forward-please'],
+  ['Suck it up and finish the report.', 'dismissive'],
+  ['As per my earlier note, I asked for the numbers by Monday.', 'per-my-last-email'],
 ];
 
 const MUST_NOT: string[] = [
@@ -61,6 +65,11 @@ const MUST_NOT: string[] = [
   'FYI the Q3 OKR review is ASAP.',
   'Are you serious about joining the hackathon? Count me in.',
   'Looking forward to seeing you all at the offsite.',
+  'If you would rather not receive these updates in the future, please reply STOP.',
+  'Priya leads the rollout team going forward, please help her get set up.',
+  "The hotel is far from ideal, but I can certainly suck it up for two nights.",
+  'Per my earlier email, I am attaching the signed lease.',
+  'As per my previous note, attached is the revised budget.',
 ];
 
 const LOW_ONLY: string[] = ['Just to be clear, the answer is no.', 'Obviously we need more time.'];
