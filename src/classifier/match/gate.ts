@@ -52,11 +52,12 @@ export class SentenceGate {
   private termYes = new Int32Array(0);
   private termNo = new Int32Array(0);
   private patternChecked = new Int32Array(0);
+  /** Per large term, built when first needed (see termSeen). */
+  private readonly termIndex: Array<TermIndex | undefined> = [];
   private sentence = 0;
-  /** `words` as an open-addressing table: slot -> 1 + index into wordLists (0: empty), and the slot's hash. */
-  private wordLists: number[][] = [];
-  private table = new Int32Array(16);
-  private tableKeys = new Int32Array(16);
+  /** `words` and `stems` as open-addressing tables (a Map lookup per word cost more than all the rest). */
+  private wordTable = new IntTable<number[]>(new Map());
+  private stemTable = new IntTable<Stem[]>(new Map());
   /** Some pattern constrains nothing (only token classes): every sentence may hold a phrase. */
   private open = false;
 
@@ -150,21 +151,8 @@ export class SentenceGate {
 
   /** Sizes the per-sentence tables to the atoms, terms and patterns added so far, and builds the word table. */
   private sizeTables(): void {
-    if (this.wordLists.length !== this.words.size) {
-      this.wordLists = [...this.words.values()];
-      let size = 16;
-      while (size < this.words.size * 4) size *= 2;
-      this.table = new Int32Array(size);
-      this.tableKeys = new Int32Array(size);
-      const shift = 32 - Math.log2(size);
-      let k = 0;
-      for (const h of this.words.keys()) {
-        let slot = Math.imul(h, 0x9e3779b1) >>> shift;
-        while (this.table[slot] !== 0) slot = (slot + 1) & (size - 1);
-        this.table[slot] = ++k;
-        this.tableKeys[slot] = h;
-      }
-    }
+    if (this.wordTable.size !== this.words.size) this.wordTable = new IntTable(this.words);
+    if (this.stemTable.size !== this.stems.size) this.stemTable = new IntTable(this.stems);
     if (this.atomSeen.length !== this.atomAnchors.length) this.atomSeen = new Int32Array(this.atomAnchors.length);
     if (this.termYes.length !== this.termCompounds.length) {
       this.termYes = new Int32Array(this.termCompounds.length);
@@ -201,9 +189,9 @@ export class SentenceGate {
     const len = text.length;
     /** Atoms seen in the current sentence that may complete some pattern's anchor. */
     const hot: number[] = [];
-    const { table, tableKeys } = this;
-    const mask = table.length - 1;
-    const shift = 32 - Math.log2(table.length);
+    /** Every atom seen in the current sentence. */
+    const seenAtoms: number[] = [];
+    const wordTable = this.wordTable;
     let sentence = ++this.sentence;
     let pieceStart = 0;
     let possible = false;
@@ -235,8 +223,23 @@ export class SentenceGate {
       let cls: number;
       let width = 1;
       let folded = '';
-      if (c < 128) cls = ASCII_CLASS[c]!;
-      else {
+      if (c < 128) {
+        cls = ASCII_CLASS[c]!;
+        if (cls === LETTER && digits === 0) {
+          // The common case, a letter of a word without digits, in short (the same as below).
+          const code = c | 0x20;
+          if (length === 0) wordStart = i;
+          hash = Math.imul(hash ^ code, FNV_PRIME);
+          if (++length === STEM_HEAD) head = hash;
+          if (code === last && code === beforeLast) stretched = true;
+          beforeLast = last;
+          last = code;
+          letters++;
+          digitRun = 0;
+          i++;
+          continue;
+        }
+      } else {
         // Outside ASCII: fold as the tokenizer does.
         const cp = c >= 0xd800 && c <= 0xdbff ? text.codePointAt(i)! : c;
         if (cp > 0xffff) width = 2;
@@ -296,19 +299,12 @@ export class SentenceGate {
         if (symbols > 0 && digits > 0) possible = true;
         // The word table, open addressing on the hash (a Map lookup per word cost more than all the rest).
         const key = letters === 0 ? digitHash : asLeet ? leetHash : hash;
-        for (let slot = Math.imul(key, 0x9e3779b1) >>> shift; ; slot = (slot + 1) & mask) {
-          const at = table[slot]!;
-          if (at === 0) break;
-          if (tableKeys[slot] === key) {
-            this.see(this.wordLists[at - 1], sentence, hot);
-            break;
-          }
-        }
+        this.see(wordTable.get(key), sentence, hot, seenAtoms);
         if (length >= STEM_HEAD) {
-          const stems = this.stems.get(asLeet ? leetHead : head);
+          const stems = this.stemTable.get(asLeet ? leetHead : head);
           if (stems) {
             for (const stem of stems) {
-              if (stem.length <= length && (stem.length === STEM_HEAD || prefixHash(text, wordStart, stem.length, asLeet) === stem.hash)) this.see(stem.atoms, sentence, hot);
+              if (stem.length <= length && (stem.length === STEM_HEAD || prefixHash(text, wordStart, stem.length, asLeet) === stem.hash)) this.see(stem.atoms, sentence, hot, seenAtoms);
             }
           }
         }
@@ -343,13 +339,14 @@ export class SentenceGate {
       } else if (cls === UNSURE) possible = true;
       if (boundary >= 0 || i >= len) {
         const end = boundary >= 0 ? boundary : len;
-        if (possible || (hot.length > 0 && this.satisfied(hot, sentence))) {
+        if (possible || (hot.length > 0 && this.satisfied(hot, sentence, seenAtoms))) {
           if (out.length > 0 && out[out.length - 1] === pieceStart) out[out.length - 1] = end;
           else out.push(pieceStart, end);
         }
         pieceStart = end;
         possible = false;
         hot.length = 0;
+        seenAtoms.length = 0;
         sentence = ++this.sentence;
       }
       i = next;
@@ -358,12 +355,13 @@ export class SentenceGate {
   }
 
   /** Marks atoms seen in the sentence; those that may complete an anchor are kept in `hot`. */
-  private see(atoms: number[] | undefined, sentence: number, hot: number[]): void {
+  private see(atoms: number[] | undefined, sentence: number, hot: number[], seenAtoms: number[]): void {
     if (!atoms) return;
     for (let k = 0; k < atoms.length; k++) {
       const a = atoms[k]!;
       if (this.atomSeen[a] === sentence) continue;
       this.atomSeen[a] = sentence;
+      seenAtoms.push(a);
       if (this.atomAnchors[a]!.length > 0) hot.push(a);
     }
   }
@@ -372,7 +370,7 @@ export class SentenceGate {
    * Whether, for some anchor compound a hot atom leads to, the compound is complete and every
    * other constraining term of its pattern was seen in the sentence.
    */
-  private satisfied(hot: number[], sentence: number): boolean {
+  private satisfied(hot: number[], sentence: number, seenAtoms: number[]): boolean {
     for (const a of hot) {
       for (const c of this.atomAnchors[a]!) {
         if (!this.complete(c, sentence)) continue;
@@ -381,7 +379,7 @@ export class SentenceGate {
           this.patternChecked[p] = sentence;
           const terms = this.patternTerms[p]!;
           let all = true;
-          for (let m = 0; m < terms.length && all; m++) all = this.termSeen(terms[m]!, sentence);
+          for (let m = 0; m < terms.length && all; m++) all = this.termSeen(terms[m]!, sentence, seenAtoms);
           if (all) return true;
         }
       }
@@ -396,18 +394,48 @@ export class SentenceGate {
   }
 
   /** Whether some compound of the term was seen whole in the sentence (decided once per sentence). */
-  private termSeen(t: number, sentence: number): boolean {
+  private termSeen(t: number, sentence: number, seenAtoms: number[]): boolean {
     if (this.termYes[t] === sentence) return true;
     if (this.termNo[t] === sentence) return false;
-    for (const c of this.termCompounds[t]!) {
-      if (this.complete(c, sentence)) {
-        this.termYes[t] = sentence;
-        return true;
+    let seen = false;
+    const compounds = this.termCompounds[t]!;
+    if (compounds.length <= seenAtoms.length * 4) {
+      for (let k = 0; k < compounds.length && !seen; k++) seen = this.complete(compounds[k]!, sentence);
+    } else {
+      // A large term (a word list): look its compounds up by the atoms the sentence has instead.
+      const index = (this.termIndex[t] ??= indexByFirstAtom(compounds, this.compoundAtoms));
+      for (let k = 0; k < seenAtoms.length && !seen; k++) {
+        const a = seenAtoms[k]!;
+        for (let j = lowerBound(index.firsts, a); j < index.firsts.length && index.firsts[j] === a && !seen; j++) seen = this.complete(index.compounds[j]!, sentence);
       }
     }
-    this.termNo[t] = sentence;
-    return false;
+    if (seen) this.termYes[t] = sentence;
+    else this.termNo[t] = sentence;
+    return seen;
   }
+}
+
+/** A term's compounds ordered by their first atom, with those atoms alongside (for binary search). */
+interface TermIndex {
+  firsts: Int32Array;
+  compounds: Int32Array;
+}
+
+function indexByFirstAtom(compounds: readonly number[], compoundAtoms: readonly number[][]): TermIndex {
+  const order = compounds.slice().sort((x, y) => compoundAtoms[x]![0]! - compoundAtoms[y]![0]!);
+  return { firsts: Int32Array.from(order, (c) => compoundAtoms[c]![0]!), compounds: Int32Array.from(order) };
+}
+
+/** The first index of `sorted` whose value is at least `value`. */
+function lowerBound(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -439,7 +467,7 @@ function prefixHash(text: string, start: number, n: number, asLeet: boolean): nu
 function cost(atom: Atom): number {
   if (atom.kind === 'prefix') return 0.2;
   if (atom.kind !== 'word') return Infinity;
-  if (NAME_STOPWORDS.has(atom.word)) return 100;
+  if (NAME_STOPWORDS.has(atom.word)) return 300;
   if (COMMON_WORDS.has(atom.word)) return 30;
   return atom.word.length <= 2 ? 10 : atom.word.length === 3 ? 2 : 0.1;
 }
@@ -465,6 +493,42 @@ const COMMON_WORDS: ReadonlySet<string> = new Set(
     'working world year years yet back week call email today team thanks week month months number work'
   ).split(' '),
 );
+
+/** A fixed map from 32-bit hashes to values: open addressing, linear probing, at most a quarter full. */
+class IntTable<V> {
+  readonly size: number;
+  private readonly keys: Int32Array;
+  /** 1 + index into `values`; 0 for an empty slot. */
+  private readonly slots: Int32Array;
+  private readonly values: V[];
+  private readonly shift: number;
+
+  constructor(map: ReadonlyMap<number, V>) {
+    this.size = map.size;
+    let capacity = 16;
+    while (capacity < map.size * 4) capacity *= 2;
+    this.keys = new Int32Array(capacity);
+    this.slots = new Int32Array(capacity);
+    this.values = [...map.values()];
+    this.shift = 32 - Math.log2(capacity);
+    let k = 0;
+    for (const key of map.keys()) {
+      let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & (capacity - 1);
+      this.slots[slot] = ++k;
+      this.keys[slot] = key;
+    }
+  }
+
+  get(key: number): V | undefined {
+    const mask = this.slots.length - 1;
+    for (let slot = Math.imul(key, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
+      const at = this.slots[slot]!;
+      if (at === 0) return undefined;
+      if (this.keys[slot] === key) return this.values[at - 1];
+    }
+  }
+}
 
 interface Stem {
   length: number;
