@@ -52,6 +52,9 @@ export class SentenceGate {
   private termYes = new Int32Array(0);
   private termNo = new Int32Array(0);
   private patternChecked = new Int32Array(0);
+  /** Per term, one bit per first atom of its compounds (atom id mod 32); the same bits of the atoms seen in the sentence. */
+  private termBits = new Int32Array(0);
+  private sentenceBits = 0;
   /** Per large term, built when first needed (see termSeen). */
   private readonly termIndex: Array<TermIndex | undefined> = [];
   private sentence = 0;
@@ -156,6 +159,7 @@ export class SentenceGate {
     if (this.atomSeen.length !== this.atomAnchors.length) this.atomSeen = new Int32Array(this.atomAnchors.length);
     if (this.termYes.length !== this.termCompounds.length) {
       this.termYes = new Int32Array(this.termCompounds.length);
+      this.termBits = Int32Array.from(this.termCompounds, (compounds) => compounds.reduce((bits, c) => bits | (1 << (this.compoundAtoms[c]![0]! & 31)), 0));
       this.termNo = new Int32Array(this.termCompounds.length);
     }
     if (this.patternChecked.length !== this.patternTerms.length) this.patternChecked = new Int32Array(this.patternTerms.length);
@@ -193,6 +197,7 @@ export class SentenceGate {
     const seenAtoms: number[] = [];
     const wordTable = this.wordTable;
     let sentence = ++this.sentence;
+    this.sentenceBits = 0;
     let pieceStart = 0;
     let possible = false;
     // The word being read (one flat loop with locals only: this runs for every character of
@@ -347,6 +352,7 @@ export class SentenceGate {
         possible = false;
         hot.length = 0;
         seenAtoms.length = 0;
+        this.sentenceBits = 0;
         sentence = ++this.sentence;
       }
       i = next;
@@ -362,6 +368,7 @@ export class SentenceGate {
       if (this.atomSeen[a] === sentence) continue;
       this.atomSeen[a] = sentence;
       seenAtoms.push(a);
+      this.sentenceBits |= 1 << (a & 31);
       if (this.atomAnchors[a]!.length > 0) hot.push(a);
     }
   }
@@ -395,6 +402,8 @@ export class SentenceGate {
 
   /** Whether some compound of the term was seen whole in the sentence (decided once per sentence). */
   private termSeen(t: number, sentence: number, seenAtoms: number[]): boolean {
+    // Quick no: none of the term's first atoms has its bit among the sentence's atoms' bits.
+    if ((this.termBits[t]! & this.sentenceBits) === 0) return false;
     if (this.termYes[t] === sentence) return true;
     if (this.termNo[t] === sentence) return false;
     let seen = false;
