@@ -3,7 +3,6 @@
  * otherwise pick, each called the way its documentation shows, returning everything
  * it found (not just a yes/no) since Second Thought returns every finding.
  */
-import { pathToFileURL } from 'node:url';
 import { createClassifier, type Policy } from '../src/classifier/index.js';
 
 export interface Engine {
@@ -15,19 +14,16 @@ export interface Engine {
 }
 
 /**
- * Second Thought as the hosts ship it: `bundle` is a minified esbuild bundle of src/classifier
- * (bench/startup.ts buildCore), the same code shape webpack gives the task pane and the send
- * handler. Without one, the TypeScript sources as tsx runs them, which is slower than what
- * ships (tsx keeps function names by wrapping every closure it creates).
+ * Second Thought as the hosts ship it: `create` comes from a minified esbuild bundle of the core
+ * (bench/run.ts), the same code shape webpack gives the task pane and the send handler; without
+ * one, the TypeScript sources as tsx runs them, which is slower than what ships (tsx keeps
+ * function names by wrapping every closure it creates).
  */
-export async function secondThought(policy?: Policy, bundle?: string): Promise<Engine> {
-  const create: typeof createClassifier = bundle
-    ? ((await import(pathToFileURL(bundle).href)) as { createClassifier: typeof createClassifier }).createClassifier
-    : createClassifier;
+export function secondThought(policy?: Policy, create: typeof createClassifier = createClassifier): Engine {
   const classifier = create(policy);
   return {
     name: 'second-thought',
-    describe: `createClassifier().classify(draft): lexicon trie, pii, secret and tone detectors, segmenter (${bundle ? 'minified esbuild bundle' : 'TypeScript sources via tsx'})`,
+    describe: `createClassifier().classify(draft): phrase gate and trie, pii, secret and tone detectors, segmenter (${create === createClassifier ? 'TypeScript sources via tsx' : 'minified esbuild bundle'})`,
     check: (text) => classifier.classify(text),
   };
 }

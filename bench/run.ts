@@ -24,13 +24,11 @@ import { alex, floor, leoProfanity, obscenity, secondThought, type Engine } from
 import { hostileCases, lexiconShape } from './hostile.js';
 import { bundleSizes, type BundleSizes } from './sizes.js';
 import { buildCore, measureStartup, type StartupResult } from './startup.js';
+import { pathToFileURL } from 'node:url';
 import { measureScan, type ScanResult } from './scan.js';
 import { mbPerSecond, median, quantile } from './stats.js';
 import { renderDocs, renderTable, type Results, type EngineSummary, type HostileResult, type StageTime, type CorpusStage } from './report.js';
 import { LEXICON } from '../src/classifier/lexicons/compiled.js';
-import { tokenize } from '../src/classifier/normalize/tokenize.js';
-import { findSegments } from '../src/classifier/segment/segment.js';
-import { DETECTORS } from '../src/classifier/detectors/index.js';
 import type { ClassifyResult } from '../src/classifier/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -108,11 +106,12 @@ async function main(): Promise<void> {
   const big2 = generateLargeDraft(SEED + 2, 2_000_000);
 
   // Second Thought is measured as it ships: a minified bundle of the core (as for cold start).
-  const coreBundle = await buildCore(root, join(resultsDir, 'classifier.min.mjs'));
+  const coreBundle = await buildCore(root, join(resultsDir, 'bench-core.min.mjs'), 'bench/core-entry.ts');
+  const core: Core = coreBundle ? ((await import(pathToFileURL(coreBundle).href)) as Core) : await import('./core-entry.js');
   log(`second-thought: ${coreBundle ? 'minified esbuild bundle of src/classifier' : 'esbuild missing: TypeScript sources via tsx'}`);
   // Engines, with what creating each one costs in time and retained heap.
   const factories: Array<[string, () => Engine | Promise<Engine>]> = [
-    ['second-thought', () => secondThought(ST_POLICY, coreBundle)],
+    ['second-thought', () => secondThought(ST_POLICY, core.createClassifier)],
     ['obscenity', obscenity],
     ['alex', alex],
     ['leo-profanity', leoProfanity],
@@ -194,7 +193,7 @@ async function main(): Promise<void> {
   }
 
   // Where Second Thought's time goes on the corpus: each stage alone over every mail.
-  const corpusStages = breakdown(st, bodies, corpusBytes);
+  const corpusStages = breakdown(st, core, bodies, corpusBytes);
   log(`stages done (${((now() - started) / 1000).toFixed(1)} s)`);
 
   // Memory: a separate, untimed pass per engine (sampling the heap would disturb the timings).
@@ -287,7 +286,7 @@ async function main(): Promise<void> {
     }
     // Where the time goes, for cases that are not linear or are much slower than mail.
     const mbps = mbPerSecond(utf8(b), r.ms200k);
-    if (r.ratio > 2.3 || mbps < stMbps / 4) r.stages = stages(a, b);
+    if (r.ratio > 2.3 || mbps < stMbps / 4) r.stages = stages(core, a, b);
     hostile.push(r);
     log(`hostile: ${c.name}: ${r.ratio.toFixed(2)} (${r.ms100k.toFixed(1)} / ${r.ms200k.toFixed(1)} ms)`);
   }
@@ -317,7 +316,7 @@ async function main(): Promise<void> {
     options: { seed: SEED, count: COUNT, rounds: ROUNDS, alexEvery: ALEX_EVERY, quick, stPolicy: ST_POLICY },
     corpus: { mails: bodies.length, bytes: corpusBytes, injected: corpus.filter((m) => m.injected !== 'clean').length, big1Chars: big1.length, big2Chars: big2.length },
     lexiconEntries: LEXICON.length,
-    detectors: DETECTORS.map((d) => d.id),
+    detectors: core.DETECTORS.map((d) => d.id),
     findingsDigest: digest,
     corpusStages,
     stCategories,
@@ -341,18 +340,26 @@ async function main(): Promise<void> {
   }
 }
 
-/**
- * The whole check and each stage alone over the corpus (one pass each, after the warm-up): tokenizer,
- * segmenter, every detector; "phrase trie and the rest" is what the whole check spends
- * beyond them (trie walk, dedupe, policy decisions).
- */
-function breakdown(st: Engine, bodies: string[], bytes: number): CorpusStage[] {
-  const parts: Array<[string, (t: string) => unknown]> = [
-    ['whole check', (t) => st.check(t)],
-    ['tokenize', tokenize],
-    ['segment', findSegments],
-    ...DETECTORS.map((d) => [d.id, (t: string) => d.detect(t)] as [string, (t: string) => unknown]),
+type Core = typeof import('./core-entry.js');
+
+/** The stages measured alone, from the same bundle as the whole check. */
+function stageParts(core: Core): Array<[string, (t: string) => unknown]> {
+  const gate = core.lexiconGate();
+  return [
+    ['phrase gate', (t) => gate.pieces(t)],
+    ['segment', core.findSegments],
+    ...core.DETECTORS.map((d) => [d.id, (t: string) => d.detect(t)] as [string, (t: string) => unknown]),
   ];
+}
+
+/**
+ * The whole check and each stage alone over the corpus (one pass each, after the warm-up): the
+ * phrase gate, segmenter, every detector; "phrase trie and the rest" is what the whole check
+ * spends beyond them (tokenizing the sentences the gate keeps, the trie walk, dedupe, policy
+ * decisions).
+ */
+function breakdown(st: Engine, core: Core, bodies: string[], bytes: number): CorpusStage[] {
+  const parts: Array<[string, (t: string) => unknown]> = [['whole check', (t) => st.check(t)], ...stageParts(core)];
   const rows = parts.map(([name, f]) => {
     const xs: number[] = [];
     for (let r = 0; r < 1; r++) {
@@ -371,13 +378,9 @@ function breakdown(st: Engine, bodies: string[], bytes: number): CorpusStage[] {
   return rows;
 }
 
-/** Time per stage at both sizes: tokenizer, each detector, segmenter, and the rest of classify. */
-function stages(a: string, b: string): StageTime[] {
-  const parts: Array<[string, (t: string) => unknown]> = [
-    ['tokenize', tokenize],
-    ['segment', findSegments],
-    ...DETECTORS.map((d) => [d.id, (t: string) => d.detect(t)] as [string, (t: string) => unknown]),
-  ];
+/** Time per stage at both sizes: the phrase gate, tokenizer (whole text), segmenter, each detector. */
+function stages(core: Core, a: string, b: string): StageTime[] {
+  const parts: Array<[string, (t: string) => unknown]> = [['tokenize (whole text)', core.tokenize], ...stageParts(core)];
   const time = (f: (t: string) => unknown, t: string): number => {
     const xs: number[] = [];
     for (let k = 0; k < 1; k++) {

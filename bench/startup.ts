@@ -43,14 +43,14 @@ const t4 = performance.now();
 console.log(JSON.stringify({ importMs: t1 - t0, createMs: t2 - t1, firstCheckMs: t3 - t2, secondCheckMs: t4 - t3 }));
 `;
 
-export async function buildCore(root: string, outfile: string): Promise<string | undefined> {
+export async function buildCore(root: string, outfile: string, entry = 'src/classifier/index.ts'): Promise<string | undefined> {
   try {
     const esbuild = (await import('esbuild' as string)) as {
       build(o: Record<string, unknown>): Promise<unknown>;
     };
     mkdirSync(dirname(outfile), { recursive: true });
     await esbuild.build({
-      entryPoints: [join(root, 'src/classifier/index.ts')],
+      entryPoints: [join(root, entry)],
       bundle: true,
       minify: true,
       format: 'esm',
