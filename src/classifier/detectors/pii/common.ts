@@ -223,6 +223,18 @@ export function sameGroups(run: DigitRun, shape: readonly number[]): boolean {
 }
 
 /**
+ * False when the text holds one of the only two characters whose `toLowerCase()` is or holds an
+ * ASCII letter (U+0130 → "i̇", U+212A KELVIN SIGN → "k"). Otherwise a lowercase ASCII word occurs
+ * in `toLowerCase()` of a slice exactly where a case-insensitive regular expression finds it in
+ * the slice, so detectors can look for context words with one `/…/i` pass over the text and
+ * run hasContext only near what it finds.
+ */
+export function caseFoldsLikeAscii(text: string): boolean {
+  return !FOLDS_TO_ASCII.test(text);
+}
+const FOLDS_TO_ASCII = /[\u0130\u212A]/;
+
+/**
  * True when one of `words` (lowercase; may contain spaces and punctuation)
  * occurs as a whole word within `before` characters before `start` or
  * `after` characters after `end`. Reads a bounded window only.

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {
   alnumTokens,
   anchoredDigitRuns,
+  caseFoldsLikeAscii,
   containsWord,
   digitRuns,
   runStartAt,
@@ -29,6 +30,17 @@ describe('pii common helpers', () => {
         });
         assert.deepEqual(anchoredDigitRuns(text, seps, 16, 1, anchor), expected, `${seps}: ${text}`);
       }
+    }
+  });
+
+  it('caseFoldsLikeAscii is false only for text holding a character that lower-cases to an ASCII letter', () => {
+    assert.equal(caseFoldsLikeAscii('Plain text, é, ß, Ω, 여권'), true);
+    assert.equal(caseFoldsLikeAscii('4\u212A'), false);
+    assert.equal(caseFoldsLikeAscii('\u0130stanbul'), false);
+    for (let c = 128; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      if (/[a-z]/.test(ch.toLowerCase())) assert.equal(caseFoldsLikeAscii(ch), false, c.toString(16));
     }
   });
 
