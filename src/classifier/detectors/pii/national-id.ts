@@ -22,6 +22,8 @@ import {
   allSameDigit,
   hasContext,
   isAsciiAlnumCode,
+  isAsciiLetterCode,
+  isDigitCode,
   isLatinWordCharAt,
   isRealDate,
   isSequential,
@@ -497,22 +499,61 @@ const STICKY = PATTERN_SCHEMES.map((s) => new RegExp(s.re.source, 'y'));
 const START_AHEAD = /(?=[A-Za-z]{0,6}[ -]?[0-9](?:[0-9]|[A-Za-z][A-Za-z0-9][0-9]))[A-Za-z0-9]/y;
 
 /**
- * Every id of either kind holds one of these, starting with a digit: four digits in a row;
- * two digits, a space and two digits (a spaced NINO); three digits, a separator and two digits
- * (a grouped digit-only number such as 123-45-6789 or 123 456 789); or a digit followed by a
- * letter (a codice fiscale always has one at its 7th-9th character, an MBI at its first).
- * One native pass finds them; ids are looked for only around them, so ordinary mail (a few
- * years, times and amounts) costs little more than that pass. Each alternative starts with a
- * digit and keeps, up to its last digit, to one run of digits and ` -:` separators.
+ * Every id of either kind holds one of these, starting with a digit: five digits in a row; two
+ * digits, a space and two digits (a spaced NINO); three digits, a separator and two digits (a
+ * grouped number such as 123-45-6789, 123 456 789, or a dashed licence A123-4567-8901); or a
+ * digit followed by a letter (a PAN's last digit, a codice fiscale's 7th-9th character, an MBI's
+ * first). One native pass finds them, so ordinary mail (years, times, amounts) costs little more
+ * than that pass. Each alternative starts with a digit and keeps, up to its last digit, to one
+ * run of digits and ` -:` separators.
  */
-const ID_ANCHOR = /\d(?:\d\d\d|\d \d\d|\d\d[ \-:]\d\d|[A-Za-z])/g;
+const ID_ANCHOR = /\d(?:\d\d\d\d|\d \d\d|\d\d[ \-:]\d\d|[A-Za-z])/g;
 /** Longer than any pattern scheme's match (16), so a token start this far before an anchor is still tried. */
 const MAX_ID = 20;
+
+function digitsAt(text: string, i: number): number {
+  let k = i;
+  while (k < text.length && isDigitCode(text.charCodeAt(k))) k++;
+  return k - i;
+}
+
+/**
+ * Whether some pattern scheme can match at `p`, from the letters and digits it starts with
+ * (L letters, then D digits, or a separator and D' digits). Read off the scheme regexes:
+ * digits first: NIF 7+, HETU 6+, SVNR 8+, licence 5+, MBI one digit then a letter; one letter:
+ * NIE/NRIC 7 (NIE may have a dash first), licence 3+; two letters: NINO 2+ (a space may come
+ * first), licence 5+; three: voter 7; five: PAN 4; six: codice fiscale. A true answer only means
+ * the regexes are worth running.
+ */
+function schemeMayStart(text: string, p: number): boolean {
+  let q = p;
+  while (q < text.length && q - p < 6 && isAsciiLetterCode(text.charCodeAt(q))) q++;
+  const letters = q - p;
+  const d = digitsAt(text, q);
+  const sep = text.charCodeAt(q);
+  switch (letters) {
+    case 0:
+      return d >= 5 || (d === 1 && isAsciiLetterCode(text.charCodeAt(p + 1)));
+    case 1:
+      return d >= 3 || (sep === 45 /* - */ && digitsAt(text, q + 1) >= 7);
+    case 2:
+      return d >= 2 || (sep === 32 && digitsAt(text, q + 1) >= 2);
+    case 3:
+      return d >= 7;
+    case 5:
+      return d >= 4;
+    case 6:
+      return true;
+    default:
+      return false;
+  }
+}
 
 /** Tries every pattern scheme at `p` when a token starts there. */
 function tryStart(text: string, p: number, out: Found[]): void {
   if (!isAsciiAlnumCode(text.charCodeAt(p))) return;
   if (p > 0 && isAsciiAlnumCode(text.charCodeAt(p - 1))) return;
+  if (!schemeMayStart(text, p)) return;
   START_AHEAD.lastIndex = p;
   if (!START_AHEAD.test(text)) return;
   for (let k = 0; k < PATTERN_SCHEMES.length; k++) {
