@@ -14,7 +14,7 @@
  * Severity: routing + account together high; either one alone medium.
  */
 import type { Detector, Hit, Severity } from '../../types.js';
-import { allSameDigit, digitRuns, hasContext, isSequential, isWordCharAt, makeHit, type DigitRun } from './common.js';
+import { allSameDigit, anchoredDigitRuns, hasContext, isSequential, isWordCharAt, makeHit, type DigitRun } from './common.js';
 
 export const BANK_RULE = {
   id: 'pii/bank-account',
@@ -103,8 +103,15 @@ function nearAny(sorted: readonly number[], pos: number, dist: number): boolean 
   return lo < sorted.length && sorted[lo]! <= pos + dist;
 }
 
+/**
+ * Routing numbers (9 digits, or 4-4-1 with dashes) and account numbers (one group of 6+ digits,
+ * or groups joined by dashes only: runs with a space are skipped below) all hold six digits in a
+ * row or a digit, a dash and a digit. Only runs holding that are read.
+ */
+const BANK_ANCHOR = /\d\d\d\d\d\d|\d-\d/g;
+
 function detect(text: string): Hit[] {
-  const runs = digitRuns(text, '- ', 17, 6);
+  const runs = anchoredDigitRuns(text, '- ', 17, 6, BANK_ANCHOR);
   const routing: DigitRun[] = [];
   for (const run of runs) {
     if (isRoutingShape(run) && validateAba(run.digits) && hasContext(text, run.start, run.end, BANK_RULE.routingContext, 48, 40)) {

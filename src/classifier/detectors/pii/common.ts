@@ -117,38 +117,97 @@ export function digitRuns(text: string, seps: string, maxDigits: number, minDigi
       if (m === null) break;
       i = m.index;
     }
-    const start = i;
-    let digits = '';
-    const groups: number[] = [];
-    let sepStr = '';
-    let group = 0;
-    let count = 0;
-    let overlong = false;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (isDigitCode(c)) {
-        if (count < maxDigits) digits += text[i];
-        else overlong = true;
-        count++;
-        group++;
-        i++;
-        continue;
-      }
-      if (seps.includes(text[i]!) && i + 1 < n && isDigitCode(text.charCodeAt(i + 1))) {
-        groups.push(group);
-        group = 0;
-        sepStr += text[i];
-        i++;
-        continue;
-      }
-      break;
-    }
-    groups.push(group);
-    if (overlong || count < minDigits) continue;
-    if (!standsAlone(text, start, i)) continue;
-    out.push({ start, end: i, digits, groups, seps: sepStr });
+    const r = scanRun(text, i, seps, maxDigits, minDigits);
+    if (r.run !== null) out.push(r.run);
+    i = r.end;
   }
   return out;
+}
+
+/**
+ * The runs of `digitRuns(text, seps, maxDigits, minDigits)` that contain a match of `anchor`,
+ * in order. `anchor` is a global regex whose matches start with a digit and, up to their last
+ * digit, stay inside one run (digits and single separators from `seps`). A caller whose runs
+ * of interest always contain such a match gets exactly the runs it would keep from digitRuns,
+ * while the native scanner skips the rest of the text: with an anchor of several digits in a
+ * row (`/\d\d\d\d/`, written out, not `\d{4}`) it jumps over prose several characters at a time.
+ */
+export function anchoredDigitRuns(text: string, seps: string, maxDigits: number, minDigits: number, anchor: RegExp): DigitRun[] {
+  const out: DigitRun[] = [];
+  let done = 0;
+  anchor.lastIndex = 0;
+  for (let m = anchor.exec(text); m !== null; m = anchor.exec(text)) {
+    const r = scanRun(text, runStartAt(text, m.index, seps, done), seps, maxDigits, minDigits);
+    if (r.run !== null) out.push(r.run);
+    done = r.end;
+    anchor.lastIndex = r.end;
+  }
+  return out;
+}
+
+/**
+ * Start of the digit run (as digitRuns cuts the text into runs) holding the digit at `pos`,
+ * looking back no further than `floor` (the end of an earlier run, or 0). A run continues
+ * backwards over digits and over a separator with a digit before it.
+ */
+export function runStartAt(text: string, pos: number, seps: string, floor: number): number {
+  let s = pos;
+  while (s > floor) {
+    if (isDigitCode(text.charCodeAt(s - 1))) {
+      s--;
+      continue;
+    }
+    if (s - 2 >= floor && isDigitCode(text.charCodeAt(s - 2)) && seps.includes(text[s - 1]!)) {
+      s -= 2;
+      continue;
+    }
+    break;
+  }
+  return s;
+}
+
+/**
+ * Reads the maximal run starting at the digit at `start`. `run` is null when digitRuns would
+ * drop it (too many or too few digits, not standing alone); `end` is where the run stops.
+ */
+export function scanRun(
+  text: string,
+  start: number,
+  seps: string,
+  maxDigits: number,
+  minDigits: number,
+): { run: DigitRun | null; end: number } {
+  const n = text.length;
+  let i = start;
+  let digits = '';
+  const groups: number[] = [];
+  let sepStr = '';
+  let group = 0;
+  let count = 0;
+  let overlong = false;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isDigitCode(c)) {
+      if (count < maxDigits) digits += text[i];
+      else overlong = true;
+      count++;
+      group++;
+      i++;
+      continue;
+    }
+    if (seps.includes(text[i]!) && i + 1 < n && isDigitCode(text.charCodeAt(i + 1))) {
+      groups.push(group);
+      group = 0;
+      sepStr += text[i];
+      i++;
+      continue;
+    }
+    break;
+  }
+  groups.push(group);
+  if (overlong || count < minDigits) return { run: null, end: i };
+  if (!standsAlone(text, start, i)) return { run: null, end: i };
+  return { run: { start, end: i, digits, groups, seps: sepStr }, end: i };
 }
 
 /** All separators in a run are the same character (or there are none). */
@@ -162,6 +221,18 @@ export function sameGroups(run: DigitRun, shape: readonly number[]): boolean {
   for (let k = 0; k < shape.length; k++) if (run.groups[k] !== shape[k]) return false;
   return true;
 }
+
+/**
+ * False when the text holds one of the only two characters whose `toLowerCase()` is or holds an
+ * ASCII letter (U+0130 → "i̇", U+212A KELVIN SIGN → "k"). Otherwise a lowercase ASCII word occurs
+ * in `toLowerCase()` of a slice exactly where a case-insensitive regular expression finds it in
+ * the slice, so detectors can look for context words with one `/…/i` pass over the text and
+ * run hasContext only near what it finds.
+ */
+export function caseFoldsLikeAscii(text: string): boolean {
+  return !FOLDS_TO_ASCII.test(text);
+}
+const FOLDS_TO_ASCII = /[\u0130\u212A]/;
 
 /**
  * True when one of `words` (lowercase; may contain spaces and punctuation)

@@ -12,7 +12,7 @@
  * is nearby), all-same-digit runs.
  */
 import type { Detector, Hit } from '../../types.js';
-import { allSameDigit, digitRuns, hasContext, luhnValid, makeHit, precededByReference } from './common.js';
+import { allSameDigit, anchoredDigitRuns, hasContext, luhnValid, makeHit, precededByReference } from './common.js';
 
 interface IinRange {
   brand: string;
@@ -86,10 +86,17 @@ function sameChar(seps: string, from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * A reported number is one group of 12-19 digits, or groups of 3-6 digits joined by single
+ * spaces or dashes: either way it holds three digits, a separator and three digits, or twelve
+ * digits in a row. Only runs holding that are read (written out so the native scanner skips ahead).
+ */
+const CARD_ANCHOR = /\d\d\d[ \-]\d\d\d|\d\d\d\d\d\d\d\d\d\d\d\d/g;
+
 function detect(text: string): Hit[] {
   const hits: Hit[] = [];
   // Runs may hold more than one number ("qty 2 4111 ..."): try group-aligned windows.
-  for (const run of digitRuns(text, ' -', 64, 12)) {
+  for (const run of anchoredDigitRuns(text, ' -', 64, 12, CARD_ANCHOR)) {
     const g = run.groups;
     // Offsets of each group's start and end inside the original text.
     const starts: number[] = [];

@@ -11,7 +11,18 @@
  * logs), dates without a year, impossible dates (31/02), years after 2030.
  */
 import type { Detector, Hit } from '../../types.js';
-import { digitRuns, isAsciiLetterCode, isDigitCode, isRealDate, isWordCharAt, makeHit, sameGroups, uniformSeps, containsWord } from './common.js';
+import {
+  caseFoldsLikeAscii,
+  containsWord,
+  digitRuns,
+  isAsciiLetterCode,
+  isDigitCode,
+  isRealDate,
+  isWordCharAt,
+  makeHit,
+  sameGroups,
+  uniformSeps,
+} from './common.js';
 
 export const DOB_RULE = {
   id: 'pii/date-of-birth',
@@ -223,7 +234,37 @@ function datesIn(text: string): DateSpan[] {
   return out;
 }
 
+/**
+ * Every date read above holds a digit, one of `/.-` and a digit (numeric dates) or four digits
+ * in a row (the year of a month-name date); a date is at most 30 characters long and its birth
+ * word lies within 36 characters before it or 14 after. So a birth date needs a birth stem
+ * within about 70 characters of one of these anchors: without one, no date is parsed at all.
+ */
+const DATE_ANCHOR = /\d[/.\-]\d|\d\d\d\d/g;
+/** Same stems as BIRTH_STEMS, for a yes/no test on a short slice. */
+const BIRTH_STEM_TEST = new RegExp(BIRTH_STEMS.source, 'i');
+const STEM_BEFORE_ANCHOR = 92;
+const STEM_AFTER_ANCHOR = 72;
+/** Longer than any stem, so a stem cut by the end of one checked slice is whole in the next. */
+const LONGEST_STEM = 12;
+
+function mayHoldBirthDate(text: string): boolean {
+  // toLowerCase (used for the context words) and a case-insensitive regex agree unless one of these is present.
+  if (!caseFoldsLikeAscii(text)) return true;
+  let checkedTo = 0;
+  DATE_ANCHOR.lastIndex = 0;
+  for (let m = DATE_ANCHOR.exec(text); m !== null; m = DATE_ANCHOR.exec(text)) {
+    const from = Math.max(0, m.index - STEM_BEFORE_ANCHOR, checkedTo - LONGEST_STEM);
+    const to = Math.min(text.length, m.index + STEM_AFTER_ANCHOR);
+    if (to <= from) continue;
+    if (BIRTH_STEM_TEST.test(text.slice(from, to))) return true;
+    checkedTo = to;
+  }
+  return false;
+}
+
 function detect(text: string): Hit[] {
+  if (!mayHoldBirthDate(text)) return [];
   const spans = datesIn(text).sort((a, b) => a.start - b.start);
   const hits: Hit[] = [];
   let lastEnd = -1;

@@ -20,14 +20,18 @@
 import type { Detector, Hit, Severity } from '../../types.js';
 import {
   allSameDigit,
-  digitRuns,
   hasContext,
+  isAsciiAlnumCode,
+  isAsciiLetterCode,
+  isDigitCode,
   isLatinWordCharAt,
   isRealDate,
   isSequential,
   luhnValid,
   makeHit,
+  runStartAt,
   sameGroups,
+  scanRun,
   uniformSeps,
   type DigitRun,
 } from './common.js';
@@ -457,17 +461,16 @@ function contextFor(text: string, start: number, end: number, words: readonly st
   return !ownOnly && hasContext(text, start, end, GENERIC_ID_CONTEXT, 48, 24);
 }
 
-function digitMatches(text: string, out: Found[]): void {
-  for (const run of digitRuns(text, ' -:', 13, 9)) {
-    if (!uniformSeps(run)) continue;
-    for (const s of DIGIT_SCHEMES) {
-      if (!matchesShape(run, s)) continue;
-      if (isSequential(run.digits) || !s.validate(run.digits)) continue;
-      const severity = severityForDigits(text, run, s);
-      if (severity === undefined) continue;
-      out.push({ start: run.start, end: run.end, severity });
-      break;
-    }
+/** The digit-only schemes, on one run of digits (see scan). */
+function digitRunMatches(text: string, run: DigitRun, out: Found[]): void {
+  if (!uniformSeps(run)) return;
+  for (const s of DIGIT_SCHEMES) {
+    if (!matchesShape(run, s)) continue;
+    if (isSequential(run.digits) || !s.validate(run.digits)) continue;
+    const severity = severityForDigits(text, run, s);
+    if (severity === undefined) continue;
+    out.push({ start: run.start, end: run.end, severity });
+    break;
   }
 }
 
@@ -483,44 +486,120 @@ function severityForDigits(text: string, run: DigitRun, s: DigitScheme): Severit
   return undefined;
 }
 
-/** Sticky copies of the scheme regexes, tried only at token starts (see patternMatches). */
+/** Sticky copies of the scheme regexes, tried only at token starts (see tryStart). */
 const STICKY = PATTERN_SCHEMES.map((s) => new RegExp(s.re.source, 'y'));
 
 /**
- * Runs each scheme's pattern only where an id can start: at the start of an
- * ASCII letter/digit token with a digit within the next 20 characters. One
- * pass; each candidate runs a bounded pattern, so the whole is linear and
- * prose without digits costs almost nothing.
+ * Where an id can start: at the start of an ASCII letter/digit token whose first digit comes
+ * after at most six letters and is followed by another digit (or, for the MBI,
+ * letter-alnum-digit): true of every pattern scheme above. Bounded look-ahead, no nesting.
+ * The boundary before the token is checked by hand (no lookbehind in Outlook's JavaScript-only
+ * runtime before build 2403).
  */
-function patternMatches(text: string, out: Found[]): void {
-  // Token starts whose first digit comes after at most six letters and is followed
-  // by another digit (or, for the MBI, letter-alnum-digit): true of every scheme
-  // above. Found by the native scanner; bounded look-ahead, no nesting.
-  // The boundary before the token is matched (start of text or one other character), not looked
-  // behind: Outlook's JavaScript-only runtime before build 2403 has no lookbehind.
-  const starts = /(?:^|[^A-Za-z0-9])(?=[A-Za-z]{0,6}[ -]?[0-9](?:[0-9]|[A-Za-z][A-Za-z0-9][0-9]))[A-Za-z0-9]/g;
-  for (let c = starts.exec(text); c !== null; c = starts.exec(text)) {
-    const p = c.index + c[0].length - 1;
-    for (let k = 0; k < PATTERN_SCHEMES.length; k++) {
-      const s = PATTERN_SCHEMES[k]!;
-      const re = STICKY[k]!;
-      re.lastIndex = p;
-      const m = re.exec(text);
-      if (m === null) continue;
-      const start = m.index;
-      const end = start + m[0].length;
-      if (isLatinWordCharAt(text, start - 1) || isLatinWordCharAt(text, end)) continue;
-      if (!s.validate(m)) continue;
-      const severity: Severity | undefined = contextFor(text, start, end, s.context, s.ownContextOnly) ? 'high' : s.alone(m);
-      if (severity !== undefined) out.push({ start, end, severity });
+const START_AHEAD = /(?=[A-Za-z]{0,6}[ -]?[0-9](?:[0-9]|[A-Za-z][A-Za-z0-9][0-9]))[A-Za-z0-9]/y;
+
+/**
+ * Every id of either kind holds one of these, starting with a digit: five digits in a row; two
+ * digits, a space and two digits (a spaced NINO); three digits, a separator and two digits (a
+ * grouped number such as 123-45-6789, 123 456 789, or a dashed licence A123-4567-8901); or a
+ * digit followed by a letter (a PAN's last digit, a codice fiscale's 7th-9th character, an MBI's
+ * first). One native pass finds them, so ordinary mail (years, times, amounts) costs little more
+ * than that pass. Each alternative starts with a digit and keeps, up to its last digit, to one
+ * run of digits and ` -:` separators.
+ */
+const ID_ANCHOR = /\d(?:\d\d\d\d|\d \d\d|\d\d[ \-:]\d\d|[A-Za-z])/g;
+/** Longer than any pattern scheme's match (16), so a token start this far before an anchor is still tried. */
+const MAX_ID = 20;
+
+function digitsAt(text: string, i: number): number {
+  let k = i;
+  while (k < text.length && isDigitCode(text.charCodeAt(k))) k++;
+  return k - i;
+}
+
+/**
+ * Whether some pattern scheme can match at `p`, from the letters and digits it starts with
+ * (L letters, then D digits, or a separator and D' digits). Read off the scheme regexes:
+ * digits first: NIF 7+, HETU 6+, SVNR 8+, licence 5+, MBI one digit then a letter; one letter:
+ * NIE/NRIC 7 (NIE may have a dash first), licence 3+; two letters: NINO 2+ (a space may come
+ * first), licence 5+; three: voter 7; five: PAN 4; six: codice fiscale. A true answer only means
+ * the regexes are worth running.
+ */
+function schemeMayStart(text: string, p: number): boolean {
+  let q = p;
+  while (q < text.length && q - p < 6 && isAsciiLetterCode(text.charCodeAt(q))) q++;
+  const letters = q - p;
+  const d = digitsAt(text, q);
+  const sep = text.charCodeAt(q);
+  switch (letters) {
+    case 0:
+      return d >= 5 || (d === 1 && isAsciiLetterCode(text.charCodeAt(p + 1)));
+    case 1:
+      return d >= 3 || (sep === 45 /* - */ && digitsAt(text, q + 1) >= 7);
+    case 2:
+      return d >= 2 || (sep === 32 && digitsAt(text, q + 1) >= 2);
+    case 3:
+      return d >= 7;
+    case 5:
+      return d >= 4;
+    case 6:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Tries every pattern scheme at `p` when a token starts there. */
+function tryStart(text: string, p: number, out: Found[]): void {
+  if (!isAsciiAlnumCode(text.charCodeAt(p))) return;
+  if (p > 0 && isAsciiAlnumCode(text.charCodeAt(p - 1))) return;
+  if (!schemeMayStart(text, p)) return;
+  START_AHEAD.lastIndex = p;
+  if (!START_AHEAD.test(text)) return;
+  for (let k = 0; k < PATTERN_SCHEMES.length; k++) {
+    const s = PATTERN_SCHEMES[k]!;
+    const re = STICKY[k]!;
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (m === null) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    if (isLatinWordCharAt(text, start - 1) || isLatinWordCharAt(text, end)) continue;
+    if (!s.validate(m)) continue;
+    const severity: Severity | undefined = contextFor(text, start, end, s.context, s.ownContextOnly) ? 'high' : s.alone(m);
+    if (severity !== undefined) out.push({ start, end, severity });
+  }
+}
+
+/**
+ * One pass over the anchors. For each: every token start up to MAX_ID characters before it is
+ * tried with the pattern schemes (each position once, left to right), and the run of digits
+ * holding it is tried with the digit-only schemes (each run once). Any id contains an anchor
+ * occurrence, and an occurrence the scanner stepped over lies inside the anchor it reported,
+ * so nothing is missed; the whole is linear.
+ */
+function scan(text: string, patterns: Found[], digits: Found[]): void {
+  let startNext = 0;
+  let runDone = 0;
+  ID_ANCHOR.lastIndex = 0;
+  for (let m = ID_ANCHOR.exec(text); m !== null; m = ID_ANCHOR.exec(text)) {
+    const q = m.index;
+    const qEnd = q + m[0].length;
+    for (let p = Math.max(startNext, q - MAX_ID); p < qEnd; p++) tryStart(text, p, patterns);
+    if (qEnd > startNext) startNext = qEnd;
+    if (q >= runDone) {
+      const r = scanRun(text, runStartAt(text, q, ' -:', runDone), ' -:', 13, 9);
+      if (r.run !== null) digitRunMatches(text, r.run, digits);
+      runDone = r.end;
     }
   }
 }
 
 function detect(text: string): Hit[] {
   const found: Found[] = [];
-  patternMatches(text, found);
-  digitMatches(text, found);
+  const digits: Found[] = [];
+  scan(text, found, digits);
+  for (const d of digits) found.push(d);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const hits: Hit[] = [];
   let lastEnd = -1;

@@ -16,7 +16,7 @@
  * all-same or sequential digits, dates and phone numbers (not these shapes).
  */
 import type { Detector, Hit } from '../../types.js';
-import { allSameDigit, hasContext, isLatinWordCharAt, isSequential, makeHit } from './common.js';
+import { allSameDigit, caseFoldsLikeAscii, hasContext, isLatinWordCharAt, isSequential, makeHit } from './common.js';
 
 export const PASSPORT_RULE = {
   id: 'pii/passport',
@@ -56,22 +56,62 @@ function shapeOk(token: string): boolean {
   return true;
 }
 
+// Candidate tokens of 8-9 letters/digits with a digit among the first four characters,
+// found by the native scanner (bounded quantifiers only).
+// The boundary before the token is matched, not looked behind (no lookbehind in Outlook's
+// JavaScript-only runtime before build 2403).
+const CANDIDATES = /(?:^|[^A-Za-z0-9])((?=[A-Za-z]{0,3}[0-9])[A-Za-z0-9]{8,9})(?![A-Za-z0-9])/g;
+
+/**
+ * A literal piece of every context word, matched case-insensitively: a number counts only with
+ * a context word near it, so tokens are looked for only around these. Every Latin word above
+ * holds "pas" or is "travel document"; the others hold one of the CJK/Hangul stems.
+ */
+const CONTEXT_STEMS = /pas|travel document|여권|パスポート|护照/gi;
+/** A token counts only if it starts within this distance of a stem (context window plus word and token length). */
+const BEFORE_STEM = 72;
+const AFTER_STEM = 64;
+
+function checkToken(text: string, start: number, value: string, hits: Hit[]): void {
+  const end = start + value.length;
+  // Glued to a Latin letter with a diacritic: part of a longer word.
+  if (isLatinWordCharAt(text, start - 1) || isLatinWordCharAt(text, end)) return;
+  if (!shapeOk(value)) return;
+  if (!hasContext(text, start, end, PASSPORT_RULE.context, PASSPORT_RULE.before, PASSPORT_RULE.after)) return;
+  hits.push(makeHit('passport', 'high', start, end, PASSPORT_RULE.message, PASSPORT_RULE.suggestion));
+}
+
 function detect(text: string): Hit[] {
   const hits: Hit[] = [];
-  // Candidate tokens of 8-9 letters/digits with a digit among the first four characters,
-  // found by the native scanner (bounded quantifiers only).
-  // The boundary before the token is matched, not looked behind (no lookbehind in Outlook's
-  // JavaScript-only runtime before build 2403).
-  const candidates = /(?:^|[^A-Za-z0-9])((?=[A-Za-z]{0,3}[0-9])[A-Za-z0-9]{8,9})(?![A-Za-z0-9])/g;
-  for (let m = candidates.exec(text); m !== null; m = candidates.exec(text)) {
-    const value = m[1]!;
-    const start = m.index + m[0].length - value.length;
-    const tok = { start, end: start + value.length, value };
-    // Glued to a Latin letter with a diacritic: part of a longer word.
-    if (isLatinWordCharAt(text, tok.start - 1) || isLatinWordCharAt(text, tok.end)) continue;
-    if (!shapeOk(tok.value)) continue;
-    if (!hasContext(text, tok.start, tok.end, PASSPORT_RULE.context, PASSPORT_RULE.before, PASSPORT_RULE.after)) continue;
-    hits.push(makeHit('passport', 'high', tok.start, tok.end, PASSPORT_RULE.message, PASSPORT_RULE.suggestion));
+  if (!caseFoldsLikeAscii(text)) {
+    // toLowerCase could turn a character of this text into an ASCII letter the stems would miss: check every token.
+    CANDIDATES.lastIndex = 0;
+    for (let m = CANDIDATES.exec(text); m !== null; m = CANDIDATES.exec(text)) {
+      checkToken(text, m.index + m[0].length - m[1]!.length, m[1]!, hits);
+    }
+    return hits;
+  }
+  // Tokens are read only in windows around context stems, left to right, each once: every token
+  // whose boundary character (the one before it) lies before `next` has been checked already.
+  let next = 0;
+  CONTEXT_STEMS.lastIndex = 0;
+  for (let g = CONTEXT_STEMS.exec(text); g !== null; g = CONTEXT_STEMS.exec(text)) {
+    const from = Math.max(next, g.index - BEFORE_STEM);
+    const limit = g.index + AFTER_STEM;
+    if (from > limit) continue;
+    // A slice ending two characters after the longest token that may start at `limit`, so every
+    // token starting by then is whole in it and its end check reads the same character as in the text.
+    const part = text.slice(from, Math.min(text.length, limit + 11));
+    CANDIDATES.lastIndex = 0;
+    for (let m = CANDIDATES.exec(part); m !== null; m = CANDIDATES.exec(part)) {
+      const value = m[1]!;
+      const rel = m.index + m[0].length - value.length;
+      // `^` of the slice is not the start of the text: its boundary lies before `from`.
+      if (rel === 0 && from > 0) continue;
+      if (from + rel > limit) break;
+      checkToken(text, from + rel, value, hits);
+    }
+    next = limit;
   }
   return hits;
 }

@@ -13,7 +13,7 @@
 import type { Detector, Hit } from '../../types.js';
 import {
   allSameDigit,
-  digitRuns,
+  anchoredDigitRuns,
   hasContext,
   isSequential,
   makeHit,
@@ -50,9 +50,15 @@ export function validateSsn(digits: string): boolean {
   return true;
 }
 
+/**
+ * Every accepted shape (3-2-4, 9, 3-6, 5-4) ends in a digit, a digit or separator, then four
+ * digits: only runs holding that are read. Written out so the native scanner can skip ahead.
+ */
+const SSN_ANCHOR = /\d[\d\- .]\d\d\d\d/g;
+
 function detect(text: string): Hit[] {
   const hits: Hit[] = [];
-  for (const run of digitRuns(text, '- .', 9, 9)) {
+  for (const run of anchoredDigitRuns(text, '- .', 9, 9, SSN_ANCHOR)) {
     if (run.digits.length !== 9 || !uniformSeps(run)) continue;
     const pattern = SSN_RULE.patterns.find(
       (p) => sameGroups(run, p.groups) && (run.seps === '' || p.seps.includes(run.seps[0]!)),

@@ -102,6 +102,8 @@ const ADO_CONTEXT_RE = new RegExp(`(?:^|[^A-Za-z])(?:${ADO_CONTEXT_KEYS.join('|'
 const ADO_WINDOW = 300;
 
 function adoStrings(text: string, out: Hit[]): void {
+  // Every key above ends in "=": text without one (most mail) has no connection string of this kind.
+  if (text.indexOf('=') < 0) return;
   // Where the context keys are (one regex pass), so each secret key checks its window in O(1) amortized.
   const context: number[] = [];
   ADO_CONTEXT_RE.lastIndex = 0;

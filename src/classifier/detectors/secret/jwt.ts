@@ -70,9 +70,11 @@ export function matchJwtAt(text: string, i: number): number {
 export function findJwts(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   let from = 0;
-  for (;;) {
-    const i = text.indexOf('eyJ', from);
-    if (i < 0) return out;
+  // Every token starts with "eyJ" (base64 of '{"'). The native search looks for the capital J,
+  // rare in prose, rather than for the "e" every English word has.
+  for (let j = text.indexOf('J', 2); j >= 0; j = text.indexOf('J', j + 1)) {
+    const i = j - 2;
+    if (i < from || text.charCodeAt(i) !== 101 /* e */ || text.charCodeAt(i + 1) !== 121 /* y */) continue;
     from = i + 3;
     if (i > 0 && isB64Url(text.charCodeAt(i - 1))) continue;
     const end = matchJwtAt(text, i);
@@ -80,6 +82,7 @@ export function findJwts(text: string): { start: number; end: number }[] {
     out.push({ start: i, end });
     from = end;
   }
+  return out;
 }
 
 export const jwtDetector: Detector = {

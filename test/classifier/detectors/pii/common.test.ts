@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import {
   alnumTokens,
+  anchoredDigitRuns,
+  caseFoldsLikeAscii,
   containsWord,
   digitRuns,
+  runStartAt,
   hasContext,
   isRealDate,
   isSequential,
@@ -12,6 +15,42 @@ import {
 } from '../../../../src/classifier/detectors/pii/common.js';
 
 describe('pii common helpers', () => {
+  it('anchoredDigitRuns keeps exactly the digitRuns runs that hold an anchor match', () => {
+    const texts = [
+      'call 555 0125 or 123-45-6789, ref 2025 and 12 34 5678 9012; 1-2-3-4-5-6 end',
+      '99 123456 7 1234 5678-9012 a1234567 12.34.5678 ',
+      '4111 1111 1111 1111 and 4111-1111-1111-1111 x 1 2 3 4',
+    ];
+    const anchor = /\d\d\d\d|\d \d/g;
+    for (const text of texts) {
+      for (const seps of [' -', '- .', ' ']) {
+        const expected = digitRuns(text, seps, 16, 1).filter((r) => {
+          const part = text.slice(r.start, r.end);
+          return /\d\d\d\d/.test(part) || (seps.includes(' ') && /\d \d/.test(part));
+        });
+        assert.deepEqual(anchoredDigitRuns(text, seps, 16, 1, anchor), expected, `${seps}: ${text}`);
+      }
+    }
+  });
+
+  it('caseFoldsLikeAscii is false only for text holding a character that lower-cases to an ASCII letter', () => {
+    assert.equal(caseFoldsLikeAscii('Plain text, é, ß, Ω, 여권'), true);
+    assert.equal(caseFoldsLikeAscii('4\u212A'), false);
+    assert.equal(caseFoldsLikeAscii('\u0130stanbul'), false);
+    for (let c = 128; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      if (/[a-z]/.test(ch.toLowerCase())) assert.equal(caseFoldsLikeAscii(ch), false, c.toString(16));
+    }
+  });
+
+  it('runStartAt walks back over digits and single separators to where digitRuns starts the run', () => {
+    const text = 'x 12-34 5678 y';
+    assert.equal(runStartAt(text, text.indexOf('5678') + 2, ' -', 0), 2);
+    assert.equal(runStartAt(text, text.indexOf('5678') + 2, '-', 0), text.indexOf('5678'));
+    assert.equal(runStartAt(text, text.indexOf('5678') + 2, ' -', 6), 6);
+  });
+
   it('digitRuns returns maximal runs with groups and separators', () => {
     const text = 'a 4539 5260-1815 x 12.34 99999999999999999999 end';
     const runs = digitRuns(text, ' -', 19);

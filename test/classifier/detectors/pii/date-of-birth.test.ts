@@ -42,4 +42,8 @@ describe('pii/date-of-birth', () => {
   for (const [name, text] of negatives) {
     it(`ignores ${name}`, () => expectFound(dateOfBirthDetector, text, []));
   }
+  it('reads only dates near a birth word in long text with many dates', () => {
+    const text = `Meeting on 03/04/2024 and 2025-01-15. ${'Notes about the schedule follow here. '.repeat(5)}Date of birth: 14 March 1991.`;
+    expectFound(dateOfBirthDetector, text, ['14 March 1991']);
+  });
 });

@@ -91,4 +91,10 @@ describe('pii/national-id', () => {
     assert.equal(validateAadhaar('735192640830'), true);
     assert.equal(validateAadhaar('735192640831'), false);
   });
+  it('finds every kind of id inside long mail full of years, times and amounts', () => {
+    const filler = 'On 24 September 2025 at 8:17 we spent 1,250 on 147 seats in Q3 2024. ';
+    const ids = ['PW 45 81 27 B', 'X4821937X', 'Y-2468013-N', '020712A491V', 'VRDLCU90A01F205L', '912-73-4410', '4EK9-TE2-MK71'];
+    const text = ids.map((id) => `${filler}${filler}contractor ${id} noted. `).join('') + filler;
+    expectFound(nationalIdDetector, text, ids);
+  });
 });

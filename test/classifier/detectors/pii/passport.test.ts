@@ -31,4 +31,13 @@ describe('pii/passport', () => {
   for (const [name, text] of negatives) {
     it(`ignores ${name}`, () => expectFound(passportDetector, text, []));
   }
+  it('checks numbers near a passport word and no others, in long text full of "pas" words', () => {
+    const filler = 'The quarterly numbers passed review and the past week was calm. '.repeat(4);
+    const text = `Ref X48213967. ${filler}Passport: K48213967 and the spare passport P4821396. ${filler}Order Z48213967.`;
+    expectFound(passportDetector, text, ['K48213967', 'P4821396']);
+  });
+
+  it('finds the number when the text also holds a character whose lower case is ASCII (Kelvin sign)', () => {
+    expectFound(passportDetector, 'Cooled to 4\u212A overnight. Passport: K48213967', ['K48213967']);
+  });
 });
