@@ -378,14 +378,23 @@ export class SentenceGate {
    * other constraining term of its pattern was seen in the sentence.
    */
   private satisfied(hot: number[], sentence: number, seenAtoms: number[]): boolean {
-    for (const a of hot) {
-      for (const c of this.atomAnchors[a]!) {
-        if (!this.complete(c, sentence)) continue;
-        for (const p of this.compoundPatterns[c]!) {
-          if (this.patternChecked[p] === sentence) continue;
-          this.patternChecked[p] = sentence;
-          const terms = this.patternTerms[p]!;
+    const { atomAnchors, compoundAtoms, compoundPatterns, patternChecked, patternTerms, termBits, atomSeen } = this;
+    const bits = this.sentenceBits;
+    for (let h = 0; h < hot.length; h++) {
+      const anchors = atomAnchors[hot[h]!]!;
+      next: for (let k = 0; k < anchors.length; k++) {
+        const c = anchors[k]!;
+        const atoms = compoundAtoms[c]!;
+        for (let m = 1; m < atoms.length; m++) if (atomSeen[atoms[m]!] !== sentence) continue next;
+        const patterns = compoundPatterns[c]!;
+        for (let q = 0; q < patterns.length; q++) {
+          const p = patterns[q]!;
+          if (patternChecked[p] === sentence) continue;
+          patternChecked[p] = sentence;
+          const terms = patternTerms[p]!;
           let all = true;
+          // The bits answer most terms at once; only terms they cannot rule out are looked at.
+          for (let m = 0; m < terms.length && all; m++) all = (termBits[terms[m]!]! & bits) !== 0;
           for (let m = 0; m < terms.length && all; m++) all = this.termSeen(terms[m]!, sentence, seenAtoms);
           if (all) return true;
         }
