@@ -27,7 +27,7 @@ import { buildCore, measureStartup, type StartupResult } from './startup.js';
 import { pathToFileURL } from 'node:url';
 import { measureScan, type ScanResult } from './scan.js';
 import { mbPerSecond, median, quantile } from './stats.js';
-import { renderDocs, renderTable, type Results, type EngineSummary, type HostileResult, type StageTime, type CorpusStage } from './report.js';
+import { renderDocs, renderTable, withReadmeSection, type Results, type EngineSummary, type HostileResult, type StageTime, type CorpusStage } from './report.js';
 import { LEXICON } from '../src/classifier/lexicons/compiled.js';
 import type { ClassifyResult } from '../src/classifier/index.js';
 
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     // Regenerate docs/performance.md from the last run's JSON (after changing the page's text).
     const results = JSON.parse(readFileSync(join(resultsDir, 'latest.json'), 'utf8')) as Results;
     mkdirSync(join(root, 'docs'), { recursive: true });
-    writeFileSync(join(root, 'docs', 'performance.md'), renderDocs(results));
+    writeDocs(results);
     log('wrote docs/performance.md from bench/results/latest.json');
     return;
   }
@@ -335,7 +335,7 @@ async function main(): Promise<void> {
   log(`wrote bench/results/latest.json`);
   if (flag('write-docs')) {
     mkdirSync(join(root, 'docs'), { recursive: true });
-    writeFileSync(join(root, 'docs', 'performance.md'), renderDocs(results));
+    writeDocs(results);
     log('wrote docs/performance.md');
   }
 }
@@ -422,3 +422,10 @@ main().catch((e) => {
   console.error(e);
   process.exit(1);
 });
+
+/** docs/performance.md, and the performance section of the README. */
+function writeDocs(results: Results): void {
+  writeFileSync(join(root, 'docs', 'performance.md'), renderDocs(results));
+  const readme = join(root, 'README.md');
+  writeFileSync(readme, withReadmeSection(readFileSync(readme, 'utf8'), results));
+}
