@@ -39,11 +39,12 @@ const MAX_PHONE_CANDIDATE = 26;
  * phone word nearby: bare digit runs are more often references.
  */
 export function findPhones(text: string): Span[] {
+  parsesLeft = MAX_PARSES_PER_TEXT;
   const out: Span[] = [];
   const n = text.length;
   let i = 0;
   const next = /[0-9+(]/g;
-  while (i < n) {
+  while (i < n && parsesLeft > 0) {
     next.lastIndex = i;
     const jump = next.exec(text);
     if (jump === null) break;
@@ -166,10 +167,21 @@ function groupsLookLikePhone(cand: string): boolean {
 const parseCache = new Map<string, string | null>();
 const PARSE_CACHE_MAX = 1024;
 
+/**
+ * New libphonenumber parses one text may ask for (each costs tens of microseconds). Past this,
+ * the text is a table of figures rather than mail with phone numbers in it ("1024 2048 4096 ..."
+ * pasted from a spreadsheet made a 1 MB draft take 20 s), and the rest of it is not searched
+ * for phones. Mail with hundreds of distinct phone numbers is a contact list long before.
+ */
+const MAX_PARSES_PER_TEXT = 400;
+let parsesLeft = MAX_PARSES_PER_TEXT;
+
 function parseCached(cand: string, region: CountryCode): string | null {
   const k = region + '|' + cand;
   const hit = parseCache.get(k);
   if (hit !== undefined) return hit;
+  if (parsesLeft <= 0) return null;
+  parsesLeft--;
   const p = parsePhoneNumberFromString(cand, region);
   const v = p && p.isValid() ? p.number : null;
   if (parseCache.size >= PARSE_CACHE_MAX) parseCache.clear();

@@ -35,6 +35,20 @@ describe('pii contacts scanners', () => {
     }
   });
 
+  it('stops reading phones in a table of figures (bounded libphonenumber work), after finding those before it', () => {
+    // Seven-digit groups, each a distinct phone-shaped candidate that libphonenumber must parse.
+    const rows: string[] = [];
+    for (let k = 0; k < 3000; k++) rows.push(`${2000000 + k * 7919} ${3000000 + k * 104729}`);
+    const before = 'Reach me at (503) 555-0146.\n';
+    const after = '\nOr call 917-555-0188.';
+    const text = before + rows.join('\n') + after;
+    const found = values(text, findPhones(text));
+    assert.equal(found[0], '(503) 555-0146');
+    assert.ok(!found.includes('917-555-0188'), 'past the table nothing more is read');
+    // The same number without the table in front is found: the limit is what hid it.
+    assert.deepEqual(values(after, findPhones(after)), ['917-555-0188']);
+  });
+
   it('finds e-mail addresses with a linear scanner', () => {
     const text = 'Write to <dana.whit+news@mail.lanternpeak.example>, or ops@x-y.co.uk. Not: a@b, @home, foo@bar., x..y@z.com';
     assert.deepEqual(values(text, findEmails(text)), ['dana.whit+news@mail.lanternpeak.example', 'ops@x-y.co.uk']);
