@@ -231,17 +231,24 @@ export class SentenceGate {
       if (c < 128) {
         cls = ASCII_CLASS[c]!;
         if (cls === LETTER && digits === 0) {
-          // The common case, a letter of a word without digits, in short (the same as below).
-          const code = c | 0x20;
+          // The common case: a run of ASCII letters in a word without digits, read in a tight
+          // loop (the same reading as the general path below).
           if (length === 0) wordStart = i;
-          hash = Math.imul(hash ^ code, FNV_PRIME);
-          if (++length === STEM_HEAD) head = hash;
-          if (code === last && code === beforeLast) stretched = true;
-          beforeLast = last;
-          last = code;
-          letters++;
+          let code = c | 0x20;
+          for (;;) {
+            hash = Math.imul(hash ^ code, FNV_PRIME);
+            if (++length === STEM_HEAD) head = hash;
+            if (code === last && code === beforeLast) stretched = true;
+            beforeLast = last;
+            last = code;
+            letters++;
+            if (++i >= len) break;
+            const d = text.charCodeAt(i);
+            if (d >= 0x61 && d <= 0x7a) code = d;
+            else if (d >= 0x41 && d <= 0x5a) code = d | 0x20;
+            else break;
+          }
           digitRun = 0;
-          i++;
           continue;
         }
       } else {
