@@ -140,9 +140,13 @@ export function toRecipient(text: string): Recipient {
   return trimmed;
 }
 
-/** UTF-8 (invalid bytes become U+FFFD), without a byte-order mark, line breaks as LF. */
+/**
+ * UTF-8 (invalid bytes become U+FFFD), or UTF-16 when the file starts with its byte-order mark
+ * (as Windows tools save "Unicode" text); without the mark, line breaks as LF.
+ */
 export function decodeText(bytes: Uint8Array): string {
-  const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  const text = new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes);
   return text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n');
 }
 

@@ -45,6 +45,11 @@ describe('cli/input', function () {
   it('decodes UTF-8 text, drops a byte-order mark, turns CRLF into LF, replaces invalid bytes', () => {
     assert.equal(decodeText(Buffer.from('\ufeffa\r\nb\rc', 'utf8')), 'a\nb\nc');
     assert.equal(decodeText(Buffer.from([0x61, 0xff, 0x62])), 'a\ufffdb');
+    // UTF-16 with its byte-order mark (Windows "Unicode" text), both byte orders.
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('you idiot\r\nü', 'utf16le')]);
+    assert.equal(decodeText(le), 'you idiot\nü');
+    const be = Buffer.from(le.subarray(2)).swap16();
+    assert.equal(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be])), 'you idiot\nü');
   });
 
   it('reads standard input as one plain-text message', async () => {
