@@ -38,7 +38,6 @@ const MUST_FLAG: Array<[string, string, 'low' | 'medium' | 'high']> = [
   ['Some twat parked in my space.', 'twat', 'medium'],
   ['He is a complete wanker.', 'wank', 'medium'],
   ['This expense portal is a piece of crap.', 'piece-of-crap', 'medium'],
-  ['Pay the damn invoice before Friday.', 'damn-attributive', 'medium'],
   ['Goddamn printer jammed again.', 'goddamn', 'medium'],
   // aimed at someone
   ['Fuck you, Gary.', 'directed-f-word', 'high'],
@@ -55,6 +54,12 @@ const MUST_FLAG: Array<[string, string, 'low' | 'medium' | 'high']> = [
   ['The coffee machine is crap.', 'crap', 'low'],
   ['I was pissed off about the delay.', 'piss', 'low'],
   ['Bloody hell, the train is late again.', 'bloody', 'low'],
+  // "damn" vented at a thing is mild (low); aimed at a person or the reader's own work it warns
+  ['Pay the damn invoice before Friday.', 'damn-attributive', 'low'],
+  ['The stupid damn scanner ate my badge.', 'damn-attributive', 'low'],
+  ['Damn you, Gary, for booking the 6am flight.', 'damn-directed', 'medium'],
+  ['Goddamn them and their approval chain.', 'damn-directed', 'medium'],
+  ['Just send your damn numbers by noon.', 'damn-directed', 'medium'],
   // obfuscated
   ['This is SHIT.', 'shit', 'medium'],
   ['what the f*ck is this', 'f-word', 'medium'],
@@ -155,6 +160,10 @@ describe('lexicon: profanity', () => {
 
   it('keeps mild swearing at inform and strong swearing at warn under the default policy', () => {
     assert.equal(profanity('Damn, that was close.')[0]!.action, 'inform');
+    assert.equal(profanity('Where is the damn projector remote?')[0]!.action, 'inform');
+    assert.equal(profanity('Damn him and his reply-all habit.')[0]!.action, 'warn');
+    // surprise, not an oath at the reader
+    assert.deepEqual(profanity("I'll be damned, you finished the audit early.").map((f) => `${f.rule}:${f.action}`), ['damn:inform']);
     assert.equal(profanity('That was fucking close.')[0]!.action, 'warn');
   });
 
