@@ -162,6 +162,8 @@ describe('lexicon: profanity', () => {
     assert.equal(profanity('Damn, that was close.')[0]!.action, 'inform');
     assert.equal(profanity('Where is the damn projector remote?')[0]!.action, 'inform');
     assert.equal(profanity('Damn him and his reply-all habit.')[0]!.action, 'warn');
+    // a search phrase cited is not an oath: only the mild word informs
+    assert.deepEqual(profanity('Searching for "go to hell" used to land on a vendor\'s home page.').map((f) => `${f.rule}:${f.action}`), ['hell:inform']);
     // surprise, not an oath at the reader
     assert.deepEqual(profanity("I'll be damned, you finished the audit early.").map((f) => `${f.rule}:${f.action}`), ['damn:inform']);
     assert.equal(profanity('That was fucking close.')[0]!.action, 'warn');
