@@ -55,7 +55,10 @@ const MUST_FLAG: Array<[string, string, 'low' | 'medium' | 'high']> = [
   ['I was pissed off about the delay.', 'piss', 'low'],
   ['Bloody hell, the train is late again.', 'bloody', 'low'],
   // "damn" vented at a thing is mild (low); aimed at a person or the reader's own work it warns
-  ['Pay the damn invoice before Friday.', 'damn-attributive', 'low'],
+  ['The damn printer jammed again.', 'damn-attributive', 'low'],
+  ["I'll pay the damn invoice myself.", 'damn-attributive', 'low'],
+  ['Pay the damn invoice before Friday.', 'damn-directed', 'medium'],
+  ['Could you please sign the damn form?', 'damn-directed', 'medium'],
   ['The stupid damn scanner ate my badge.', 'damn-attributive', 'low'],
   ['Damn you, Gary, for booking the 6am flight.', 'damn-directed', 'medium'],
   ['Goddamn them and their approval chain.', 'damn-directed', 'medium'],
