@@ -163,7 +163,6 @@ function quotedLines(lines: readonly Line[], tail: number): boolean[] {
   const pipe: boolean[] = new Array<boolean>(tail).fill(false);
   for (let k = 0; k < tail; k++) {
     const text = lines[k]!.text;
-    if (text.length > MAX_LINE * 4) continue;
     if (QUOTE_LINE.test(text)) {
       quoted[k] = true;
       continue;
