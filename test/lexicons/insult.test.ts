@@ -15,6 +15,7 @@ function insults(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['In other words, idiots wrote this spec.', 'idiot'],
   ['The client is an idiot.', 'directed-name-calling'],
   ['Honestly, you moron, read the brief.', 'directed-name-calling'],
   ['Marcus is a complete imbecile.', 'directed-name-calling'],
@@ -69,6 +70,10 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  // a word cited, not used at anyone
+  "The picket signs carried the word 'Moron' over the company logo.",
+  'Old style guides call the term "nincompoop" dated.',
+  'Googling "talentless hack" brought up a music blog.',
   'We need an idiot-proof setup for the kiosk.',
   'The installer is foolproof.',
   'This draft needs work before it goes to the client.',

@@ -38,7 +38,6 @@ const MUST_FLAG: Array<[string, string, 'low' | 'medium' | 'high']> = [
   ['Some twat parked in my space.', 'twat', 'medium'],
   ['He is a complete wanker.', 'wank', 'medium'],
   ['This expense portal is a piece of crap.', 'piece-of-crap', 'medium'],
-  ['Pay the damn invoice before Friday.', 'damn-attributive', 'medium'],
   ['Goddamn printer jammed again.', 'goddamn', 'medium'],
   // aimed at someone
   ['Fuck you, Gary.', 'directed-f-word', 'high'],
@@ -55,6 +54,15 @@ const MUST_FLAG: Array<[string, string, 'low' | 'medium' | 'high']> = [
   ['The coffee machine is crap.', 'crap', 'low'],
   ['I was pissed off about the delay.', 'piss', 'low'],
   ['Bloody hell, the train is late again.', 'bloody', 'low'],
+  // "damn" vented at a thing is mild (low); aimed at a person or the reader's own work it warns
+  ['The damn printer jammed again.', 'damn-attributive', 'low'],
+  ["I'll pay the damn invoice myself.", 'damn-attributive', 'low'],
+  ['Pay the damn invoice before Friday.', 'damn-directed', 'medium'],
+  ['Could you please sign the damn form?', 'damn-directed', 'medium'],
+  ['The stupid damn scanner ate my badge.', 'damn-attributive', 'low'],
+  ['Damn you, Gary, for booking the 6am flight.', 'damn-directed', 'medium'],
+  ['Goddamn them and their approval chain.', 'damn-directed', 'medium'],
+  ['Just send your damn numbers by noon.', 'damn-directed', 'medium'],
   // obfuscated
   ['This is SHIT.', 'shit', 'medium'],
   ['what the f*ck is this', 'f-word', 'medium'],
@@ -155,6 +163,12 @@ describe('lexicon: profanity', () => {
 
   it('keeps mild swearing at inform and strong swearing at warn under the default policy', () => {
     assert.equal(profanity('Damn, that was close.')[0]!.action, 'inform');
+    assert.equal(profanity('Where is the damn projector remote?')[0]!.action, 'inform');
+    assert.equal(profanity('Damn him and his reply-all habit.')[0]!.action, 'warn');
+    // a search phrase cited is not an oath: only the mild word informs
+    assert.deepEqual(profanity('Searching for "go to hell" used to land on a vendor\'s home page.').map((f) => `${f.rule}:${f.action}`), ['hell:inform']);
+    // surprise, not an oath at the reader
+    assert.deepEqual(profanity("I'll be damned, you finished the audit early.").map((f) => `${f.rule}:${f.action}`), ['damn:inform']);
     assert.equal(profanity('That was fucking close.')[0]!.action, 'warn');
   });
 

@@ -52,6 +52,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // a phrase cited, not said to anyone
+  'The prank template told staff to reply with the words "I have had enough of this" and leave early.',
+  'Searching for "go to hell" used to land on a vendor\'s home page.',
   'Just following up on my note from Tuesday.',
   'As discussed, the agenda is attached.',
   'Friendly reminder: timesheets are due Friday.',

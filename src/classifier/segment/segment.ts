@@ -29,7 +29,24 @@ const FORWARD_SEPARATOR =
   /^\s{0,4}(?:-{2,}\s?(?:original message|forwarded message|message d'origine|ursprüngliche nachricht|mensaje original)\s?-{2,}|begin forwarded message\s?:|_{10,})\s*$/i;
 const FROM_HEADER = /^\s{0,4}\*?from\s?:\*?\s.{1,240}$/i;
 const SENT_HEADER = /^\s{0,4}\*?(?:sent|date|to|subject|cc)\s?:\*?\s.{0,240}$/i;
-const SIGNATURE_DASHES = /^--\s?$/;
+/** "-- " (and "- -- ", the same line dash-escaped inside a PGP-signed message). */
+const SIGNATURE_DASHES = /^(?:- )?--\s?$/;
+/** A plain quoted line: "> text", "  >> text". */
+const QUOTE_LINE = /^\s{0,3}>/;
+/**
+ * A quoted line with the quoted writer's initials or name before the ">" ("AB> ", "bmn>> ",
+ * "    Greg> ", "&> "): counts only when the same prefix starts at least two lines, so a lone
+ * "Tools> Options" breadcrumb stays the writer's own text.
+ */
+const NAMED_QUOTE = /^\s{0,4}([A-Za-z][A-Za-z0-9]{0,9}|&)>(?=[\s>]|$)/;
+/** A "|" quoted line ("| text", "|"): a table row has a second "|" and is not one. */
+const PIPE_QUOTE = /^\s{0,3}\|(?:\s|$)/;
+/** An attribution line without "On": "Sam Lee wrote:", "In message <...>, Sam writes:", "sam@x.example said:". */
+const ATTRIBUTION = /^.{0,240}\b(?:wrote|writes|said)\s?:\s*$/i;
+/** An attribution line that names who wrote (a name, address or date), not a sentence of the writer's own. */
+const ATTRIBUTION_SHAPE = /[@<\d]|^\s{0,4}["']?[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,4}["']?\s(?:wrote|writes|said)\s?:\s*$/;
+/** Characters that quote a line after an attribution line ("Sam wrote:" then "| text", "# text", ") text"). */
+const QUOTE_CHARS = '>|#)';
 const SIGN_OFF =
   /^\s{0,4}(?:(?:best|kind|warm|warmest|many)?\s?(?:regards|wishes)|(?:many\s)?thanks(?: again| so much)?|thank you|thx|cheers|sincerely|yours(?: truly| sincerely| faithfully)?|best|all the best|take care|talk soon|br|rgds|respectfully|sent from my .{1,40})\s?[,.!]?\s*$/i;
 const DISCLAIMER =
@@ -78,10 +95,11 @@ export function findSegments(text: string): Segment[] {
       }
     }
   }
-  // Quoted lines ("> ...") above the tail.
+  // Quoted lines above the tail: "> ...", "AB> ..." (a prefix seen on two lines or more),
+  // runs of "| ..." lines, and the lines an attribution line ("Sam wrote:") introduces.
+  const quoted = quotedLines(lines, tail);
   for (let k = 0; k < tail; k++) {
-    const line = lines[k]!;
-    if (/^\s{0,3}>/.test(line.text)) push(segments, 'quote', line.start, line.end);
+    if (quoted[k]) push(segments, 'quote', lines[k]!.start, lines[k]!.end);
   }
   // Signature: "-- " line, or a sign-off followed by a few short lines before the tail.
   let sigFrom = -1;
@@ -135,6 +153,57 @@ export function findSegments(text: string): Segment[] {
     else merged.push({ ...s });
   }
   return merged;
+}
+
+/** Which of the first `tail` lines are quoted. Linear: each line is tested a fixed number of times. */
+function quotedLines(lines: readonly Line[], tail: number): boolean[] {
+  const quoted: boolean[] = new Array<boolean>(tail).fill(false);
+  const named: Array<string | undefined> = new Array<string | undefined>(tail);
+  const namedCount = new Map<string, number>();
+  const pipe: boolean[] = new Array<boolean>(tail).fill(false);
+  for (let k = 0; k < tail; k++) {
+    const text = lines[k]!.text;
+    if (QUOTE_LINE.test(text)) {
+      quoted[k] = true;
+      continue;
+    }
+    const m = NAMED_QUOTE.exec(text);
+    if (m) {
+      named[k] = m[1]!;
+      namedCount.set(m[1]!, (namedCount.get(m[1]!) ?? 0) + 1);
+    } else if (PIPE_QUOTE.test(text) && text.indexOf('|', text.indexOf('|') + 1) < 0) pipe[k] = true;
+  }
+  for (let k = 0; k < tail; k++) {
+    const key = named[k];
+    if (key !== undefined && (namedCount.get(key) ?? 0) >= 2) quoted[k] = true;
+    // "|" lines: two in a row at least (a lone "| Step 1" is not a quote).
+    if (pipe[k] && ((k > 0 && pipe[k - 1]) || (k + 1 < tail && pipe[k + 1]))) quoted[k] = true;
+  }
+  // Attribution lines: the run of lines after one that starts with a quote character is quoted,
+  // whatever the character; the attribution itself too when it names who wrote. A line that
+  // merely ends with "wrote:" and is followed by the writer's own text changes nothing.
+  for (let k = 0; k < tail; k++) {
+    const text = lines[k]!.text;
+    if (text.length > MAX_LINE || !ATTRIBUTION.test(text)) continue;
+    let m = k + 1;
+    while (m < tail && m <= k + 2 && lines[m]!.text.trim() === '') m++;
+    if (m >= tail) continue;
+    const first = lines[m]!.text.trimStart()[0];
+    if (first === undefined || !QUOTE_CHARS.includes(first) && !quoted[m]) continue;
+    if (ATTRIBUTION_SHAPE.test(text)) quoted[k] = true;
+    if (first === undefined || !QUOTE_CHARS.includes(first)) continue;
+    // Mark the run of lines starting with that character (blank lines inside it included).
+    let last = m;
+    for (let r = m; r < tail; r++) {
+      const t = lines[r]!.text.trimStart();
+      if (t === '') continue;
+      if (t[0] !== first) break;
+      last = r;
+    }
+    for (let r = m; r <= last; r++) quoted[r] = true;
+    k = last;
+  }
+  return quoted;
 }
 
 function push(segments: Segment[], kind: SegmentKind, start: number, end: number): void {

@@ -61,6 +61,41 @@ describe('findSegments', () => {
     ]);
   });
 
+  it('finds quoted lines with the quoted writer\'s initials or name before ">"', () => {
+    const text = 'Agreed.\nKM> the budget is late\nKM>> older point\n    Priya> indented quote\n    Priya> more\nMy own reply.';
+    assert.deepEqual(parts(text, 'quote'), ['KM> the budget is late', 'KM>> older point', '    Priya> indented quote', '    Priya> more']);
+  });
+
+  it('keeps a lone "Word> " line (a menu path) as the writer\'s own text', () => {
+    assert.deepEqual(parts('Open Tools> Options to change it.\nSettings> Mail> Rules is where it lives.', 'quote'), []);
+  });
+
+  it('finds runs of "| " quoted lines but not table rows or a lone "|" line', () => {
+    const text = 'See:\n| the cutover is friday\n| and the freeze starts thursday\nOk by me.';
+    assert.deepEqual(parts(text, 'quote'), ['| the cutover is friday', '| and the freeze starts thursday']);
+    assert.deepEqual(parts('| region | total |\n| north | 12 |\nDone.', 'quote'), []);
+    assert.deepEqual(parts('Steps:\n| first, back up\nthen upgrade', 'quote'), []);
+  });
+
+  it('treats an attribution line without "On" and the quoted run after it as quoted, not the reply below', () => {
+    const text = 'Hi all,\n\nDana Whitaker <dana@x.example> wrote:\n# can we move the review\n#\n# to monday?\nYes, monday works for me.';
+    assert.deepEqual(parts(text, 'quote'), ['Dana Whitaker <dana@x.example> wrote:', '# can we move the review', '#', '# to monday?']);
+    const msg = 'In message <abc123@host.example>, Lee writes:\n> the script fails\nTry the new flag.';
+    assert.deepEqual(parts(msg, 'quote'), ['In message <abc123@host.example>, Lee writes:', '> the script fails']);
+  });
+
+  it('does not swallow the writer\'s own text after a line that merely ends with "wrote:"', () => {
+    const text = 'Here is the summary I wrote:\nrevenue is up, costs are flat.\nComments welcome.';
+    assert.deepEqual(findSegments(text), []);
+    const mid = 'As the auditor wrote: the controls held up.\nNext steps below.';
+    assert.deepEqual(findSegments(mid), []);
+  });
+
+  it('reads a dash-escaped "- -- " line in a signed message as the signature delimiter', () => {
+    const text = 'Patch attached.\n\n- -- \nRui Costa  rui@x.example\nrui.costa@y.example';
+    assert.deepEqual(parts(text, 'signature'), ['- -- \nRui Costa  rui@x.example\nrui.costa@y.example']);
+  });
+
   it('returns sorted, non-overlapping segments that inSegment can search', () => {
     const text = 'a\n> q1\nb\n> q2\nThanks,\nJo\n> q3\nOn Mon, Sam wrote:\nold';
     const segs = findSegments(text);

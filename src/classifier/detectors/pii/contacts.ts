@@ -10,6 +10,9 @@
  * Role and list addresses (info@, support@, noreply@, *-request@...) and
  * addresses in header lines (`From:`, `To:`, `Cc:`...) do not count towards
  * the list: mailing-list traffic and forwarded headers are full of them.
+ * Nor does one organization's block: numbers of one office exchange count
+ * once (a signature's phone, fax and desk lines; a help desk's staff), and a
+ * bulk mailing with unsubscribe instructions publishes its staff box.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { isAsciiAlnumCode, isDigitCode, isWordCharAt, hasContext } from './common.js';
@@ -247,7 +250,8 @@ export function findEmails(text: string): Span[] {
     if (at < 0) break;
     from = at + 1;
     let s = at;
-    while (s > 0 && at - s < MAX_LOCAL && isLocalChar(text.charCodeAt(s - 1))) s--;
+    // "|" is legal in a local part but in practice separates two addresses ("a@x.example|b@x.example").
+    while (s > 0 && at - s < MAX_LOCAL && isLocalChar(text.charCodeAt(s - 1)) && text.charCodeAt(s - 1) !== 124) s--;
     // Leading punctuation is not part of the address ("<a@b.c>", "'a@b.c'", "..a@b.c").
     while (s < at && !isAsciiAlnumCode(text.charCodeAt(s)) && text[s] !== '_') s++;
     if (s === at) continue;
@@ -308,6 +312,8 @@ function isRoleAddress(key: string): boolean {
 }
 
 const HEADER_LINE = /^(from|to|cc|bcc|reply-to|sender|return-path|delivered-to|x-[a-z-]+|envelope-to|resent-[a-z]+|errors-to|in-reply-to|message-id|references|list-[a-z]+|sent|date|subject|forwarded-by|organization)\s*:/;
+/** "-- " and its dash-escaped form "- -- " in a PGP-signed message. */
+const SIGNATURE_DASHES = /^(?:- )?--\s?$/;
 const QUOTE_START = /^(-{2,}\s*(original message|forwarded message|begin forwarded message)|_{5,}|begin forwarded message)/;
 
 /**
@@ -332,7 +338,7 @@ function excludedLines(text: string): Array<[number, number]> {
     }
     const head = text.slice(pos, Math.min(nl, pos + 80)).trimStart().toLowerCase();
     const tail = text.slice(Math.max(pos, nl - 12), nl).trimEnd().toLowerCase();
-    if (head === '--' || text.slice(pos, nl) === '-- ' || QUOTE_START.test(head)) {
+    if (head === '--' || SIGNATURE_DASHES.test(text.slice(pos, Math.min(nl, pos + 8))) || QUOTE_START.test(head)) {
       rest = true;
       out.push([pos, text.length]);
       break;
@@ -370,6 +376,23 @@ function inUrlOrPath(text: string, start: number): boolean {
   return c === '=' || c === ':' || c === '/' || (start >= 3 && text.slice(start - 3, start).toUpperCase() === '%2C');
 }
 
+/**
+ * One organization's numbers count once: numbers that share a North American area code and
+ * exchange (`+1 713 853 ....`) are the lines of one office (a signature's phone, fax and mobile
+ * desk, a help desk's staff), not several people's private numbers. The 555 exchange is reserved
+ * for fiction and directory service, so sharing it says nothing about an office.
+ */
+function phoneOwner(key: string): string {
+  if (key.length === 12 && key.startsWith('+1') && key.slice(5, 8) !== '555') return key.slice(0, 8);
+  return key;
+}
+
+/**
+ * A bulk mailing (newsletter, list digest) says how to leave it. Its staff box and contact lines
+ * are published for every subscriber, so they are not a private list being passed on.
+ */
+const BULK_MAIL = /\bunsubscribe\b|\bremoved? from (?:this|our|the) (?:mailing |e-?mail )?list\b|\bmanage (?:your )?(?:subscription|e-?mail preferences)\b|\bsubscriber information\b/i;
+
 export interface ContactScan {
   phones: Span[];
   emails: Span[];
@@ -386,13 +409,13 @@ export function scanContacts(text: string): ContactScan {
   const emails = findEmails(text);
   const excluded = phones.length >= CONTACT_LIST_MIN || emails.length >= CONTACT_LIST_MIN ? excludedLines(text) : [];
   const phoneKeys = new Set<string>();
-  for (const p of phones) if (!isExcluded(excluded, p.start)) phoneKeys.add(p.key);
+  for (const p of phones) if (!isExcluded(excluded, p.start)) phoneKeys.add(phoneOwner(p.key));
   const personal = new Set<string>();
   for (const e of emails) {
     if (isRoleAddress(e.key) || isExcluded(excluded, e.start) || inUrlOrPath(text, e.start)) continue;
     personal.add(e.key);
   }
-  const isList = phoneKeys.size >= CONTACT_LIST_MIN || personal.size >= CONTACT_LIST_MIN;
+  const isList = (phoneKeys.size >= CONTACT_LIST_MIN || personal.size >= CONTACT_LIST_MIN) && !BULK_MAIL.test(text);
   memoText = text;
   memoScan = { phones, emails, isList };
   return memoScan;

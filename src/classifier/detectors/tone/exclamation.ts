@@ -9,7 +9,7 @@ import type { Detector, Hit, Severity } from '../../types.js';
  *   a weak run ("!!", "?!", "!?", "??") fires when the mail has at least two runs.
  * - Marks amplify what the sentence says. The finding is a warning (medium) when the sentence
  *   is exasperated: a mixed run of 4 or more like "?!?!", or a run of 3 or more next to words
- *   like "why", "still", "again", "how many", "now" (see HOT). Otherwise it only informs (low): "Congrats!!!", "See you there!!" and a
+ *   like "why", "still", "again", "how many", "now" (see HOT; a run of "?" alone needs two of them). Otherwise it only informs (low): "Congrats!!!", "See you there!!" and a
  *   newsletter's "Register today!!!" are enthusiasm, not anger, and warm words ("thanks",
  *   "congrats", "birthday") always keep it at inform.
  * - Code is left alone: `!!value` (double negation), `#!/bin/sh`, `!==`.
@@ -82,9 +82,13 @@ const WARM = [
   'nailed',
 ];
 
-/** Exasperation: with these in its sentence a run of marks is a warning, not just noise. */
+/**
+ * Exasperation: with one of these in its sentence a run of marks is a warning, not just noise.
+ * Whole words only ("wrong" is not in "wrongdoing", "now" not in "nowhere", "hell" not in
+ * "hello"): see hasWord. A run of question marks alone ("???") needs two of them (see below).
+ */
 const HOT = [
-  'why ',
+  'why',
   'still',
   'again',
   'never',
@@ -94,26 +98,37 @@ const HOT = [
   'unacceptable',
   'wrong',
   'immediately',
-  ' told',
-  ' asked',
+  'told',
+  'asked',
   'hell',
   'damn',
+  'damned',
+  'dammit',
+  'damnit',
   'kidding',
   'joke',
+  'joking',
   'how many',
   'how hard',
   'what the',
   'where is',
   "where's",
   'idiot',
+  'idiots',
   'stupid',
   'unbelievable',
   'useless',
   'nobody',
   'every time',
   'last time',
-  ' now',
+  'now',
 ];
+
+/**
+ * "Never" about the writer's own experience ("I've never seen anything like it!!!", "Never been
+ * so happy!!!") is wonder, not a complaint about someone. Bounded: runs over one short sentence.
+ */
+const NEVER_OWN = /(?:^|[^a-z'])(?:i|we)(?:'ve|'d| have| had)? never\b|^\s*never (?:been|seen|had|heard|felt|met|tasted|known|thought|done|loved|laughed)\b/;
 
 const MESSAGE_STRONG = 'A run of exclamation marks reads as shouting or exasperation in a work mail.';
 const MESSAGE_MANY = 'Several "!!" or "?!" in one mail make it read as agitated.';
@@ -164,10 +179,14 @@ export const exclamationDetector: Detector = {
       if (s === 'weak' && weakOrStrong < 2) continue;
       // Marks amplify what the sentence says: a warning only when the sentence is exasperated
       // (a mixed run like "?!?!", or words like "why", "still", "again"), otherwise the pane informs.
+      // A run of question marks only ("???") is a loud question, puzzled as often as annoyed
+      // ("lawyer again, like the old days???"): it warns only with two cues ("why is it still...???").
       const sentence = ownSentence(text, r.start);
       let severity: Severity = 'low';
       const n = r.end - r.start;
-      if (!hasAny(sentence, WARM) && ((r.bangs > 0 && r.questions > 0 && n >= 4) || (n >= 3 && hasAny(sentence, HOT)))) severity = 'medium';
+      const cues = n >= 3 ? hotCues(sentence, r.bangs > 0 ? 1 : 2) : 0;
+      const hot = r.bangs > 0 ? cues >= 1 : cues >= 2;
+      if (!hasAny(sentence, WARM) && ((r.bangs > 0 && r.questions > 0 && n >= 4) || hot)) severity = 'medium';
       hits.push({
         category: 'tone',
         rule: 'exclamation',
@@ -229,4 +248,31 @@ function ownSentence(text: string, runStart: number): string {
 function hasAny(sentence: string, words: readonly string[]): boolean {
   for (const w of words) if (sentence.includes(w)) return true;
   return false;
+}
+
+/** How many distinct HOT words the sentence holds, counting up to `enough`. */
+function hotCues(sentence: string, enough: number): number {
+  let cues = 0;
+  for (const w of HOT) {
+    if (!hasWord(sentence, w)) continue;
+    if (w === 'never' && NEVER_OWN.test(sentence)) continue;
+    if (++cues >= enough) break;
+  }
+  return cues;
+}
+
+/** Whether `word` (lowercase, may hold spaces) occurs in `sentence` as a whole word. */
+function hasWord(sentence: string, word: string): boolean {
+  let from = 0;
+  for (;;) {
+    const at = sentence.indexOf(word, from);
+    if (at < 0) return false;
+    const end = at + word.length;
+    if (!isLetterOrDigit(sentence[at - 1]) && !isLetterOrDigit(sentence[end])) return true;
+    from = at + 1;
+  }
+}
+
+function isLetterOrDigit(ch: string | undefined): boolean {
+  return ch !== undefined && (ch.toLowerCase() !== ch.toUpperCase() || (ch >= '0' && ch <= '9'));
 }

@@ -81,4 +81,26 @@ describe('pii contacts scanners', () => {
     const roster = 'New team:\nann@corp.example\nbob@corp.example\ncy@corp.example\ndee@corp.example\n';
     assert.equal(scanContacts(roster).isList, true);
   });
+  it("does not take one person's or one organization's contact block for a list", () => {
+    // one writer's several addresses after a dash-escaped signature delimiter (PGP-signed mail)
+    const signed = 'Patch below.\n\n- -- \nRui Costa   rui@a-mail.example\n  rcosta@b-mail.example\n  rui@costa.example\n  costa@c-mail.example\n';
+    assert.equal(scanContacts(signed).isList, false);
+    // a help desk's staff lines in one office exchange, plus its main number
+    const desk = 'Call the service desk at 512-330-2000, or Ana at 512-471-3301, Ben at 512-471-3302 or Cleo at 512-471-3307.';
+    assert.equal(scanContacts(desk).isList, false);
+    // private numbers in different exchanges are still a list, and so are numbers written in the
+    // fictional 555 exchange, which says nothing about a shared office
+    assert.equal(scanContacts('Ana 512-330-2000, Ben 512-471-3302, Cleo 512-688-1407, Dev 512-901-2210').isList, true);
+    assert.equal(scanContacts('Ana 512-555-0101, Ben 512-555-0102, Cleo 512-555-0103, Dev 512-555-0104').isList, true);
+  });
+
+  it("does not take a newsletter's published staff box for a list", () => {
+    const staff = 'STAFF\nEdited by Ana Ruiz (ana@news.example), Ben Ode (ben@mail.example),\nCleo Park (cleo@post.example) and Dev Shah (dev@inbox.example).\n\nTo unsubscribe, reply with STOP.';
+    assert.equal(scanContacts(staff).isList, false);
+    assert.equal(scanContacts(staff.slice(0, staff.indexOf('\n\nTo unsub'))).isList, true);
+  });
+
+  it('splits two addresses joined by "|"', () => {
+    assert.deepEqual(findEmails('alternates = "ops@x.example|dev@x.example"').map((e) => e.key), ['ops@x.example', 'dev@x.example']);
+  });
 });

@@ -18,11 +18,23 @@ const CASES: Array<[string, Array<[string, Severity]>]> = [
   ['Why is this still not done!!!', [['!!!', 'medium']]],
   ['I need it NOW!!!', [['!!!', 'medium']]],
   ['How many times!!! Seriously!!', [['!!!', 'medium'], ['!!', 'low']]],
+  ['Why is the build still red??? Who merged it??', [['???', 'medium'], ['??', 'low']]],
+  ['You never pick up your phone!!!!', [['!!!!', 'medium']]],
   // loud but not angry: informs only
   ['Congrats on the launch!!!', [['!!!', 'low']]],
   ['Happy birthday Sam!!!!', [['!!!!', 'low']]],
   ['See you there!! Bring snacks!!', [['!!', 'low'], ['!!', 'low']]],
   ['Wait, what?!?', [['?!?', 'low']]],
+  // cue words count as whole words only: "wrongdoing", "nowhere", "shell" are not exasperation
+  ['They paid the fine and admitted no wrongdoing?!?', [['?!?', 'low']]],
+  ['The shell script ran fine!!!', [['!!!', 'low']]],
+  ['Nowhere in the rules did it say that!!!', [['!!!', 'low']]],
+  // a loud question with one cue is puzzled as often as annoyed
+  ['Why rent the hall when the office has a terrace??? Anyone??', [['???', 'low'], ['??', 'low']]],
+  ['So I am on the ski trip again this year??? Who else??', [['???', 'low'], ['??', 'low']]],
+  // "never" about the writer's own experience is wonder
+  ["I've never seen a demo land that well!!!!", [['!!!!', 'low']]],
+  ['Never been on a panel with a live band before!!!', [['!!!', 'low']]],
   // never fires
   ['Great work!', []],
   ['Really?', []],
