@@ -40,6 +40,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Please keep this between us.', 'secrecy-request'],
   ['This stays between you and me.', 'secrecy-request'],
   ['Draft deck attached. Not for distribution.', 'secrecy-request'],
+  ['The numbers are not for distribution until Monday, so hold them.', 'secrecy-request'],
   ["Please don't forward this.", 'secrecy-request'],
   ['He has not been told yet, so keep it off the list.', 'secrecy-request'],
   ['Before we announce, I need the slides from Legal.', 'unreleased-news'],
@@ -60,6 +61,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // a document's distribution marking describes the document; it asks nobody to hide anything
+  'Attached is the daily media digest. This digest is not for redistribution outside subscribing firms.',
   'The salary range for this role is $120,000 to $150,000 plus benefits.',
   'Our bonus pool is 5% of payroll this year.',
   "Engineering's bonus pool is unchanged.",

@@ -105,6 +105,8 @@ const MUST_FLAG: Array<[string, string, 'low' | 'medium' | 'high']> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  // "pass it on" with its first letter lost in typing
+  'Could you ass it on to whoever handles billing?',
   'Dick Cheney spoke at the conference.',
   'Have you read Moby Dick?',
   'Please send the cocktail menu for the reception.',

@@ -16,6 +16,7 @@ function tone(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['RTFM. The setting is under Options.', 'did-you-read'],
   ['Per my last email, the form is due Friday.', 'per-my-last-email'],
   ['As per my previous message, the venue changed.', 'per-my-last-email'],
   ['As I have said repeatedly, we need the signed copy.', 'said-repeatedly'],
@@ -52,6 +53,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // taken back at once
+  'RTFM... sorry, that came out ruder than I meant. The setting is under Options.',
   // a phrase cited, not said to anyone
   'The prank template told staff to reply with the words "I have had enough of this" and leave early.',
   'Searching for "go to hell" used to land on a vendor\'s home page.',
