@@ -261,6 +261,9 @@ function makeToken(run: Piece[], text: string, brk: boolean): Token | null {
   let letters = 0;
   for (let k = a; k <= b; k++) if (run[k]!.kind !== Kind.Mask) letters++;
   if (letters >= 4) while (b > a && run[b]!.kind === Kind.Mask) b--;
+  // A single `*` that closes an emphasis opened earlier on the line (`*$680 mil*`, `*so* what`)
+  // is markup, not a hidden letter.
+  else if (b > a && run[b]!.kind === Kind.Mask && run[b - 1]!.kind !== Kind.Mask && closesEmphasis(text, run[b]!.s)) b--;
   let realLetters = 0;
   let digitRun = 0;
   let longest = 0;
@@ -291,6 +294,27 @@ function makeToken(run: Piece[], text: string, brk: boolean): Token | null {
   const alts = stretchedReadings(n);
   if (alts) tok.alts = alts;
   return tok;
+}
+
+/** How far back (characters, on the same line) a closing `*` looks for the one that opened the emphasis. */
+const EMPHASIS_REACH = 80;
+
+/**
+ * Whether the `*` at `at` closes an emphasis: the nearest `*` before it on the line starts a
+ * word (nothing but a space, punctuation or the line start before it, not a space after it).
+ * In `f*ck*` the nearest one sits inside the word, so the last `*` still hides a letter.
+ */
+function closesEmphasis(text: string, at: number): boolean {
+  for (let q = at - 1; q >= 0 && q >= at - EMPHASIS_REACH; q--) {
+    const c = text.charCodeAt(q);
+    if (c === 0x0a) return false;
+    if (c !== 0x2a) continue;
+    const before = q > 0 ? text.charCodeAt(q - 1) : 0x20;
+    const after = text.charCodeAt(q + 1);
+    const wordBefore = (before >= 0x30 && before <= 0x39) || (before >= 0x41 && before <= 0x5a) || (before >= 0x61 && before <= 0x7a) || before >= 0x80;
+    return !wordBefore && after !== 0x20 && after !== 0x2a && after !== 0x0a && after !== 0x09;
+  }
+  return false;
 }
 
 function isEdgeSymbol(p: Piece): boolean {

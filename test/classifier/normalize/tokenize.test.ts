@@ -28,6 +28,9 @@ describe('tokenize', () => {
     ['whole words only', 'class document', [['class', 'class'], ['document', 'document']]],
     ['masked letters', 'f*ck sh**', [['f*ck', 'f*ck'], ['sh**', 'sh**']]],
     ['emphasis stars are not masks', '*urgent*', [['urgent', 'urgent']]],
+    ['a short emphasized word is not masked', '*so* what', [['so', 'so'], ['what', 'what']]],
+    ['emphasis over several words closes on a short one', 'worth *$680 mil* now', [['worth', 'worth'], ['680', '680'], ['mil', 'mil'], ['now', 'now']]],
+    ['a star after a star inside the word still hides a letter', 'f*ck* sh*', [['f*ck*', 'f*ck*'], ['sh*', 'sh*']]],
     ['astral characters keep UTF-16 offsets', '😀 idiot', [['idiot', 'idiot']]],
   ];
   for (const [name, input, expected] of cases) {
