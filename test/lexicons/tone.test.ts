@@ -16,6 +16,7 @@ function tone(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['So the vendor deigned to answer after three weeks.', 'finally'],
   ['RTFM. The setting is under Options.', 'did-you-read'],
   ['Per my last email, the form is due Friday.', 'per-my-last-email'],
   ['As per my previous message, the venue changed.', 'per-my-last-email'],
@@ -53,6 +54,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // a typo for "designed", said of a form, not of a person
+  'The new intake form is primarily deigned to capture the billing contact.',
   // taken back at once
   'RTFM... sorry, that came out ruder than I meant. The setting is under Options.',
   // a phrase cited, not said to anyone
