@@ -323,15 +323,18 @@ function forEachUnit(text: string, visit: (unit: Unit) => void): void {
 }
 
 /**
- * Where a white-space-separated token holds two capital letters (or characters outside ASCII
- * that are not lowercase letters, which may be capitals). A unit without such a token has no word in capitals and is judged
- * harmless whatever its other words are, so its words need not be built. Searches only
- * forward, once per pair found, so the text is scanned about once.
+ * Where a white-space-separated token holds two capital letters, or characters that may be
+ * capitals: A-Z, Latin-1 capitals, and anything above Latin-1 (unsure means yes; the common
+ * accented lowercase letters of names are Latin-1 and do not count). A unit without such a
+ * token has no word in capitals and is judged harmless whatever its other words are, so its
+ * words need not be built. Searches only forward, once per pair found, so the text is scanned
+ * about once.
  */
 class CapitalPairs {
   // From a possible capital, through characters that are neither capitals nor spaces, to the
-  // next possible capital. The middle excludes the ends' class, so it cannot backtrack.
-  private readonly pair = /[^\0-@[-\x7f\p{Ll}][\0-\x08\x0e-\x1f!-@[-\x7f\p{Ll}]*[^\0-@[-\x7f\p{Ll}]/gu;
+  // next possible capital. The middle excludes the ends' class, so it cannot backtrack. No `u`
+  // flag and no Unicode property: a plain class is several times faster to scan.
+  private readonly pair = /[A-Z\u00c0-\u00de\u0100-\uffff][^A-Z\u00c0-\u00de\u0100-\uffff \t\r\n\f\v]*[A-Z\u00c0-\u00de\u0100-\uffff]/g;
   private start = -1;
   private end = -1;
   constructor(private readonly text: string) {}
