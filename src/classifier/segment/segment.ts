@@ -184,7 +184,8 @@ function quotedLines(lines: readonly Line[], tail: number): boolean[] {
   // merely ends with "wrote:" and is followed by the writer's own text changes nothing.
   for (let k = 0; k < tail; k++) {
     const text = lines[k]!.text;
-    if (text.length > MAX_LINE || !ATTRIBUTION.test(text)) continue;
+    // An attribution ends with a colon: most lines are out before the regular expression runs.
+    if (text.length > MAX_LINE || text.indexOf(':') < 0 || !ATTRIBUTION.test(text)) continue;
     let m = k + 1;
     while (m < tail && m <= k + 2 && lines[m]!.text.trim() === '') m++;
     if (m >= tail) continue;
