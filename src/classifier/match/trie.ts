@@ -248,13 +248,20 @@ export class PhraseTrie {
       this.stepMasked(node, word, j, nodes, at);
       return;
     }
-    const memo = (node.memo ??= new Map());
-    let next = memo.get(word);
-    if (next === undefined) {
+    let next: readonly Node[] | undefined;
+    if (word.length > MEMO_WORD_LENGTH) {
+      // A very long token (a pasted blob) is looked up but not kept: over many drafts (a scan of
+      // a mailbox) the memos would otherwise hold on to every such string.
       next = wordChildren(node, word);
-      // Bounded: a flood of distinct words (random text) starts the memo over.
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      memo.set(word, next);
+    } else {
+      const memo = (node.memo ??= new Map());
+      next = memo.get(word);
+      if (next === undefined) {
+        next = wordChildren(node, word);
+        // Bounded: a flood of distinct words (random text) starts the memo over.
+        if (memo.size >= MEMO_LIMIT) memo.clear();
+        memo.set(word, next);
+      }
     }
     for (let k = 0; k < next.length; k++) nodes.push(next[k]!), at.push(j);
   }
@@ -287,6 +294,8 @@ export class PhraseTrie {
 
 /** Most words remembered per node (see Node.memo). */
 const MEMO_LIMIT = 20_000;
+/** Longest word a node remembers (no lexicon word comes near it). */
+const MEMO_WORD_LENGTH = 64;
 const NONE: readonly Node[] = [];
 
 /** The children a plain (unmasked) word leads to from `node`: its word child, then each stem it starts with. */

@@ -334,6 +334,9 @@ function isLower(ch: string): boolean {
  * same letter read as two and as one (`shiiiit` -> `shiit`, `shit`; `asssss` -> `ass`, `as`).
  * English words never have a letter three times in a row, so this is safe.
  */
+/** Longest stretched reading built (see stretchedReadings). */
+const MAX_READING = 256;
+
 export function stretchedReadings(n: string): string[] | undefined {
   let stretched = false;
   for (let k = 2; k < n.length; k++) {
@@ -346,7 +349,9 @@ export function stretchedReadings(n: string): string[] | undefined {
   let two = '';
   let one = '';
   let k = 0;
-  while (k < n.length) {
+  // Only a reading's beginning can match (no word is MAX_READING letters long, and stems are
+  // short): a huge stretched token stops there, instead of building strings as long as itself.
+  while (k < n.length && two.length < MAX_READING) {
     let j = k;
     while (j < n.length && n[j] === n[k]) j++;
     const count = j - k;
