@@ -64,7 +64,7 @@ describe('tokenize', () => {
     const huge = 'fuuuuck' + 'aaab'.repeat(50_000);
     const [two, one] = stretchedReadings(huge)!;
     assert.ok(two!.length < 300 && one!.length < 300, `readings of ${two!.length} and ${one!.length} characters`);
-    assert.ok(two!.startsWith('fuuckaab') && one!.startsWith('fuckaab'));
+    assert.ok(two!.startsWith('fuuckaab') && one!.startsWith('fuckab'), `${two!.slice(0, 12)} ${one!.slice(0, 12)}`);
   });
 
   it('makes no token of punctuation or symbols alone', () => {
