@@ -16,15 +16,13 @@
  * and how many false positives. It never changes clean_flag_rate.
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createInterface } from 'node:readline';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import type { Classifier } from '../src/classifier/types.js';
-import type { EvalResult, EvalTally } from '../src/cli/metrics.js';
+import type { EvalResult } from '../src/cli/metrics.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** tsx's loader API, resolved here so workers find it whatever the current directory. */
@@ -78,10 +76,13 @@ async function workerLoop(): Promise<void> {
     }
     const started = performance.now();
     try {
-      let flaggedClean: string[] | undefined;
-      let tally: EvalTally;
-      if (mail.has(basename(file))) ({ tally, flaggedClean } = await evaluateMailFile(file, classifier));
-      else tally = await evaluateFile(file, classifier);
+      // Mail files also keep the ids of their flagged clean rows, for the review counts.
+      const flaggedClean: string[] | undefined = mail.has(basename(file)) ? [] : undefined;
+      const tally = await evaluateFile(file, classifier, {
+        onRow: (row, predicted) => {
+          if (flaggedClean && row.labels.length === 0 && predicted.size > 0) flaggedClean.push(row.id);
+        },
+      });
       const report: FileReport = {
         file,
         result: tally.result(),
@@ -98,33 +99,6 @@ async function workerLoop(): Promise<void> {
     }
   });
   port.postMessage({ ready: true, id: workerData?.id });
-}
-
-/**
- * `evaluateFile` for a mail file, row by row the same way (same parsing, same tally, so the
- * same clean_flag_rate), that also keeps the ids of the flagged clean rows for the review counts.
- */
-async function evaluateMailFile(file: string, classifier: Classifier): Promise<{ tally: EvalTally; flaggedClean: string[] }> {
-  const { parseRow } = await import('../src/cli/commands/eval.js');
-  const { EvalTally } = await import('../src/cli/metrics.js');
-  const tally = new EvalTally(0);
-  const flaggedClean: string[] = [];
-  const stream = createReadStream(file, { encoding: 'utf8' });
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  let lineNo = 0;
-  try {
-    for await (const line of lines) {
-      lineNo++;
-      if (line.trim() === '') continue;
-      const { row, draft } = parseRow(line, lineNo, file);
-      const predicted = tally.add(row, classifier.classify(draft).findings);
-      if (row.labels.length === 0 && predicted.size > 0) flaggedClean.push(row.id);
-    }
-  } finally {
-    lines.close();
-    stream.destroy();
-  }
-  return { tally, flaggedClean };
 }
 
 /** Reads the review file: `id<TAB>real|fp<TAB>kind` lines; `#` comments and blank lines are skipped. */

@@ -89,7 +89,12 @@ export default evalCommand;
 export async function evaluateFile(
   path: string,
   classifier: Classifier,
-  options: { misses?: number; cwd?: string } = {},
+  options: {
+    misses?: number;
+    cwd?: string;
+    /** Called with each row and the categories predicted for it (the eval report keeps flagged clean rows). */
+    onRow?: (row: EvalRow, predicted: ReadonlySet<string>) => void;
+  } = {},
 ): Promise<EvalTally> {
   const full = resolve(options.cwd ?? process.cwd(), path);
   try {
@@ -114,7 +119,8 @@ export async function evaluateFile(
       } catch (err) {
         throw new InputError(`line ${lineNo} (id ${row.row.id}): checking failed: ${oneLine(err)}`, path);
       }
-      tally.add(row.row, findings);
+      const predicted = tally.add(row.row, findings);
+      options.onRow?.(row.row, predicted);
     }
   } catch (err) {
     if (isCliError(err)) throw err;
