@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { GMAIL, chromiumAvailable, ensureExtensionBuilt, launchWithExtension, recordRequests, routeFixture, unexpected } from './helpers.js';
+import { GMAIL, startExtension, unexpected } from './helpers.js';
 
 const WAIT = 20_000; // the classifier compiles its lexicons once per page
 
@@ -26,15 +26,7 @@ describe('extension: content script in Gmail compose windows (headless Chromium,
 
   before(async function () {
     this.timeout(5 * 60_000); // a cold build of the extension on a busy machine
-    if (!chromiumAvailable()) {
-      console.log('      SKIPPED: /usr/bin/chromium is missing (apt-get install -y chromium)');
-      this.skip();
-    }
-    ensureExtensionBuilt((m) => console.log(`      ${m}`));
-    ({ tmp, context } = await launchWithExtension('st-ext-'));
-    requests = recordRequests(context);
-    ({ offHost } = await routeFixture(context));
-    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: WAIT }));
+    ({ tmp, context, worker, requests, offHost } = await startExtension(this, 'st-ext-', WAIT));
     context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
   });
 

@@ -8,11 +8,11 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Request } from 'playwright-core';
+import type { BrowserContext, Request, Worker } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // One system Chromium and one set of flags for every browser test.
-import { CHROMIUM, CHROMIUM_ARGS } from '../browser/harness.js';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from '../browser/harness.js';
 export { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from '../browser/harness.js';
 export const FIXTURE = join(ROOT, 'test', 'fixtures', 'gmail', 'compose.html');
 export const EXTENSION_DIR = join(ROOT, 'dist', 'extension');
@@ -104,6 +104,35 @@ export function ensureExtensionBuilt(log: (m: string) => void = () => undefined)
  * (another build emptying dist/ meanwhile cannot pull the extension from under the browser).
  * The caller removes `tmp` when done.
  */
+/** A browser with the extension loaded, the fixture routed, and what it requested so far. */
+export interface ExtensionSession {
+  tmp: string;
+  context: BrowserContext;
+  worker: Worker;
+  /** Every request the browser made. */
+  requests: string[];
+  /** Requests off this machine, aborted. */
+  offHost: string[];
+}
+
+/**
+ * What every extension suite starts with: skips the suite when Chromium is missing, builds the
+ * extension if needed, launches it, records requests, routes the fixture and waits for the
+ * service worker. Close `context` and remove `tmp` when done.
+ */
+export async function startExtension(suite: Mocha.Context, prefix: string, wait: number): Promise<ExtensionSession> {
+  if (!chromiumAvailable()) {
+    console.log('      SKIPPED: /usr/bin/chromium is missing (apt-get install -y chromium)');
+    suite.skip();
+  }
+  ensureExtensionBuilt((m) => console.log(`      ${m}`));
+  const { tmp, context } = await launchWithExtension(prefix);
+  const requests = recordRequests(context);
+  const { offHost } = await routeFixture(context);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: wait }));
+  return { tmp, context, worker, requests, offHost };
+}
+
 export async function launchWithExtension(prefix: string): Promise<{ tmp: string; context: BrowserContext }> {
   const tmp = mkdtempSync(join(tmpdir(), prefix));
   const dir = join(tmp, 'extension');

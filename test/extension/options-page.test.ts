@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { GMAIL, chromiumAvailable, ensureExtensionBuilt, launchWithExtension, recordRequests, routeFixture, unexpected } from './helpers.js';
+import { GMAIL, startExtension, unexpected } from './helpers.js';
 
 const WAIT = 20_000;
 
@@ -27,15 +27,7 @@ describe('extension: options page (headless Chromium, unpacked extension)', func
 
   before(async function () {
     this.timeout(5 * 60_000);
-    if (!chromiumAvailable()) {
-      console.log('      SKIPPED: /usr/bin/chromium is missing (apt-get install -y chromium)');
-      this.skip();
-    }
-    ensureExtensionBuilt((m) => console.log(`      ${m}`));
-    ({ tmp, context } = await launchWithExtension('st-opt-'));
-    requests = recordRequests(context);
-    ({ offHost } = await routeFixture(context));
-    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: WAIT }));
+    ({ tmp, context, worker, requests, offHost } = await startExtension(this, 'st-opt-', WAIT));
     base = worker.url().replace(/\/background\.js$/, ''); // URL.origin is "null" for chrome-extension: in Node
   });
 
