@@ -613,12 +613,9 @@ const LEET_CODE: Uint16Array = (() => {
   return table;
 })();
 
-/** May be part of a word: a letter, digit or symbol, or anything outside ASCII (unsure means yes). */
+/** May be part of a word: a letter, digit, symbol or `!`, or anything outside ASCII (unsure means yes). */
 function wordish(c: number): boolean {
-  if (Number.isNaN(c)) return false;
-  if (c >= 128) return true;
-  const cls = ASCII_CLASS[c]!;
-  return cls === LETTER || cls === DIGIT || cls === SYMBOL || cls === BANG || cls === READ_AS_LETTER;
+  return continuesWord(c) || (c < 128 && ASCII_CLASS[c] === BANG);
 }
 
 /** May continue a word after `!` (the tokenizer's test: a letter, digit or symbol; not `!` itself). */
