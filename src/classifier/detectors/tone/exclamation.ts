@@ -201,8 +201,8 @@ export const exclamationDetector: Detector = {
   },
 };
 
-/** Any one mark (BANGS, QUESTIONS, BOTH). */
-const NEXT_MARK = /[!?\u00a1\u00bf\uff01\uff1f\u2757\u2755\u2753\u2754\u203d\u2049\u2048\u2047]/g;
+/** Any one mark (BANGS, QUESTIONS, BOTH), as one character class built from those sets. */
+const NEXT_MARK = new RegExp(`[${[...BANGS, ...QUESTIONS, ...BOTH].join('')}]`, 'g');
 
 function isMark(ch: string): boolean {
   const c = ch.charCodeAt(0);
