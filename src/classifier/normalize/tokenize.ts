@@ -311,7 +311,7 @@ function closesEmphasis(text: string, at: number): boolean {
     if (c !== 0x2a) continue;
     const before = q > 0 ? text.charCodeAt(q - 1) : 0x20;
     const after = text.charCodeAt(q + 1);
-    const wordBefore = (before >= 0x30 && before <= 0x39) || (before >= 0x41 && before <= 0x5a) || (before >= 0x61 && before <= 0x7a) || before >= 0x80;
+    const wordBefore = before >= 0x80 || PLAIN[before] === 1;
     return !wordBefore && after !== 0x20 && after !== 0x2a && after !== 0x0a && after !== 0x09;
   }
   return false;
