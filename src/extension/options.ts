@@ -10,7 +10,7 @@
  * DOM is built with textContent only (MV3's CSP forbids inline script anyway).
  */
 import { CATEGORIES, type Category } from '../classifier/types.js';
-import { categoryLabel } from '../outlook/alert-message.js';
+import { el, renderPreferenceFields } from '../taskpane/preference-fields.js';
 import { loadOrganizationPolicy } from '../policy/layers.js';
 import { allowLockReason, categoryLockReason, parseAllowList, preferencesFromPolicy, type UserPreferences } from '../policy/preferences.js';
 import type { ResolvedPolicy } from '../policy/types.js';
@@ -119,12 +119,6 @@ export async function writePreferences(sources: OptionsSources, doc: Doc): Promi
   return 'local';
 }
 
-function el(tag: string, attrs: Record<string, string> = {}, text?: string): HTMLElement {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /** Renders the form into `root`; `save` stores a document and resolves with the state to show next. */
 export function renderOptions(root: HTMLElement, state: OptionsState, sources: OptionsSources): void {
@@ -134,37 +128,7 @@ export function renderOptions(root: HTMLElement, state: OptionsState, sources: O
   for (const n of state.notices) root.append(el('p', { class: 'notice' }, n));
 
   const form = el('form', { id: 'options' }) as HTMLFormElement;
-  const cats = el('fieldset', { id: 'categories' });
-  cats.append(el('legend', {}, 'Categories to show'));
-  const boxes = new Map<Category, HTMLInputElement>();
-  for (const c of CATEGORIES) {
-    const id = `show-${c}`;
-    const row = el('div', { class: 'row' });
-    const box = el('input', { type: 'checkbox', id, name: 'show', value: c }) as HTMLInputElement;
-    const reason = categoryLockReason(state.org, c);
-    box.checked = !state.prefs.hidden.includes(c) || reason !== undefined;
-    row.append(box, el('label', { for: id }, categoryLabel(c)));
-    if (reason) {
-      box.disabled = true;
-      row.classList.add('locked-row');
-      row.append(el('span', { class: 'locked', id: `${id}-locked` }, `Locked: ${reason}`));
-      box.setAttribute('aria-describedby', `${id}-locked`);
-    }
-    boxes.set(c, box);
-    cats.append(row);
-  }
-  form.append(cats);
-
-  const allowReason = allowLockReason(state.org);
-  form.append(el('label', { for: 'allow-list', class: 'label' }, 'Words and phrases never to flag (one a line)'));
-  const area = el('textarea', { id: 'allow-list', rows: '6', spellcheck: 'false' }) as HTMLTextAreaElement;
-  area.value = state.prefs.allow.join('\n');
-  form.append(area);
-  if (allowReason) {
-    area.disabled = true;
-    area.setAttribute('aria-describedby', 'allow-locked');
-    form.append(el('p', { class: 'locked', id: 'allow-locked' }, `Locked: ${allowReason}`));
-  }
+  const { boxes, area } = renderPreferenceFields(form, state.org, state.prefs, { row: 'row', lockedRow: 'locked-row', label: 'label', allowRows: 6 });
 
   const save = el('button', { type: 'submit', id: 'save' }, 'Save');
   const status = el('p', { id: 'status', role: 'status', 'aria-live': 'polite' });
