@@ -34,15 +34,20 @@ export class SentenceGate {
   private readonly words = new Map<number, number[]>();
   /** Hash of a stem's first STEM_HEAD letters -> the stems starting so. */
   private readonly stems = new Map<number, Stem[]>();
-  private readonly atomIds = new Map<string, number>();
+  /** Atom ids of words and of stems, by their text. */
+  private readonly wordIds = new Map<string, number>();
+  private readonly stemIds = new Map<string, number>();
   /** Atom id -> the compounds of patterns' anchors (rarest terms) whose rarest atom it is: checked when it is seen. */
   private readonly atomAnchors: number[][] = [];
   /** Compound id -> the patterns whose anchor it belongs to. */
   private readonly compoundPatterns: number[][] = [];
-  private readonly compoundIds = new Map<string, number>();
+  /** A compound's atom ids, sorted and joined (one atom: its id alone) -> its id. */
+  private readonly compoundIds = new Map<string | number, number>();
   /** Compound id -> its atoms (all must be seen). */
   private readonly compoundAtoms: number[][] = [];
   private readonly termIds = new Map<string, number>();
+  /** Parsed term (its choices array) -> what it adds to the gate (see term). */
+  private readonly terms = new Map<Atom[][], GateTerm | null>();
   /** Term id -> its compounds (any one seen will do). */
   private readonly termCompounds: number[][] = [];
   /** Per pattern, its constraining terms. */
@@ -70,26 +75,17 @@ export class SentenceGate {
    * stems (all of them appear where the choice does).
    */
   addPattern(terms: readonly Atom[][][]): void {
-    const candidates: Array<{ compounds: Atom[][]; cost: number }> = [];
+    const candidates: GateTerm[] = [];
     for (const choices of terms) {
-      const compounds: Atom[][] = [];
-      for (const choice of choices) {
-        const atoms = choice.filter((a) => a.kind === 'word' || a.kind === 'prefix').sort((a, b) => cost(a) - cost(b));
-        if (atoms.length === 0) break;
-        compounds.push(atoms.slice(0, 3));
-      }
-      // A term is seen about as often as its compounds are, added up; a compound about as often
-      // as its atoms together (costs read as rough frequencies, multiplied).
-      if (compounds.length === choices.length) {
-        candidates.push({ compounds, cost: compounds.reduce((sum, atoms) => sum + atoms.reduce((p, a) => (p * cost(a)) / 1000, 1000), 0) });
-      }
+      const term = this.term(choices);
+      if (term) candidates.push(term);
     }
     if (candidates.length === 0) {
       this.open = true;
       return;
     }
     candidates.sort((x, y) => x.cost - y.cost);
-    const ids = candidates.map((c) => this.termId(c.compounds));
+    const ids = candidates.map((c) => c.id);
     const anchor = ids[0]!;
     // The other terms, those with fewer compounds first (quicker to decide).
     const others = [...new Set(ids)].filter((t) => t !== anchor).sort((x, y) => this.termCompounds[x]!.length - this.termCompounds[y]!.length);
@@ -100,6 +96,34 @@ export class SentenceGate {
       if (patterns.length === 0) this.atomAnchors[this.compoundAtoms[c]![0]!]!.push(c);
       patterns.push(p);
     }
+  }
+
+  /**
+   * A term's id and cost, or null when it constrains nothing. parseTerms hands out the same
+   * choices array for the same term text, and lexicons repeat terms across thousands of
+   * patterns, so each array is worked out once (this was most of the time to build the gate).
+   */
+  private term(choices: Atom[][]): GateTerm | null {
+    let term = this.terms.get(choices);
+    if (term !== undefined) return term;
+    const compounds: Atom[][] = [];
+    for (const choice of choices) {
+      // Most choices are one word: no filtering or sorting to do.
+      const atoms =
+        choice.length === 1 && (choice[0]!.kind === 'word' || choice[0]!.kind === 'prefix')
+          ? choice
+          : choice.filter((a) => a.kind === 'word' || a.kind === 'prefix').sort((a, b) => cost(a) - cost(b));
+      if (atoms.length === 0) break;
+      compounds.push(atoms.length <= 3 ? atoms : atoms.slice(0, 3));
+    }
+    // A term is seen about as often as its compounds are, added up; a compound about as often
+    // as its atoms together (costs read as rough frequencies, multiplied).
+    term =
+      compounds.length === choices.length
+        ? { id: this.termId(compounds), cost: compounds.reduce((sum, atoms) => sum + atoms.reduce((p, a) => (p * cost(a)) / 1000, 1000), 0) }
+        : null;
+    this.terms.set(choices, term);
+    return term;
   }
 
   private termId(compounds: Atom[][]): number {
@@ -115,8 +139,8 @@ export class SentenceGate {
 
   private compoundId(atoms: Atom[]): number {
     // Kept rarest first (the caller's order); the key does not depend on the order.
-    const aids = [...new Set(atoms.map((a) => this.atomId(a)))];
-    const key = aids
+    const aids = atoms.length === 1 ? [this.atomId(atoms[0]!)] : [...new Set(atoms.map((a) => this.atomId(a)))];
+    const key = aids.length === 1 ? aids[0]! : aids
       .slice()
       .sort((a, b) => a - b)
       .join(',');
@@ -132,11 +156,11 @@ export class SentenceGate {
   private atomId(atom: Atom): number {
     // Stems longer than MAX_STEM are compared by their first MAX_STEM letters (lets more through).
     const text = atom.kind === 'word' ? atom.word : (atom as { stem: string }).stem.slice(0, MAX_STEM);
-    const key = `${atom.kind === 'word' ? 'w' : 'p'}${text}`;
-    let id = this.atomIds.get(key);
+    const ids = atom.kind === 'word' ? this.wordIds : this.stemIds;
+    let id = ids.get(text);
     if (id !== undefined) return id;
     id = this.atomAnchors.push([]) - 1;
-    this.atomIds.set(key, id);
+    ids.set(text, id);
     const h = hashOf(text);
     if (atom.kind === 'word') {
       const list = this.words.get(h);
@@ -489,6 +513,11 @@ function prefixHash(text: string, start: number, n: number, asLeet: boolean): nu
 }
 
 /** How common a word is in ordinary text, roughly: a pattern is checked when its rarest term is seen. */
+interface GateTerm {
+  id: number;
+  cost: number;
+}
+
 function cost(atom: Atom): number {
   if (atom.kind === 'prefix') return 0.2;
   if (atom.kind !== 'word') return Infinity;
