@@ -296,7 +296,17 @@ function forEachUnit(text: string, visit: (unit: Unit) => void): void {
   // Jumps from one sentence mark or line end to the next (a single character class: no backtracking).
   const marks = /[\n.!?\uff01\uff1f\u2026\u203d]/g;
   let i = 0;
+  let lineStart = true;
   for (;;) {
+    if (lineStart) {
+      lineStart = false;
+      // At a line start: lines before the next capital pair hold no unit that can shout, so they
+      // are passed over unread. Units passed over need no visit: the detector merges two shouted
+      // units only across white space, and they are not white space.
+      const next = capitals.next(i);
+      if (next >= len) break;
+      unitStart = i = Math.max(i, text.lastIndexOf('\n', next) + 1);
+    }
     marks.lastIndex = i;
     const at = marks.test(text) ? marks.lastIndex - 1 : len;
     if (at < len && text.charCodeAt(at) !== 0x0a) {
@@ -319,6 +329,7 @@ function forEachUnit(text: string, visit: (unit: Unit) => void): void {
     pending = [];
     if (at >= len) break;
     unitStart = i = at + 1;
+    lineStart = true;
   }
 }
 
@@ -341,13 +352,18 @@ class CapitalPairs {
 
   /** Whether such a token lies inside text[from, to), whose edges are spaces or line ends. */
   within(from: number, to: number): boolean {
+    return this.next(from) < to && this.end <= to;
+  }
+
+  /** Where the next such token at or after `from` starts (Infinity when there is none). */
+  next(from: number): number {
     if (this.start < from) {
       this.pair.lastIndex = from;
       const m = this.pair.exec(this.text);
       this.start = m ? m.index : Infinity;
       this.end = m ? m.index + m[0].length : Infinity;
     }
-    return this.end <= to;
+    return this.start;
   }
 }
 
