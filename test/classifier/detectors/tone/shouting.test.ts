@@ -59,6 +59,12 @@ describe('tone/shouting detector', () => {
     assert.deepEqual(shouted(text), ['STOP CHANGING THE PLAN.\nI HAVE TOLD YOU THIS TWICE.']);
   });
 
+  it('does not merge shouted lines across a line it passes over unread', () => {
+    // The middle line has no word with two capitals, so the detector skips it without splitting it into units.
+    const text = 'WHY IS THIS STILL WRONG AGAIN\nok, fine then\nSTOP EDITING THE MASTER COPY NOW';
+    assert.deepEqual(shouted(text), ['WHY IS THIS STILL WRONG AGAIN', 'STOP EDITING THE MASTER COPY NOW']);
+  });
+
   it('is a warning (medium) with a message and a suggestion', () => {
     const [hit] = shoutingDetector.detect('STOP SENDING ME THE WRONG FILE');
     assert.ok(hit);
