@@ -6,8 +6,8 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { zipSync } from 'fflate';
 import { managedStorageSchemaText } from '../managed-schema.js';
-import { zip, type ZipEntry } from './zip.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const EXTENSION_DIR = join(root, 'dist', 'extension');
@@ -21,6 +21,25 @@ function files(dir: string): string[] {
     else out.push(path);
   }
   return out;
+}
+
+export interface ZipEntry {
+  /** Forward slashes, relative, e.g. `icons/icon-16.png`. */
+  name: string;
+  data: Uint8Array;
+}
+
+/** fflate writes the MS-DOS timestamp in local time, so a local-time moment gives the same bytes in every time zone. */
+const MTIME = new Date(2024, 0, 1);
+
+/** Deflated ZIP with a fixed timestamp on every entry, so the same inputs give the same archive. */
+export function zip(entries: readonly ZipEntry[]): Buffer {
+  const byName: Record<string, Uint8Array> = {};
+  for (const e of entries) {
+    if (e.name.startsWith('/') || e.name.includes('\\') || e.name.split('/').includes('..')) throw new Error(`zip: bad entry name ${e.name}`);
+    byName[e.name] = e.data;
+  }
+  return Buffer.from(zipSync(byName, { level: 9, mtime: MTIME }));
 }
 
 export function pack(dir = EXTENSION_DIR, zipPath = EXTENSION_ZIP): { entries: number; bytes: number } {
