@@ -172,6 +172,9 @@ function parseTermUncached(term: string): Atom[][] {
   return choices;
 }
 
+/** A word the tokenizer reads as itself (test/classifier/match/pattern.test.ts checks this on the lexicons). */
+const PLAIN_WORD = /^[a-z]{2,}$/;
+
 function parseAlternative(alt: string, term: string): Atom[] {
   if (alt === '') throw new PatternError(`"${term}" has an empty alternative`);
   const cls = CLASSES[alt];
@@ -190,6 +193,8 @@ function parseAlternative(alt: string, term: string): Atom[] {
     if (stem.length < MIN_STEM) throw new PatternError(`"${alt}": stem shorter than ${MIN_STEM} letters; list the word's forms instead`);
     return [{ kind: 'prefix', stem }];
   }
+  // Most alternatives are one plain lowercase word, which the tokenizer reads as itself.
+  if (PLAIN_WORD.test(alt)) return [{ kind: 'word', word: alt }];
   const tokens = tokenize(alt);
   if (tokens.length === 0) throw new PatternError(`"${alt}" has no letters or digits`);
   return tokens.map((t) => {

@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { parsePattern, parseTerms, PatternError, MAX_EXPANSIONS } from '../../../src/classifier/match/pattern.js';
+import { LEXICON, LEXICON_SETS } from '../../../src/classifier/lexicons/compiled.js';
+import { tokenize } from '../../../src/classifier/normalize/tokenize.js';
 
 describe('parsePattern', () => {
   it('turns words into normalized word atoms, splitting apostrophes like the text', () => {
@@ -86,5 +88,23 @@ describe('parseTerms with sets', () => {
     assert.throws(() => parseTerms('a ... (b)'), /gap must stand between/);
     assert.throws(() => parseTerms('(a) <any> b'), /cannot start with <any>/);
     assert.doesNotThrow(() => parseTerms('a ... b (c) ... d'));
+  });
+});
+
+describe('parsePattern: plain words', () => {
+  // parseAlternative takes a plain lowercase word as its own atom without tokenizing it; the
+  // tokenizer must read every such word of the lexicons (and of odd look-alikes) as itself.
+  it('reads each plain lowercase word of the lexicons as the tokenizer does', () => {
+    const words = new Set<string>(['aaa', 'shiiit', 'xx', 'zzzzzz', 'ooo']);
+    const sources = [...Object.values(LEXICON_SETS), ...LEXICON.flatMap((e) => [...e.patterns, ...(e.exceptions ?? [])])];
+    for (const source of sources) for (const alt of source.split(/[\s|()]+/)) if (/^[a-z]{2,}$/.test(alt)) words.add(alt);
+    assert.ok(words.size > 1000, `${words.size} words`);
+    for (const word of words) {
+      const tokens = tokenize(word);
+      assert.equal(tokens.length, 1, word);
+      assert.equal(tokens[0]!.n, word);
+      assert.ok(!tokens[0]!.masked, word);
+      assert.deepEqual(parsePattern(word), [[{ kind: 'word', word }]]);
+    }
   });
 });
