@@ -177,6 +177,8 @@ const PLAIN_WORD = /^[a-z]{2,}$/;
 
 function parseAlternative(alt: string, term: string): Atom[] {
   if (alt === '') throw new PatternError(`"${term}" has an empty alternative`);
+  // Most alternatives are one plain lowercase word, which the tokenizer reads as itself.
+  if (PLAIN_WORD.test(alt)) return [{ kind: 'word', word: alt }];
   const cls = CLASSES[alt];
   if (cls) return [{ kind: 'class', cls }];
   // A class with a suffix: `<name>'s` is a name followed by the token `s`.
@@ -193,8 +195,6 @@ function parseAlternative(alt: string, term: string): Atom[] {
     if (stem.length < MIN_STEM) throw new PatternError(`"${alt}": stem shorter than ${MIN_STEM} letters; list the word's forms instead`);
     return [{ kind: 'prefix', stem }];
   }
-  // Most alternatives are one plain lowercase word, which the tokenizer reads as itself.
-  if (PLAIN_WORD.test(alt)) return [{ kind: 'word', word: alt }];
   const tokens = tokenize(alt);
   if (tokens.length === 0) throw new PatternError(`"${alt}" has no letters or digits`);
   return tokens.map((t) => {
