@@ -10,6 +10,11 @@
  * machine). The report holds numbers only: no corpus text is copied into it
  * (the corpus is evaluation data, partly under a non-commercial licence).
  *
+ * For the rows with labeled `spans` (the pii and secret test vectors) and the
+ * `negative_of` look-alikes, the report also counts per rule how the labeled
+ * items were found (at warn/block, only at inform, by another rule, not at all),
+ * with the reasons that can be read from the findings and the detectors.
+ *
  * `--review FILE` (default docs/clean-mail-review.tsv, optional): a hand review
  * of flagged clean-mail rows, one `id<TAB>real|fp<TAB>kind` per line. The report
  * then says how many of the clean-mail rows flagged now were judged real content
@@ -22,7 +27,11 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import type { EvalResult } from '../src/cli/metrics.js';
+import type { EvalResult, EvalRow } from '../src/cli/metrics.js';
+import { DETECTORS } from '../src/classifier/detectors/index.js';
+import { PHONE_RULE } from '../src/classifier/detectors/pii/phone.js';
+import { ACTIONS, CATEGORIES, SEVERITIES, type Finding } from '../src/classifier/types.js';
+import { DEFAULT_POLICY } from '../src/policy/defaults.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** tsx's loader API, resolved here so workers find it whatever the current directory. */
@@ -44,8 +53,46 @@ interface FileReport {
   lookalikeFlagged: number;
   /** Mail files only: ids of the rows labeled [] that got a predicted category. */
   flaggedClean?: string[];
+  vectors: VectorTally;
   seconds: number;
   error?: string;
+}
+
+/** How the labeled spans of one rule (`category/rule`) were found. A row may hold several spans. */
+interface RuleCounts {
+  rows: number;
+  spans: number;
+  /** Spans overlapped by a finding of their category at warn or block. */
+  warn: number;
+  /** Spans overlapped by findings of their category, all at inform. */
+  inform: number;
+  /** Found spans (warn or inform) that no finding of their own rule overlaps; and those other rules. */
+  otherRuleOnly: number;
+  otherRules: Record<string, number>;
+  missed: number;
+  /** Missed spans whose row has a finding of the same rule elsewhere (another item of the row). */
+  missedElsewhere: number;
+  /** Missed spans made of digits and separators only; missed spans starting with `+`. */
+  missedDigits: number;
+  missedPlus: number;
+  /** Spans their own rule overlaps: `severity → action` of its strongest overlapping finding. */
+  ownActions: Record<string, number>;
+}
+
+/** Look-alike rows of one rule (`negative_of`, `also_negative_of`) and how many that rule flagged. */
+interface NegativeCounts {
+  rows: number;
+  /** At any action, and at warn or block. */
+  flagged: number;
+  warn: number;
+}
+
+/** Per file: the test-vector counts (keys `category/rule`, look-alikes by bare rule) and row recall per labeled category. */
+interface VectorTally {
+  rules: Record<string, RuleCounts>;
+  negatives: Record<string, NegativeCounts>;
+  /** Rows labeled with the category; of those, predicted (warn/block) and with any finding of it (inform too). */
+  recall: Record<string, { rows: number; predicted: number; detected: number }>;
 }
 
 /** One reviewed row of the review file. */
@@ -78,9 +125,11 @@ async function workerLoop(): Promise<void> {
     try {
       // Mail files also keep the ids of their flagged clean rows, for the review counts.
       const flaggedClean: string[] | undefined = mail.has(basename(file)) ? [] : undefined;
+      const vectors: VectorTally = { rules: {}, negatives: {}, recall: {} };
       const tally = await evaluateFile(file, classifier, {
-        onRow: (row, predicted) => {
+        onRow: (row, predicted, findings) => {
           if (flaggedClean && row.labels.length === 0 && predicted.size > 0) flaggedClean.push(row.id);
+          tallyVectors(vectors, row, predicted, findings);
         },
       });
       const report: FileReport = {
@@ -91,6 +140,7 @@ async function workerLoop(): Promise<void> {
         lookalikeRows: tally.lookalikeRows,
         lookalikeFlagged: tally.lookalikeFlagged,
         flaggedClean,
+        vectors,
         seconds: (performance.now() - started) / 1000,
       };
       port.postMessage(report);
@@ -99,6 +149,78 @@ async function workerLoop(): Promise<void> {
     }
   });
   port.postMessage({ ready: true, id: workerData?.id });
+}
+
+const isWarn = (f: Finding): boolean => f.action === 'warn' || f.action === 'block';
+
+/** The stronger of two findings: by action, then by severity. */
+function stronger(a: Finding, b: Finding): Finding {
+  const d = ACTIONS.indexOf(b.action) - ACTIONS.indexOf(a.action) || SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity);
+  return d > 0 ? b : a;
+}
+
+function bump(m: Record<string, number>, key: string, by = 1): void {
+  m[key] = (m[key] ?? 0) + by;
+}
+
+/** Adds one row's spans, look-alike rules and labels to the file's test-vector counts. */
+function tallyVectors(t: VectorTally, row: EvalRow, predicted: ReadonlySet<string>, findings: readonly Finding[]): void {
+  for (const c of row.labels) {
+    const r = (t.recall[c] ??= { rows: 0, predicted: 0, detected: 0 });
+    r.rows++;
+    if (predicted.has(c)) r.predicted++;
+    if (findings.some((f) => f.category === c)) r.detected++;
+  }
+  for (const rule of row.negativeOf ?? []) {
+    const n = (t.negatives[rule] ??= { rows: 0, flagged: 0, warn: 0 });
+    n.rows++;
+    const own = findings.filter((f) => f.rule === rule);
+    if (own.length) n.flagged++;
+    if (own.some(isWarn)) n.warn++;
+  }
+  const seen = new Set<string>();
+  for (const s of row.spans ?? []) {
+    const id = `${s.category}/${s.rule}`;
+    const r = (t.rules[id] ??= {
+      rows: 0, spans: 0, warn: 0, inform: 0, otherRuleOnly: 0, otherRules: {}, missed: 0, missedElsewhere: 0, missedDigits: 0, missedPlus: 0, ownActions: {},
+    });
+    if (!seen.has(id)) r.rows++;
+    seen.add(id);
+    r.spans++;
+    const over = findings.filter((f) => (f.field ?? 'body') === 'body' && f.category === s.category && f.start < s.end && s.start < f.end);
+    if (over.length === 0) {
+      r.missed++;
+      if (findings.some((f) => f.category === s.category && f.rule === s.rule)) r.missedElsewhere++;
+      const item = row.text.slice(s.start, s.end);
+      if (/^[\d\s./-]+$/.test(item)) r.missedDigits++;
+      if (item.startsWith('+')) r.missedPlus++;
+      continue;
+    }
+    if (over.some(isWarn)) r.warn++;
+    else r.inform++;
+    const own = over.filter((f) => f.rule === s.rule);
+    if (own.length) {
+      const f = own.reduce(stronger);
+      bump(r.ownActions, `${f.severity} → ${f.action}`);
+    } else {
+      r.otherRuleOnly++;
+      for (const other of new Set(over.map((f) => `${f.category}/${f.rule}`))) bump(r.otherRules, other);
+    }
+  }
+}
+
+/** The test-vector counts of all files together. */
+function mergeVectors(tallies: VectorTally[]): VectorTally {
+  const out: VectorTally = { rules: {}, negatives: {}, recall: {} };
+  // Every field is a count or a map of counts: add them up field by field.
+  const add = (into: Record<string, unknown>, from: Record<string, unknown>): void => {
+    for (const [k, v] of Object.entries(from)) {
+      if (typeof v === 'number') into[k] = ((into[k] as number | undefined) ?? 0) + v;
+      else add((into[k] ??= {}) as Record<string, unknown>, v as Record<string, unknown>);
+    }
+  };
+  for (const t of tallies) add(out as unknown as Record<string, unknown>, t as unknown as Record<string, unknown>);
+  return out;
 }
 
 /** Reads the review file: `id<TAB>real|fp<TAB>kind` lines; `#` comments and blank lines are skipped. */
@@ -219,6 +341,120 @@ function renderReview(mail: FileReport[], review: { path: string; entries: Map<s
   return lines;
 }
 
+/** Rule ids in category order (DESIGN.md), then by name. */
+function byCategory(a: string, b: string): number {
+  const cat = (id: string): number => {
+    const i = (CATEGORIES as readonly string[]).indexOf(id.split('/')[0]!);
+    return i < 0 ? CATEGORIES.length : i;
+  };
+  return cat(a) - cat(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Counts as `name n, name n` (biggest first). */
+function counts(m: Record<string, number>): string {
+  return Object.entries(m)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+}
+
+/** The "Not:" item of a detector's header comment (src/classifier/detectors/CATEGORY/RULE.ts), if it has one. */
+function detectorNot(id: string): { file: string; text: string } | undefined {
+  const file = join('src', 'classifier', 'detectors', `${id}.ts`);
+  if (!existsSync(join(ROOT, file))) return undefined;
+  const header = /\/\*\*([\s\S]*?)\*\//.exec(readFileSync(join(ROOT, file), 'utf8'))?.[1] ?? '';
+  const items = header
+    .split('\n')
+    .map((l) => l.replace(/^\s*\* ?/, ''))
+    .join('\n')
+    .split(/\n\s*\n|\n(?=- )/)
+    .map((p) => p.replace(/^- /, '').replace(/\s+/g, ' ').trim());
+  const text = items.find((p) => /^Not( reported)?:/.test(p));
+  return text ? { file, text } : undefined;
+}
+
+/** The "pii and secret test vectors, by rule" section: how the labeled spans and look-alikes of each rule fared. */
+function renderVectors(reports: FileReport[]): string[] {
+  const withSpans = reports.filter((r) => Object.keys(r.vectors.rules).length > 0);
+  const withNegatives = reports.filter((r) => Object.keys(r.vectors.negatives).length > 0);
+  if (withSpans.length === 0 && withNegatives.length === 0) return [];
+  const v = mergeVectors(reports.map((r) => r.vectors));
+  // Look-alikes name a bare rule: its category comes from the labeled spans, else from a detector of that id.
+  const full = new Map<string, string>();
+  for (const id of [...DETECTORS.map((d) => d.id), ...Object.keys(v.rules)]) full.set(id.slice(id.indexOf('/') + 1), id);
+  const negatives = new Map(Object.entries(v.negatives).map(([rule, n]) => [full.get(rule) ?? rule, n]));
+  const ids = [...new Set([...Object.keys(v.rules), ...negatives.keys()])].sort(byCategory);
+  const names = (rs: FileReport[]): string => rs.map((r) => basename(r.file, '.jsonl')).join(', ');
+  const sev = DEFAULT_POLICY.severityActions;
+
+  const lines: string[] = ['## pii and secret test vectors, by rule', ''];
+  lines.push(
+    `Rows with labeled \`spans\` (${names(withSpans) || 'none'}) and look-alike rows (\`negative_of\`: ${names(withNegatives) || 'none'}), per rule; ids and counts only.`,
+  );
+  lines.push('');
+  lines.push('- Counted per labeled span. A span is **found** when a finding of its category overlaps it: at `warn`/`block` (counts as predicted), or **only at `inform`** (shown to the writer, not counted as predicted). **Only by another rule**: found, but no overlapping finding has the span\'s own rule (part of the two found columns).');
+  lines.push('- Look-alike rows count under every rule they name (`negative_of`, `also_negative_of`); **flagged** means that very rule has a finding anywhere in the row.');
+  lines.push(`- Default policy (\`DEFAULT_POLICY.severityActions\`): ${SEVERITIES.map((x) => `severity ${x} → \`${sev[x]}\``).join(', ')}.`);
+  lines.push('');
+  lines.push('| rule | rows | labeled spans | found at warn/block | found only at inform | only by another rule | not found | found at any action | look-alike rows | flagged by the rule (any action) | of these at warn/block |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const id of ids) {
+    const r = v.rules[id];
+    const n = negatives.get(id);
+    const share = (k: number): string => `${k} (${pct(r!.spans ? k / r!.spans : null)})`;
+    const spans = r ? [r.rows, r.spans, share(r.warn), r.inform, r.otherRuleOnly, r.missed, share(r.warn + r.inform)] : ['–', '–', '–', '–', '–', '–', '–'];
+    const look = n ? [n.rows, n.flagged, n.warn] : ['–', '–', '–'];
+    lines.push(`| ${id} | ${[...spans, ...look].join(' | ')} |`);
+  }
+  lines.push('');
+
+  const notes: string[] = [];
+  for (const id of ids) {
+    const r = v.rules[id];
+    if (!r) continue;
+    const parts: string[] = [];
+    const own = Object.entries(r.ownActions);
+    if (r.inform > 0 && own.length) {
+      const informOnly = own.filter(([k]) => k.endsWith('→ inform'));
+      if (informOnly.length === own.length) {
+        const severities = informOnly.map(([k]) => `\`${k.split(' ')[0]}\``).join(', ');
+        parts.push(`every finding of the rule on its spans has severity ${severities}, which the default policy sets to \`inform\`: ${r.inform} span(s) found but not counted`);
+      } else {
+        parts.push(`found only at \`inform\`: ${r.inform}; the rule's own findings on its spans, severity → action: ${counts(r.ownActions)}`);
+      }
+    }
+    if (r.otherRuleOnly > 0) parts.push(`found only by another rule: ${counts(r.otherRules)}`);
+    if (r.missed > 0) {
+      const shape = [
+        [r.missedDigits, 'digits and separators only'],
+        [r.missedPlus, 'with a leading `+`'],
+        [r.missedElsewhere, 'in rows where the rule found another item'],
+      ].filter(([k]) => k);
+      let missed = `not found: ${r.missed}${shape.length ? ` (${shape.map(([k, what]) => `${k} ${what}`).join(', ')})` : ''}`;
+      if (id === PHONE_RULE.id && r.missed > r.missedPlus) {
+        missed += `; numbers without \`+\` are read as numbers of region ${PHONE_RULE.defaultRegion} (\`PHONE_RULE.defaultRegion\`)`;
+      }
+      const not = detectorNot(id);
+      if (not) missed += `; \`${not.file}\` says: "${not.text.replace(/\.$/, '')}"`;
+      parts.push(missed);
+    }
+    if (parts.length) notes.push(`- **${id}**: ${parts.join('; ')}.`);
+  }
+  if (notes.length) lines.push(...notes, '');
+
+  // Row recall as in the per-file tables, and the same with inform findings counted.
+  for (const c of [...new Set(Object.keys(v.rules).map((id) => id.split('/')[0]!))].sort(byCategory)) {
+    const files = withSpans.filter((r) => (r.vectors.recall[c]?.rows ?? 0) > 0);
+    const sum = (k: 'rows' | 'predicted' | 'detected'): number => files.reduce((a, r) => a + r.vectors.recall[c]![k], 0);
+    const rows = sum('rows');
+    lines.push(
+      `**${c}** over the ${rows} rows labeled \`${c}\` in ${names(files)}: recall ${num(rows ? sum('predicted') / rows : null)} (DESIGN.md section 5: \`warn\`/\`block\` findings only); **detection recall** ${num(rows ? sum('detected') / rows : null)} when \`inform\` findings count too. Detection recall is NOT the DESIGN.md definition: it shows how much of the gap is severity, not detection.`,
+    );
+    lines.push('');
+  }
+  return lines;
+}
+
 function pct(value: number | null): string {
   return value === null ? '–' : `${(value * 100).toFixed(1)} %`;
 }
@@ -312,6 +548,7 @@ function render(
     }
     lines.push('');
   }
+  lines.push(...renderVectors(reports));
   lines.push('To see which rows a category misses or wrongly flags: `second-thought eval FILE.jsonl --misses 20` (prints ids and excerpts to your terminal; excerpts are not copied here).');
   lines.push('');
   return lines.join('\n');

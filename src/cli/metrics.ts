@@ -48,6 +48,16 @@ export interface EvalRow {
   labels: readonly string[];
   /** Corpus look-alike rows: the rule(s) this text must not match (see the corpus README). */
   negativeOf?: readonly string[];
+  /** Corpus test vectors: where in `text` a labeled item of one rule is (UTF-16 offsets, end exclusive). */
+  spans?: readonly LabeledSpan[];
+}
+
+export interface LabeledSpan {
+  category: string;
+  /** Rule id inside the category, as in a finding (`credit-card`). */
+  rule: string;
+  start: number;
+  end: number;
 }
 
 /** Ratio, or null when the denominator is 0. */

@@ -76,6 +76,53 @@ describe('scripts/eval-report', () => {
     }
   });
 
+  it('counts the labeled spans and look-alikes of each rule, and pii recall with inform findings counted', function () {
+    this.timeout(60_000);
+    const dir = mkdtempSync(join(tmpdir(), 'st-report-'));
+    try {
+      const corpus = join(dir, 'corpus');
+      mkdirSync(corpus);
+      const vector = (id: string, text: string, rule: string, item: string): string => {
+        const start = text.indexOf(item);
+        return JSON.stringify({ id, text, labels: ['pii'], spans: [{ category: 'pii', rule, start, end: start + item.length }] });
+      };
+      writeFileSync(
+        join(corpus, 'vectors.jsonl'),
+        [
+          // e-mail addresses are low severity: found, but only at inform
+          vector('v1', 'Write to lena.marsh@example.org about it.', 'email-address', 'lena.marsh@example.org'),
+          vector('v2', 'Card on file: 4539 1488 0343 6467, expires soon.', 'credit-card', '4539 1488 0343 6467'),
+          // a digit-only number without a context word is not reported
+          vector('v3', 'Badge number 7046191 is yours.', 'national-id', '7046191'),
+          JSON.stringify({ id: 'n1', text: 'Pay to GB00 WEST 1234 5698 7654 32 please.', labels: [], negative_of: 'iban' }),
+          JSON.stringify({ id: 'n2', text: 'Reply to kim.ode@example.net!!', labels: [], negative_of: 'email-address' }),
+        ].join('\n') + '\n',
+      );
+      writeFileSync(join(corpus, 'plain.jsonl'), `${JSON.stringify({ id: 'p1', text: 'Lunch at noon.', labels: [] })}\n`);
+      const out = join(dir, 'quality.md');
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'eval-report.ts'), '--corpus', corpus, '--out', out], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      assert.equal(r.status, 0, r.stderr);
+      const md = readFileSync(out, 'utf8');
+      assert.match(md, /^## pii and secret test vectors, by rule$/m);
+      assert.match(md, /^Rows with labeled `spans` \(vectors\) and look-alike rows \(`negative_of`: vectors\)/m);
+      // rule | rows | spans | warn/block | inform only | only by another rule | not found | any action | look-alikes | flagged | at warn/block
+      assert.match(md, /^\| pii\/credit-card \| 1 \| 1 \| 1 \(100\.0 %\) \| 0 \| 0 \| 0 \| 1 \(100\.0 %\) \| – \| – \| – \|$/m);
+      assert.match(md, /^\| pii\/email-address \| 1 \| 1 \| 0 \(0\.0 %\) \| 1 \| 0 \| 0 \| 1 \(100\.0 %\) \| 1 \| 1 \| 0 \|$/m);
+      assert.match(md, /^\| pii\/iban \| – \| – \| – \| – \| – \| – \| – \| 1 \| 0 \| 0 \|$/m);
+      assert.match(md, /^\| pii\/national-id \| 1 \| 1 \| 0 \(0\.0 %\) \| 0 \| 0 \| 1 \| 0 \(0\.0 %\) \| – \| – \| – \|$/m);
+      assert.match(md, /^- \*\*pii\/email-address\*\*: every finding of the rule on its spans has severity `low`, which the default policy sets to `inform`: 1 span\(s\) found but not counted\.$/m);
+      assert.match(md, /^- \*\*pii\/national-id\*\*: not found: 1 \(1 digits and separators only\); `src\/classifier\/detectors\/pii\/national-id\.ts` says: "Not: /m);
+      assert.doesNotMatch(md, /^- \*\*pii\/credit-card\*\*/m, 'no note for a rule whose spans were all found at warn');
+      assert.match(md, /^\*\*pii\*\* over the 3 rows labeled `pii` in vectors: recall 0\.333 \(DESIGN\.md section 5: `warn`\/`block` findings only\); \*\*detection recall\*\* 0\.667 when `inform`/m);
+      assert.doesNotMatch(md, /lena|marsh|kim\.ode|4539|7046191|WEST/, 'no corpus text is copied into the report');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('fails with exit 2 when the review file has a malformed line', function () {
     this.timeout(60_000);
     const dir = mkdtempSync(join(tmpdir(), 'st-report-'));

@@ -10,13 +10,13 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { CATEGORIES, type Classifier, type Draft } from '../../classifier/types.js';
+import { CATEGORIES, type Classifier, type Draft, type Finding } from '../../classifier/types.js';
 import type { Policy } from '../../policy/types.js';
 import { intOption, parse } from '../args.js';
 import { loadClassifier } from '../classifier.js';
 import { EXIT, InputError, UsageError, describeFsError, isCliError, oneLine } from '../errors.js';
 import { sanitize, type Io } from '../io.js';
-import { EvalTally, type EvalResult, type EvalRow, type MissList, type Scores } from '../metrics.js';
+import { EvalTally, type EvalResult, type EvalRow, type LabeledSpan, type MissList, type Scores } from '../metrics.js';
 import { loadPolicy } from '../policy.js';
 import type { Command } from './command.js';
 
@@ -92,8 +92,8 @@ export async function evaluateFile(
   options: {
     misses?: number;
     cwd?: string;
-    /** Called with each row and the categories predicted for it (the eval report keeps flagged clean rows). */
-    onRow?: (row: EvalRow, predicted: ReadonlySet<string>) => void;
+    /** Called with each row, the categories predicted for it and its findings (the eval report's extra tables). */
+    onRow?: (row: EvalRow, predicted: ReadonlySet<string>, findings: readonly Finding[]) => void;
   } = {},
 ): Promise<EvalTally> {
   const full = resolve(options.cwd ?? process.cwd(), path);
@@ -120,7 +120,7 @@ export async function evaluateFile(
         throw new InputError(`line ${lineNo} (id ${row.row.id}): checking failed: ${oneLine(err)}`, path);
       }
       const predicted = tally.add(row.row, findings);
-      options.onRow?.(row.row, predicted);
+      options.onRow?.(row.row, predicted, findings);
     }
   } catch (err) {
     if (isCliError(err)) throw err;
@@ -180,8 +180,19 @@ export function parseRow(line: string, lineNo: number, path: string): { row: Eva
   if (typeof o.negative_of === 'string') negativeOf.push(o.negative_of);
   if (Array.isArray(o.also_negative_of)) for (const r of o.also_negative_of) if (typeof r === 'string') negativeOf.push(r);
 
+  // Spans only feed the eval report's per-rule table, so one that is not well formed is skipped, not an error.
+  const spans: LabeledSpan[] = [];
+  if (Array.isArray(o.spans)) {
+    for (const s of o.spans as Record<string, unknown>[]) {
+      if (s && typeof s.category === 'string' && typeof s.rule === 'string' && Number.isInteger(s.start) && Number.isInteger(s.end)) {
+        spans.push({ category: s.category, rule: s.rule, start: s.start as number, end: s.end as number });
+      }
+    }
+  }
+
   const row: EvalRow = { id, text: o.text, labels: o.labels as string[] };
   if (negativeOf.length) row.negativeOf = negativeOf;
+  if (spans.length) row.spans = spans;
   return { row, draft };
 }
 

@@ -122,6 +122,17 @@ describe('cli/commands/eval', function () {
       assert.deepEqual(draft, { body: 'hi', to: ['a@x.example'], cc: ['b@x.example'], from: 'c@x.example', subject: 's' });
     });
 
+    it('keeps the well-formed labeled spans of a row and skips the others', () => {
+      const spans = [
+        { category: 'pii', rule: 'iban', start: 2, end: 9 },
+        { category: 'pii', start: 0, end: 1 },
+        { category: 'pii', rule: 'phone', start: '3', end: 4 },
+        null,
+      ];
+      assert.deepEqual(parseRow(JSON.stringify({ text: 'x', labels: ['pii'], spans }), 1, 'f').row.spans, [spans[0]]);
+      assert.equal('spans' in parseRow(JSON.stringify({ text: 'x', labels: [], spans: [] }), 1, 'f').row, false);
+    });
+
     it('names the row by its line when it has no id', () => {
       assert.equal(parseRow('{"text":"x","labels":[]}', 9, 'f').row.id, 'line 9');
     });
