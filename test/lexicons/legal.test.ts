@@ -53,6 +53,14 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Tell your brother to buy the shares before the announcement.', 'insider-trading'],
   ['Find a reason to fire her before she files the complaint.', 'retaliation'],
   ['It is technically illegal but nobody enforces it.', 'illegal-awareness'],
+  ['Purge the old receipts from the finance team shared folder before the auditors ask for them.', 'destroy-evidence'],
+  ['We shredded the maintenance records last week, as agreed.', 'destroy-evidence'],
+  ['Make sure that folder goes missing before the inspection.', 'destroy-evidence'],
+  ['We could conveniently lose the original invoices.', 'destroy-evidence'],
+  ['We agreed with the other contractors to keep our bids above 2 million.', 'price-fixing'],
+  ['Coordinated with our rivals on the spring price increase.', 'price-fixing'],
+  ['The units were overheating in testing and we released them anyway.', 'knew-defect'],
+  ['They knew the valve was sticking and sold it regardless.', 'knew-defect'],
 ];
 
 const MUST_NOT: string[] = [
@@ -73,6 +81,13 @@ const MUST_NOT: string[] = [
   'I read the article about price fixing cases in the news.',
   'Let me know when you have read the attached policy.',
   'The round trip fare to Denver is $420.',
+  'The journalist agreed to keep my comments off the record.',
+  'I accidentally deleted the file, can you restore it from the backup?',
+  'We shredded the expired contracts per the retention schedule.',
+  'We agreed with the other vendors on the agenda for the joint webinar.',
+  'We were aware of the leak and reported it to facilities the same day.',
+  "Please don't shred any of the inspection records.",
+  'The flood destroyed the files in the basement archive.',
 ];
 
 const LOW_ONLY: string[] = ["Let's take this offline after the standup."];
