@@ -51,6 +51,12 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Going forward, please check the totals before you send.', 'going-forward-please'],
   ['Suck it up and finish the report.', 'dismissive'],
   ['As per my earlier note, I asked for the numbers by Monday.', 'per-my-last-email'],
+  ['As I previously explained twice, the template is in the wiki.', 'said-repeatedly'],
+  ['Please refer to my earlier message.', 'per-my-last-email'],
+  ["I'll explain it one more time.", 'not-sure-how-else'],
+  ['Maybe I should spell it out more slowly.', 'not-sure-how-else'],
+  ['Thank you for actually replying this time.', 'finally'],
+  ['Fine, suit yourself.', 'dismissive'],
 ];
 
 const MUST_NOT: string[] = [
@@ -79,6 +85,8 @@ const MUST_NOT: string[] = [
   "The hotel is far from ideal, but I can certainly suck it up for two nights.",
   'Per my earlier email, I am attaching the signed lease.',
   'As per my previous note, attached is the revised budget.',
+  'Please refer to my previous email for the dial-in details.',
+  'Could you repeat the account number slowly when you call?',
 ];
 
 const LOW_ONLY: string[] = ['Just to be clear, the answer is no.', 'Obviously we need more time.'];
