@@ -67,6 +67,9 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Some \u0456d\u0456\u043Et changed it', '*'], // Cyrillic i and o
   ['Some id\u200Biot changed it', '*'], // zero-width space inside
   ['Some IDIOT changed it', '*'],
+  ['Our CFO is utterly useless.', 'incompetent-person'],
+  ['The developers are lazy.', 'person-is-label'],
+  ['The new PM is a nightmare.', 'person-is-label'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -115,6 +118,8 @@ const MUST_NOT_FLAG: string[] = [
   "Oh well, life's a bitch.",
   'Olive oil is rich in fatty acids.',
   "It ain't over till the fat lady sings.",
+  'Friday at 4 PM is a nightmare for most of the team.',
+  'The 2:30 PM slot was useless for the Sydney office.',
 ];
 
 describe('lexicon: insult', () => {
