@@ -59,6 +59,13 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Hiring her with the wheelchair is a liability.', 'disability-remark'],
   ['If the name is one nobody can pronounce, put it at the bottom.', 'coded-remark'],
   ['He is a bit too flamboyant for the family-office clients, if you catch my drift.', 'coded-remark'],
+  ['Typical of the German lot to be so rigid.', 'group-stereotype'],
+  ["Older staff can't adapt to the new CRM, so skip them.", 'group-stereotype'],
+  ["That's what millennials are like.", 'group-stereotype'],
+  ["Don't hire her, she'll probably have kids within a year.", 'gender-stereotype'],
+  ['She will just go off and have babies anyway.', 'gender-stereotype'],
+  ["We shouldn't promote the older candidates, they won't stay long.", 'exclude-by-group'],
+  ["Don't send the gay guy to the Dallas pitch.", 'exclude-by-group'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -93,6 +100,9 @@ const MUST_NOT_FLAG: string[] = [
   'Growth was retarded by the port strike.',
   'Curing is retarded in cold weather, so wait a day.',
   'As a typical male, I left the gift shopping to the last minute.',
+  'Typical of the Italian market, most deals close in Q4.',
+  "Don't send the older laptops to the new hires.",
+  'The older employees on the pension plan get a letter in March.',
 ];
 
 describe('lexicon: identity', () => {
