@@ -47,6 +47,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ["I'm warning you, stay away from my accounts.", 'blackmail'],
   ['I am not bluffing about the audit.', 'watch-your-back'],
   ['I know where you live, Derek.', 'know-where-you-live'],
+  ["If you've got a problem with me, say it to my face.", 'watch-your-back'],
 ];
 
 const MUST_NOT: string[] = [
