@@ -48,6 +48,13 @@ const MUST_FLAG: Array<[string, string]> = [
   ['I am not bluffing about the audit.', 'watch-your-back'],
   ['I know where you live, Derek.', 'know-where-you-live'],
   ["If you've got a problem with me, say it to my face.", 'watch-your-back'],
+  ["You won't like what happens next if the numbers slip.", 'blackmail'],
+  ["Tell anyone what you saw in there and you're finished.", 'blackmail'],
+  ["I'm going to have your job for this.", 'career-threat'],
+  ["I'll make sure he's out of a job by March.", 'career-threat'],
+  ["I'll see to it that she never gets promoted here.", 'career-threat'],
+  ['Honestly I could strangle Marcus.', 'violence'],
+  ["You'd better hope I never catch you in the car park.", 'watch-your-back'],
 ];
 
 const MUST_NOT: string[] = [
@@ -76,6 +83,9 @@ const MUST_NOT: string[] = [
   'We should take this outside of the steering committee.',
   'Will they sue, assuming they are not bluffing?',
   "Reshoot the villain's line ('I know where you live, kid') on Monday.",
+  "Make sure you don't work late again, you've done enough this week.",
+  "Let's make sure nobody is out of a job after the merger.",
+  'I could murder a bacon sandwich.',
 ];
 
 describe('threat lexicon', () => {
