@@ -61,6 +61,14 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Coordinated with our rivals on the spring price increase.', 'price-fixing'],
   ['The units were overheating in testing and we released them anyway.', 'knew-defect'],
   ['They knew the valve was sticking and sold it regardless.', 'knew-defect'],
+  ['They have been aware of the fault in the brakes since spring.', 'knew-defect'],
+  ['Their rep and I agreed we will both hold at 8% over list.', 'price-fixing'],
+  ['Just tick it as inspected, nobody looks at these anyway.', 'falsify-records'],
+  ['Change the shipment date so the sale counts in Q4.', 'falsify-records'],
+  ['Leave the auditors out of the loop on this one.', 'illegal-awareness'],
+  ["Compliance mustn't find out about the side payment.", 'hide-from-regulator'],
+  ["Let's not mention the leak to the client.", 'cover-up'],
+  ["Don't tell the customer about the contamination.", 'cover-up'],
 ];
 
 const MUST_NOT: string[] = [
@@ -88,6 +96,11 @@ const MUST_NOT: string[] = [
   'We were aware of the leak and reported it to facilities the same day.',
   "Please don't shred any of the inspection records.",
   'The flood destroyed the files in the basement archive.',
+  "We'll all hold at the gate until the coach arrives.",
+  "We're not going to report the incident to the client, as it's below the threshold.",
+  'We have been aware of the fault since Tuesday and engineers are working on a fix.',
+  "Legal can't know about every contract unless you tell them.",
+  'Please change the meeting date so it works for the Sydney team.',
 ];
 
 const LOW_ONLY: string[] = ["Let's take this offline after the standup."];
