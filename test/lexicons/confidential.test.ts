@@ -64,6 +64,11 @@ const MUST_FLAG: Array<[string, string]> = [
   ['I saw his payslip on the printer.', 'named-pay'],
   ["Don't say a word to anyone until Friday.", 'secrecy-request'],
   ['Not a word to anyone, please.', 'secrecy-request'],
+  ['Imogen is undergoing chemo, so please be gentle with her.', 'health'],
+  ['Tariq has been signed off sick with stress.', 'health'],
+  ['Strictly between us, the Leeds site is being sold.', 'secrecy-request'],
+  ['Please keep this completely to yourself.', 'secrecy-request'],
+  ["Kieran's on 70k plus bonus.", 'named-pay'],
 ];
 
 const MUST_NOT: string[] = [
@@ -98,6 +103,8 @@ const MUST_NOT: string[] = [
   "Don't say a word to anyone about the surprise party.",
   'Acme earned more than expected this quarter.',
   'HR Rep and Supervisor then give a written warning to the employee.',
+  'Olivia signed off on the budget this morning.',
+  "Please don't forward this survey link, it is unique to you.",
 ];
 
 describe('confidential lexicon', () => {
