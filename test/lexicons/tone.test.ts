@@ -57,6 +57,15 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Maybe I should spell it out more slowly.', 'not-sure-how-else'],
   ['Thank you for actually replying this time.', 'finally'],
   ['Fine, suit yourself.', 'dismissive'],
+  ['Once again, I need to remind you to submit your timesheet.', 'said-repeatedly'],
+  ["I won't keep repeating myself.", 'said-repeatedly'],
+  ['Am I the only one who reads the release notes?', 'said-repeatedly'],
+  ["I'd have thought someone in your position would know that.", 'did-you-read'],
+  ['Nice of you to finally join us.', 'finally'],
+  ['Please actually open the attachment this time.', 'not-sure-how-else'],
+  ['Could you, for once, send the agenda before the meeting?', 'not-sure-how-else'],
+  ["What's so hard about filling in a form?", 'not-sure-how-else'],
+  ["Which part of 'not this week' don't you understand?", 'hostile-question'],
 ];
 
 const MUST_NOT: string[] = [
@@ -87,6 +96,8 @@ const MUST_NOT: string[] = [
   'As per my previous note, attached is the revised budget.',
   'Please refer to my previous email for the dial-in details.',
   'Could you repeat the account number slowly when you call?',
+  "Can you for once take the afternoon off? You've earned it.",
+  'Once again, I have to thank everyone for a brilliant quarter.',
 ];
 
 const LOW_ONLY: string[] = ['Just to be clear, the answer is no.', 'Obviously we need more time.'];
