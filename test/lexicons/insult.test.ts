@@ -70,6 +70,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Our CFO is utterly useless.', 'incompetent-person'],
   ['The developers are lazy.', 'person-is-label'],
   ['The new PM is a nightmare.', 'person-is-label'],
+  ['He has the memory of a goldfish.', 'incompetent-person'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
