@@ -66,6 +66,14 @@ const MUST_FLAG: Array<[string, string]> = [
   ['She will just go off and have babies anyway.', 'gender-stereotype'],
   ["We shouldn't promote the older candidates, they won't stay long.", 'exclude-by-group'],
   ["Don't send the gay guy to the Dallas pitch.", 'exclude-by-group'],
+  ['The Romanian lads are always skiving.', 'national-origin'],
+  ['The Chinese contractors are sloppy.', 'national-origin'],
+  ['Women are naturally better at admin.', 'group-stereotype'],
+  ["Women aren't cut out for site work.", 'gender-stereotype'],
+  ["I'd never put a woman in charge of the night shift.", 'gender-stereotype'],
+  ['We want someone young, energetic and cheap.', 'age-remark'],
+  ['The office is turning into a bunch of pensioners.', 'age-remark'],
+  ["Don't interview anyone from those estates.", 'coded-remark'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -103,6 +111,9 @@ const MUST_NOT_FLAG: string[] = [
   'Typical of the Italian market, most deals close in Q4.',
   "Don't send the older laptops to the new hires.",
   'The older employees on the pension plan get a letter in March.',
+  'Like most older staff, she has a defined-benefit pension.',
+  'The Indian team are always late to the 9am call because of the time difference.',
+  'Our Polish suppliers are closed on Monday for a holiday.',
 ];
 
 describe('lexicon: identity', () => {
