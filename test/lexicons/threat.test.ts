@@ -55,6 +55,13 @@ const MUST_FLAG: Array<[string, string]> = [
   ["I'll see to it that she never gets promoted here.", 'career-threat'],
   ['Honestly I could strangle Marcus.', 'violence'],
   ["You'd better hope I never catch you in the car park.", 'watch-your-back'],
+  ['Push this to the board and your career is over.', 'career-threat'],
+  ['One word to anyone and your job is done.', 'career-threat'],
+  ["Keep ignoring my emails and I'll make you pay.", 'regret'],
+  ["She'll be really sorry she ever crossed me.", 'youll-be-sorry'],
+  ['Cross us on the renewal again and we walk.', 'dont-test-me'],
+  ["Report us and I'll make it very public.", 'dont-test-me'],
+  ["He'd better not show his face at the offsite.", 'watch-your-back'],
 ];
 
 const MUST_NOT: string[] = [
@@ -86,6 +93,9 @@ const MUST_NOT: string[] = [
   "Make sure you don't work late again, you've done enough this week.",
   "Let's make sure nobody is out of a job after the merger.",
   'I could murder a bacon sandwich.',
+  "I'll make you pay for lunch next time.",
+  'Try the new API and see where it gets you.',
+  'Think carefully about your next move in your career; happy to mentor you.',
 ];
 
 describe('threat lexicon', () => {
