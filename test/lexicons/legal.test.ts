@@ -69,6 +69,17 @@ const MUST_FLAG: Array<[string, string]> = [
   ["Compliance mustn't find out about the side payment.", 'hide-from-regulator'],
   ["Let's not mention the leak to the client.", 'cover-up'],
   ["Don't tell the customer about the contamination.", 'cover-up'],
+  ["Make sure the draft minutes don't exist by the time the investigators arrive.", 'destroy-evidence'],
+  ['Pull the warning letters out of her file before the tribunal.', 'destroy-evidence'],
+  ['I deleted the whole chain about the injury.', 'destroy-evidence'],
+  ["Don't run the commission through payroll, we'll pay it in cash.", 'off-the-books'],
+  ['We knew the brackets were cracking but the client wanted them installed.', 'knew-defect'],
+  ['We have an understanding with them on pricing for the framework.', 'price-fixing'],
+  ['Give the clerk a little something extra and the permit will come through.', 'bribery'],
+  ['Tell the auditors we never saw the invoice.', 'hide-from-regulator'],
+  ['Log the shift as attended even though nobody turned up.', 'falsify-records'],
+  ['Adjust the readings so they are within tolerance.', 'falsify-records'],
+  ["Let's just say the maintenance was done.", 'falsify-records'],
 ];
 
 const MUST_NOT: string[] = [
@@ -101,6 +112,12 @@ const MUST_NOT: string[] = [
   'We have been aware of the fault since Tuesday and engineers are working on a fix.',
   "Legal can't know about every contract unless you tell them.",
   'Please change the meeting date so it works for the Sydney team.',
+  'We knew the old disk was failing so we migrated the data.',
+  'Pay the customs officer the extra fee at the border.',
+  'My understanding on pricing is that list price applies.',
+  'Fix the test data so the unit tests pass.',
+  'Adjust the figures so they match the new exchange rate.',
+  'Give the inspector something to read while he waits.',
 ];
 
 const LOW_ONLY: string[] = ["Let's take this offline after the standup."];
