@@ -66,6 +66,9 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Could you, for once, send the agenda before the meeting?', 'not-sure-how-else'],
   ["What's so hard about filling in a form?", 'not-sure-how-else'],
   ["Which part of 'not this week' don't you understand?", 'hostile-question'],
+  ['Do I seriously need to explain this again?', 'not-sure-how-else'],
+  ["I've asked 4 times now.", 'said-repeatedly'],
+  ['Let me remind you once again that the form is mandatory.', 'said-repeatedly'],
 ];
 
 const MUST_NOT: string[] = [
@@ -98,6 +101,7 @@ const MUST_NOT: string[] = [
   'Could you repeat the account number slowly when you call?',
   "Can you for once take the afternoon off? You've earned it.",
   'Once again, I have to thank everyone for a brilliant quarter.',
+  'Thanks for nothing short of a brilliant launch.',
 ];
 
 const LOW_ONLY: string[] = ['Just to be clear, the answer is no.', 'Obviously we need more time.'];
