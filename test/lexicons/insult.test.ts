@@ -71,6 +71,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['The developers are lazy.', 'person-is-label'],
   ['The new PM is a nightmare.', 'person-is-label'],
   ['He has the memory of a goldfish.', 'incompetent-person'],
+  ['What a hopeless lot they are.', 'person-label'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
