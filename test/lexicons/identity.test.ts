@@ -74,6 +74,11 @@ const MUST_FLAG: Array<[string, string]> = [
   ['We want someone young, energetic and cheap.', 'age-remark'],
   ['The office is turning into a bunch of pensioners.', 'age-remark'],
   ["Don't interview anyone from those estates.", 'coded-remark'],
+  ['Typical Welsh, always late.', 'group-stereotype'],
+  ['Immigrants are too weak for this kind of work.', 'group-stereotype'],
+  ["Trans people shouldn't be around the kids' club.", 'group-stereotype'],
+  ["He can't even speak proper English.", 'national-origin'],
+  ["Older applicants just don't fit here.", 'coded-remark'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -114,6 +119,8 @@ const MUST_NOT_FLAG: string[] = [
   'Like most older staff, she has a defined-benefit pension.',
   'The Indian team are always late to the 9am call because of the time difference.',
   'Our Polish suppliers are closed on Monday for a holiday.',
+  'Typical Scottish weather for the offsite, bring a coat.',
+  'We need translators who speak proper English and German.',
 ];
 
 describe('lexicon: identity', () => {
