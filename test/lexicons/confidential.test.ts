@@ -105,6 +105,8 @@ const MUST_NOT: string[] = [
   'HR Rep and Supervisor then give a written warning to the employee.',
   'Olivia signed off on the budget this morning.',
   "Please don't forward this survey link, it is unique to you.",
+  "Don't tell the team how to structure it, let them decide.",
+  'Brightwater has accused the supplier of fraud in its court filing.',
 ];
 
 describe('confidential lexicon', () => {

@@ -122,6 +122,7 @@ const MUST_NOT_FLAG: string[] = [
   "It ain't over till the fat lady sings.",
   'Friday at 4 PM is a nightmare for most of the team.',
   'The 2:30 PM slot was useless for the Sydney office.',
+  'Terraform is a tool for provisioning.',
 ];
 
 describe('lexicon: insult', () => {

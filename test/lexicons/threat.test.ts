@@ -62,6 +62,8 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Cross us on the renewal again and we walk.', 'dont-test-me'],
   ["Report us and I'll make it very public.", 'dont-test-me'],
   ["He'd better not show his face at the offsite.", 'watch-your-back'],
+  ["One more stunt like that and you'll be out.", 'blackmail'],
+  ["Keep asking questions and you'll see.", 'blackmail'],
 ];
 
 const MUST_NOT: string[] = [
@@ -96,6 +98,8 @@ const MUST_NOT: string[] = [
   "I'll make you pay for lunch next time.",
   'Try the new API and see where it gets you.',
   'Think carefully about your next move in your career; happy to mentor you.',
+  'Keep pushing forward and you will be successful.',
+  "Keep asking questions and you'll learn fast.",
 ];
 
 describe('threat lexicon', () => {

@@ -102,6 +102,7 @@ const MUST_NOT: string[] = [
   "Can you for once take the afternoon off? You've earned it.",
   'Once again, I have to thank everyone for a brilliant quarter.',
   'Thanks for nothing short of a brilliant launch.',
+  'Glad you finally decided to join the running club!',
 ];
 
 const LOW_ONLY: string[] = ['Just to be clear, the answer is no.', 'Obviously we need more time.'];
