@@ -69,6 +69,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Strictly between us, the Leeds site is being sold.', 'secrecy-request'],
   ['Please keep this completely to yourself.', 'secrecy-request'],
   ["Kieran's on 70k plus bonus.", 'named-pay'],
+  ['I hear Connor failed his probation.', 'performance-discipline'],
 ];
 
 const MUST_NOT: string[] = [

@@ -79,6 +79,8 @@ const MUST_FLAG: Array<[string, string]> = [
   ["Trans people shouldn't be around the kids' club.", 'group-stereotype'],
   ["He can't even speak proper English.", 'national-origin'],
   ["Older applicants just don't fit here.", 'coded-remark'],
+  ['Immigrants are all radicals.', 'group-stereotype'],
+  ["We don't want another woman on the crew.", 'exclude-by-group'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -121,6 +123,7 @@ const MUST_NOT_FLAG: string[] = [
   'Our Polish suppliers are closed on Monday for a holiday.',
   'Typical Scottish weather for the offsite, bring a coat.',
   'We need translators who speak proper English and German.',
+  "We don't need any more chairs in the office.",
 ];
 
 describe('lexicon: identity', () => {

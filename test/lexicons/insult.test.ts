@@ -72,6 +72,8 @@ const MUST_FLAG: Array<[string, string]> = [
   ['The new PM is a nightmare.', 'person-is-label'],
   ['He has the memory of a goldfish.', 'incompetent-person'],
   ['What a hopeless lot they are.', 'person-label'],
+  ['Whoever approved this budget is clueless.', 'incompetent-person'],
+  ['The people in procurement are useless.', 'incompetent-person'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -123,6 +125,8 @@ const MUST_NOT_FLAG: string[] = [
   'Friday at 4 PM is a nightmare for most of the team.',
   'The 2:30 PM slot was useless for the Sydney office.',
   'Terraform is a tool for provisioning.',
+  'The people in finance are lovely.',
+  'Whoever is free can take the call.',
 ];
 
 describe('lexicon: insult', () => {

@@ -80,6 +80,12 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Log the shift as attended even though nobody turned up.', 'falsify-records'],
   ['Adjust the readings so they are within tolerance.', 'falsify-records'],
   ["Let's just say the maintenance was done.", 'falsify-records'],
+  ['Strip any reference to the brake problem from the minutes.', 'destroy-evidence'],
+  ['Make the texts disappear before Monday.', 'destroy-evidence'],
+  ['Keep that payment out of the ledger.', 'off-the-books'],
+  ['Better not to email about it.', 'avoid-writing'],
+  ["We've known for weeks that the casings crack under load.", 'knew-defect'],
+  ['Get him to sign the form, he does not need to actually inspect the rig.', 'falsify-records'],
 ];
 
 const MUST_NOT: string[] = [
@@ -118,6 +124,8 @@ const MUST_NOT: string[] = [
   'Fix the test data so the unit tests pass.',
   'Adjust the figures so they match the new exchange rate.',
   'Give the inspector something to read while he waits.',
+  "Please remove any mention of the client's name from the report.",
+  "We've known for a while that the roof leaks and facilities fixed it.",
 ];
 
 const LOW_ONLY: string[] = ["Let's take this offline after the standup."];

@@ -64,6 +64,9 @@ const MUST_FLAG: Array<[string, string]> = [
   ["He'd better not show his face at the offsite.", 'watch-your-back'],
   ["One more stunt like that and you'll be out.", 'blackmail'],
   ["Keep asking questions and you'll see.", 'blackmail'],
+  ["I'll have him escorted off the premises.", 'career-threat'],
+  ['Go over my head one more time.', 'dont-test-me'],
+  ["I'll make sure your manager hears about the overtime claims.", 'blackmail'],
 ];
 
 const MUST_NOT: string[] = [
@@ -100,6 +103,7 @@ const MUST_NOT: string[] = [
   'Think carefully about your next move in your career; happy to mentor you.',
   'Keep pushing forward and you will be successful.',
   "Keep asking questions and you'll learn fast.",
+  'Be careful on the ladder, accidents happen!',
 ];
 
 describe('threat lexicon', () => {

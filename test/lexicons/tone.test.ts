@@ -55,7 +55,6 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Please refer to my earlier message.', 'per-my-last-email'],
   ["I'll explain it one more time.", 'not-sure-how-else'],
   ['Maybe I should spell it out more slowly.', 'not-sure-how-else'],
-  ['Thank you for actually replying this time.', 'finally'],
   ['Fine, suit yourself.', 'dismissive'],
   ['Once again, I need to remind you to submit your timesheet.', 'said-repeatedly'],
   ["I won't keep repeating myself.", 'said-repeatedly'],
@@ -69,6 +68,10 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Do I seriously need to explain this again?', 'not-sure-how-else'],
   ["I've asked 4 times now.", 'said-repeatedly'],
   ['Let me remind you once again that the form is mandatory.', 'said-repeatedly'],
+  ["I've told him a dozen times.", 'said-repeatedly'],
+  ['How many times do I have to say it?', 'said-repeatedly'],
+  ['How many more ways can I explain the process?', 'not-sure-how-else'],
+  ['Were you even reading the brief?', 'hostile-question'],
 ];
 
 const MUST_NOT: string[] = [
@@ -103,6 +106,7 @@ const MUST_NOT: string[] = [
   'Once again, I have to thank everyone for a brilliant quarter.',
   'Thanks for nothing short of a brilliant launch.',
   'Glad you finally decided to join the running club!',
+  'Thanks for actually sending the figures early, that helped a lot.',
 ];
 
 const LOW_ONLY: string[] = ['Just to be clear, the answer is no.', 'Obviously we need more time.'];
