@@ -70,6 +70,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Please keep this completely to yourself.', 'secrecy-request'],
   ["Kieran's on 70k plus bonus.", 'named-pay'],
   ['I hear Connor failed his probation.', 'performance-discipline'],
+  ['Rowan is about to be made redundant.', 'termination'],
 ];
 
 const MUST_NOT: string[] = [

@@ -81,6 +81,9 @@ const MUST_FLAG: Array<[string, string]> = [
   ["Older applicants just don't fit here.", 'coded-remark'],
   ['Immigrants are all radicals.', 'group-stereotype'],
   ["We don't want another woman on the crew.", 'exclude-by-group'],
+  ['Typical Aussies, always late to the call.', 'group-stereotype'],
+  ["Don't hire anyone over 50 for the warehouse.", 'age-remark'],
+  ["Women can't cope with the night desk.", 'group-stereotype'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -124,6 +127,7 @@ const MUST_NOT_FLAG: string[] = [
   'Typical Scottish weather for the offsite, bring a coat.',
   'We need translators who speak proper English and German.',
   "We don't need any more chairs in the office.",
+  'We are recruiting across all age groups, including people over 50.',
 ];
 
 describe('lexicon: identity', () => {

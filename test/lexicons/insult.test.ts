@@ -74,6 +74,8 @@ const MUST_FLAG: Array<[string, string]> = [
   ['What a hopeless lot they are.', 'person-label'],
   ['Whoever approved this budget is clueless.', 'incompetent-person'],
   ['The people in procurement are useless.', 'incompetent-person'],
+  ['You guys are totally clueless.', 'incompetent-person'],
+  ['The sales desk is a bunch of chancers.', 'person-label'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -127,6 +129,7 @@ const MUST_NOT_FLAG: string[] = [
   'Terraform is a tool for provisioning.',
   'The people in finance are lovely.',
   'Whoever is free can take the call.',
+  'You lot are brilliant, thank you.',
 ];
 
 describe('lexicon: insult', () => {

@@ -86,6 +86,13 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Better not to email about it.', 'avoid-writing'],
   ["We've known for weeks that the casings crack under load.", 'knew-defect'],
   ['Get him to sign the form, he does not need to actually inspect the rig.', 'falsify-records'],
+  ['Burn the minutes from the March board call.', 'destroy-evidence'],
+  ['Quietly delete the two entries from the maintenance log.', 'destroy-evidence'],
+  ["Don't write any of it down.", 'avoid-writing'],
+  ['If the HSE asks, the barrier was always there.', 'hide-from-regulator'],
+  ["Don't bring it up during the inspection.", 'hide-from-regulator'],
+  ['Book the finder fee as marketing expenses so nobody asks.', 'hide-from-regulator'],
+  ['The weld test failed but log it as a pass.', 'falsify-records'],
 ];
 
 const MUST_NOT: string[] = [
@@ -126,6 +133,8 @@ const MUST_NOT: string[] = [
   'Give the inspector something to read while he waits.',
   "Please remove any mention of the client's name from the report.",
   "We've known for a while that the roof leaks and facilities fixed it.",
+  'The test failed twice, so we raised a defect and logged it.',
+  'Remove the old entries from the test log before the demo.',
 ];
 
 const LOW_ONLY: string[] = ["Let's take this offline after the standup."];

@@ -67,6 +67,10 @@ const MUST_FLAG: Array<[string, string]> = [
   ["I'll have him escorted off the premises.", 'career-threat'],
   ['Go over my head one more time.', 'dont-test-me'],
   ["I'll make sure your manager hears about the overtime claims.", 'blackmail'],
+  ["Keep this up and you'll be looking for a new job.", 'career-threat'],
+  ['Remember who signs your bonus.', 'career-threat'],
+  ["I'll take everything I've got on you to the partners.", 'blackmail'],
+  ["I'd keep your mouth shut if I were you.", 'watch-your-back'],
 ];
 
 const MUST_NOT: string[] = [
@@ -104,6 +108,8 @@ const MUST_NOT: string[] = [
   'Keep pushing forward and you will be successful.',
   "Keep asking questions and you'll learn fast.",
   'Be careful on the ladder, accidents happen!',
+  'Remember to submit your appraisal form by Friday.',
+  'Keep your head down and enjoy the holiday, you have earned it.',
 ];
 
 describe('threat lexicon', () => {
