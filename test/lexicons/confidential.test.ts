@@ -109,6 +109,7 @@ const MUST_NOT: string[] = [
   "Please don't forward this survey link, it is unique to you.",
   "Don't tell the team how to structure it, let them decide.",
   'Brightwater has accused the supplier of fraud in its court filing.',
+  'Before we announce the results of the raffle, grab a coffee.',
 ];
 
 describe('confidential lexicon', () => {

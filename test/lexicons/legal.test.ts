@@ -93,6 +93,8 @@ const MUST_FLAG: Array<[string, string]> = [
   ["Don't bring it up during the inspection.", 'hide-from-regulator'],
   ['Book the finder fee as marketing expenses so nobody asks.', 'hide-from-regulator'],
   ['The weld test failed but log it as a pass.', 'falsify-records'],
+  ['There must be no paper trail on this.', 'avoid-writing'],
+  ['Make the complaint disappear.', 'cover-up'],
 ];
 
 const MUST_NOT: string[] = [
