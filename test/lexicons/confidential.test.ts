@@ -64,7 +64,6 @@ const MUST_FLAG: Array<[string, string]> = [
   ['I saw his payslip on the printer.', 'named-pay'],
   ["Don't say a word to anyone until Friday.", 'secrecy-request'],
   ['Not a word to anyone, please.', 'secrecy-request'],
-  ['Imogen is undergoing chemo, so please be gentle with her.', 'health'],
   ['Tariq has been signed off sick with stress.', 'health'],
   ['Strictly between us, the Leeds site is being sold.', 'secrecy-request'],
   ['Please keep this completely to yourself.', 'secrecy-request'],

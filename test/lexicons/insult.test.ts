@@ -67,15 +67,6 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Some \u0456d\u0456\u043Et changed it', '*'], // Cyrillic i and o
   ['Some id\u200Biot changed it', '*'], // zero-width space inside
   ['Some IDIOT changed it', '*'],
-  ['Our CFO is utterly useless.', 'incompetent-person'],
-  ['The developers are lazy.', 'person-is-label'],
-  ['The new PM is a nightmare.', 'person-is-label'],
-  ['He has the memory of a goldfish.', 'incompetent-person'],
-  ['What a hopeless lot they are.', 'person-label'],
-  ['Whoever approved this budget is clueless.', 'incompetent-person'],
-  ['The people in procurement are useless.', 'incompetent-person'],
-  ['You guys are totally clueless.', 'incompetent-person'],
-  ['The sales desk is a bunch of chancers.', 'person-label'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -124,12 +115,7 @@ const MUST_NOT_FLAG: string[] = [
   "Oh well, life's a bitch.",
   'Olive oil is rich in fatty acids.',
   "It ain't over till the fat lady sings.",
-  'Friday at 4 PM is a nightmare for most of the team.',
-  'The 2:30 PM slot was useless for the Sydney office.',
   'Terraform is a tool for provisioning.',
-  'The people in finance are lovely.',
-  'Whoever is free can take the call.',
-  'You lot are brilliant, thank you.',
 ];
 
 describe('lexicon: insult', () => {
