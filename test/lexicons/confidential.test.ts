@@ -58,6 +58,18 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Some layoffs are planned for the Denver office.', 'unreleased-news'],
   ['Marta got a written warning yesterday.', 'performance-discipline'],
   ['Please do not forward this to anyone outside the deal team.', 'secrecy-request'],
+  ['Marco was given a final written warning on Monday.', 'performance-discipline'],
+  ['Apparently Dana was put on gardening leave yesterday.', 'performance-discipline'],
+  ['Priya earns twice what I do.', 'named-pay'],
+  ['I saw his payslip on the printer.', 'named-pay'],
+  ["Don't say a word to anyone until Friday.", 'secrecy-request'],
+  ['Not a word to anyone, please.', 'secrecy-request'],
+  ['Tariq has been signed off sick with stress.', 'health'],
+  ['Strictly between us, the Leeds site is being sold.', 'secrecy-request'],
+  ['Please keep this completely to yourself.', 'secrecy-request'],
+  ["Kieran's on 70k plus bonus.", 'named-pay'],
+  ['I hear Connor failed his probation.', 'performance-discipline'],
+  ['Rowan is about to be made redundant.', 'termination'],
 ];
 
 const MUST_NOT: string[] = [
@@ -88,6 +100,15 @@ const MUST_NOT: string[] = [
   'Seats are by invitation only, so please do not forward this email.',
   'My sister Ines was laid off last month; she is looking for a planning role.',
   "Please don't forward this mail on to anybody, since the link grants access to the folder.",
+  "Let's split the workshop prep between you and me.",
+  "Don't say a word to anyone about the surprise party.",
+  'Acme earned more than expected this quarter.',
+  'HR Rep and Supervisor then give a written warning to the employee.',
+  'Olivia signed off on the budget this morning.',
+  "Please don't forward this survey link, it is unique to you.",
+  "Don't tell the team how to structure it, let them decide.",
+  'Brightwater has accused the supplier of fraud in its court filing.',
+  'Before we announce the results of the raffle, grab a coffee.',
 ];
 
 describe('confidential lexicon', () => {

@@ -115,6 +115,7 @@ const MUST_NOT_FLAG: string[] = [
   "Oh well, life's a bitch.",
   'Olive oil is rich in fatty acids.',
   "It ain't over till the fat lady sings.",
+  'Terraform is a tool for provisioning.',
 ];
 
 describe('lexicon: insult', () => {

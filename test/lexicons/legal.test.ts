@@ -53,6 +53,8 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Tell your brother to buy the shares before the announcement.', 'insider-trading'],
   ['Find a reason to fire her before she files the complaint.', 'retaliation'],
   ['It is technically illegal but nobody enforces it.', 'illegal-awareness'],
+  ['There must be no paper trail on this.', 'avoid-writing'],
+  ['Make the complaint disappear.', 'cover-up'],
 ];
 
 const MUST_NOT: string[] = [
@@ -73,6 +75,8 @@ const MUST_NOT: string[] = [
   'I read the article about price fixing cases in the news.',
   'Let me know when you have read the attached policy.',
   'The round trip fare to Denver is $420.',
+  'The journalist agreed to keep my comments off the record.',
+  "Please don't shred any of the inspection records.",
 ];
 
 const LOW_ONLY: string[] = ["Let's take this offline after the standup."];

@@ -102,6 +102,7 @@ const MUST_FLAG: Array<[string, string, 'low' | 'medium' | 'high']> = [
   ['ffs, the build broke again', 'f-word', 'medium'],
   ['FFS. Who merged this?', 'f-word', 'medium'],
   ['The bastards never paid us.', 'bastard', 'medium'],
+  ["That's BS and you know it.", 'bs-abbreviation', 'low'],
 ];
 
 const MUST_NOT_FLAG: string[] = [

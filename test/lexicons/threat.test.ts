@@ -47,6 +47,13 @@ const MUST_FLAG: Array<[string, string]> = [
   ["I'm warning you, stay away from my accounts.", 'blackmail'],
   ['I am not bluffing about the audit.', 'watch-your-back'],
   ['I know where you live, Derek.', 'know-where-you-live'],
+  ["If you've got a problem with me, say it to my face.", 'watch-your-back'],
+  ["You won't like what happens next if the numbers slip.", 'blackmail'],
+  ["Tell anyone what you saw in there and you're finished.", 'blackmail'],
+  ['Push this to the board and your career is over.', 'career-threat'],
+  ['One word to anyone and your job is done.', 'career-threat'],
+  ["One more stunt like that and you'll be out.", 'blackmail'],
+  ["Keep asking questions and you'll see.", 'blackmail'],
 ];
 
 const MUST_NOT: string[] = [
@@ -75,6 +82,8 @@ const MUST_NOT: string[] = [
   'We should take this outside of the steering committee.',
   'Will they sue, assuming they are not bluffing?',
   "Reshoot the villain's line ('I know where you live, kid') on Monday.",
+  'Keep pushing forward and you will be successful.',
+  "Keep asking questions and you'll learn fast.",
 ];
 
 describe('threat lexicon', () => {

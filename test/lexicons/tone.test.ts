@@ -51,6 +51,25 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Going forward, please check the totals before you send.', 'going-forward-please'],
   ['Suck it up and finish the report.', 'dismissive'],
   ['As per my earlier note, I asked for the numbers by Monday.', 'per-my-last-email'],
+  ['As I previously explained twice, the template is in the wiki.', 'said-repeatedly'],
+  ['Please refer to my earlier message.', 'per-my-last-email'],
+  ["I'll explain it one more time.", 'not-sure-how-else'],
+  ['Maybe I should spell it out more slowly.', 'not-sure-how-else'],
+  ['Fine, suit yourself.', 'dismissive'],
+  ['Once again, I need to remind you to submit your timesheet.', 'said-repeatedly'],
+  ["I won't keep repeating myself.", 'said-repeatedly'],
+  ['Am I the only one who reads the release notes?', 'said-repeatedly'],
+  ["I'd have thought someone in your position would know that.", 'did-you-read'],
+  ['Nice of you to finally join us.', 'finally'],
+  ["What's so hard about filling in a form?", 'not-sure-how-else'],
+  ["Which part of 'not this week' don't you understand?", 'hostile-question'],
+  ['Do I seriously need to explain this again?', 'not-sure-how-else'],
+  ["I've asked 4 times now.", 'said-repeatedly'],
+  ['Let me remind you once again that the form is mandatory.', 'said-repeatedly'],
+  ["I've told him a dozen times.", 'said-repeatedly'],
+  ['How many times do I have to say it?', 'said-repeatedly'],
+  ['How many more ways can I explain the process?', 'not-sure-how-else'],
+  ['Were you even reading the brief?', 'hostile-question'],
 ];
 
 const MUST_NOT: string[] = [
@@ -79,6 +98,12 @@ const MUST_NOT: string[] = [
   "The hotel is far from ideal, but I can certainly suck it up for two nights.",
   'Per my earlier email, I am attaching the signed lease.',
   'As per my previous note, attached is the revised budget.',
+  'Please refer to my previous email for the dial-in details.',
+  'Could you repeat the account number slowly when you call?',
+  'Once again, I have to thank everyone for a brilliant quarter.',
+  'Thanks for nothing short of a brilliant launch.',
+  'Glad you finally decided to join the running club!',
+  'Thanks for actually sending the figures early, that helped a lot.',
 ];
 
 const LOW_ONLY: string[] = ['Just to be clear, the answer is no.', 'Obviously we need more time.'];
