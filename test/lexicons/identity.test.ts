@@ -59,6 +59,19 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Hiring her with the wheelchair is a liability.', 'disability-remark'],
   ['If the name is one nobody can pronounce, put it at the bottom.', 'coded-remark'],
   ['He is a bit too flamboyant for the family-office clients, if you catch my drift.', 'coded-remark'],
+  // sweeping statements built from a group and a generalizing word, and hiring by group
+  ['Welders from that agency? Mexicans are always late.', 'group-stereotype'],
+  ['Chinese suppliers are all crooks, read the contract twice.', 'group-stereotype'],
+  ['Boomers just can\u2019t handle the new CRM.', 'group-stereotype'],
+  ['Gypsies will steal the copper off the roof.', 'group-stereotype'],
+  ['Germans have no sense of humour.', 'group-stereotype'],
+  ['Africans are hopeless with deadlines.', 'group-stereotype'],
+  ['Filipinos make good cleaners.', 'group-stereotype'],
+  ["Let's not hire another immigrant for the front desk.", 'hiring-by-group'],
+  ["Don't let the Indian guy near the client.", 'hiring-by-group'],
+  ['You can\u2019t trust a Pakistani with the accounts.', 'group-stereotype'],
+  ["We want a young team, nobody over 45.", 'age-remark'],
+  ["Don't hire anyone over 50, they won't fit in.", 'hiring-by-group'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -93,6 +106,16 @@ const MUST_NOT_FLAG: string[] = [
   'Growth was retarded by the port strike.',
   'Curing is retarded in cold weather, so wait a day.',
   'As a typical male, I left the gift shopping to the last minute.',
+  // groups as subjects of plain facts, eligibility and logistics
+  'Women make up 40% of our engineering hires this year.',
+  'Older workers are eligible for the phased retirement scheme.',
+  'Men are welcome at the awareness lunch.',
+  'The Americans never replied to the RFP.',
+  'Pregnant women should not handle the solvents, per the risk assessment.',
+  "Don't hire a contractor for this, we can do it in-house.",
+  'We are hiring another engineer for the Dublin team.',
+  'Nobody over 18 kg should be lifted without the hoist.',
+  'Millennials are the biggest segment in our survey.',
 ];
 
 describe('lexicon: identity', () => {
