@@ -67,6 +67,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Germans have no sense of humour.', 'group-stereotype'],
   ['Africans are hopeless with deadlines.', 'group-stereotype'],
   ['Filipinos make good cleaners.', 'group-stereotype'],
+  ['The French are rude, let the Paris team sort it out.', 'group-stereotype'],
   ["Let's not hire another immigrant for the front desk.", 'hiring-by-group'],
   ["Don't let the Indian guy near the client.", 'hiring-by-group'],
   ['You can\u2019t trust a Pakistani with the accounts.', 'group-stereotype'],
@@ -116,6 +117,7 @@ const MUST_NOT_FLAG: string[] = [
   'We are hiring another engineer for the Dublin team.',
   'Nobody over 18 kg should be lifted without the hoist.',
   'Millennials are the biggest segment in our survey.',
+  'Immigrants are entitled to the same benefits under the policy.',
 ];
 
 describe('lexicon: identity', () => {
