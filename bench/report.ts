@@ -55,6 +55,8 @@ export interface HostileResult {
   ms200k: number;
   ratio: number;
   reps: number;
+  /** Set when the first runs' ratio was over the mark and the case was measured again: that first ratio. */
+  firstRatio?: number;
   ms1mb?: number;
   stages?: StageTime[];
 }
@@ -136,7 +138,7 @@ function engineRows(r: Results): string[][] {
 function hostileRows(r: Results): string[][] {
   return [
     ['hostile input (Second Thought)', '100 KB ms', '200 KB ms', 'ratio', 'linear'],
-    ...r.hostile.map((h) => [h.name + (h.ms1mb !== undefined ? ` (1 MB: ${f1(h.ms1mb)} ms)` : ''), f2(h.ms100k), f2(h.ms200k), f2(h.ratio), h.ratio <= LINEAR_LIMIT ? 'yes' : 'NO']),
+    ...r.hostile.map((h) => [h.name + (h.ms1mb !== undefined ? ` (1 MB: ${f1(h.ms1mb)} ms)` : ''), f2(h.ms100k), f2(h.ms200k), h.firstRatio !== undefined ? `${f2(h.ratio)} (first ${f2(h.firstRatio)}, re-measured)` : f2(h.ratio), h.ratio <= LINEAR_LIMIT ? 'yes' : 'NO']),
   ];
 }
 

@@ -270,15 +270,24 @@ async function main(): Promise<void> {
     const reps = warm > 300 || quick ? 1 : Math.max(3, Math.min(9, Math.ceil(100 / Math.max(warm, 1))));
     const ta: number[] = [];
     const tb: number[] = [];
-    for (let k = 0; k < reps; k++) {
-      const ak = k === 0 ? a : c.make(100_000, variant++);
-      const bk = k === 0 ? b : c.make(200_000, variant++);
-      gc();
-      ta.push(await timeOne(st, ak));
-      gc();
-      tb.push(await timeOne(st, bk));
-    }
-    const r: HostileResult = { name: c.name, stresses: c.stresses, ms100k: median(ta), ms200k: median(tb), ratio: median(tb) / median(ta), reps };
+    const measure = async (n: number): Promise<void> => {
+      for (let k = 0; k < n; k++) {
+        const ak = ta.length === 0 ? a : c.make(100_000, variant++);
+        const bk = tb.length === 0 ? b : c.make(200_000, variant++);
+        gc();
+        ta.push(await timeOne(st, ak));
+        gc();
+        tb.push(await timeOne(st, bk));
+      }
+    };
+    await measure(reps);
+    // A ratio over the mark is measured again with more runs before it is reported: on a busy
+    // machine one slow run moves a short median. A real non-linearity stays; the first reading is kept too.
+    const firstRatio = median(tb) / median(ta);
+    const confirmed = firstRatio > 2.3 && !quick && warm <= 300;
+    if (confirmed) await measure(9);
+    const r: HostileResult = { name: c.name, stresses: c.stresses, ms100k: median(ta), ms200k: median(tb), ratio: median(tb) / median(ta), reps: ta.length };
+    if (confirmed) r.firstRatio = firstRatio;
     if (c.name.startsWith('1 MB')) {
       const m = c.make(1_000_000);
       gc();
