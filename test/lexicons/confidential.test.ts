@@ -18,6 +18,8 @@ function confidential(text: string): Finding[] {
 const MUST_FLAG: Array<[string, string]> = [
   ["Heads up: Marco's bonus is $85,000 this year.", 'named-pay'],
   ['Between the two of them, Jill makes $210k base.', 'named-pay'],
+  ["Don't let this get out: the plant closes in May.", 'secrecy-request'],
+  ['Sofia has been off with depression since spring.', 'health'],
   ["Approve Devon's 12% raise before the cycle closes.", 'named-pay'],
   ['We are offering Rosa Quint $165k plus equity.', 'named-pay'],
   ["Can you check Omar's equity grant before he signs?", 'named-pay'],
@@ -73,6 +75,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'Sofia has been off with the flu, back Monday.',
+  "Let's get it out the door by Friday.",
   // a document's distribution marking describes the document; it asks nobody to hide anything
   'Attached is the daily media digest. This digest is not for redistribution outside subscribing firms.',
   'The salary range for this role is $120,000 to $150,000 plus benefits.',
