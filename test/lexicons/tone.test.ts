@@ -120,6 +120,7 @@ const MUST_NOT: string[] = [
   "As I've said before, we welcome the review.",
   'Per my email yesterday, the contract was approved.',
   'How many times per week should the backup run?',
+  'How many times a year do we review access?',
   "It isn't hard at all to set up, I promise.",
   'Let me explain it slowly on the call, it is a dense topic.',
   'Great, another record quarter for the team.',
