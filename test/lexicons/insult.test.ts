@@ -59,6 +59,16 @@ const MUST_FLAG: Array<[string, string]> = [
   ['He is a real ass about expense reports.', 'vulgar-name'],
   ['The idiots in sales signed off.', 'idiot'],
   ['What a fat cow she is.', 'appearance'],
+  // groups, comparisons and whoever: constructions, not listed jokes
+  ['You lot are utterly clueless.', 'stupid-person'],
+  ['The analysts over in Madrid are useless.', 'incompetent-person'],
+  ['Payroll are completely hopeless.', 'incompetent-person'],
+  ['Their whole department is a complete shambles.', 'incompetent-person'],
+  ['The contractors are a pack of chancers.', 'person-label'],
+  ['She has the attention span of a gnat.', 'stupid-person'],
+  ['He is about as helpful as a wet weekend.', 'incompetent-person'],
+  ['Whoever built this report must be brain-dead.', 'stupid-person'],
+  ["That vendor couldn't code his way out of a wet paper bag.", 'incompetent-person'],
   // obfuscated ('*': any insult rule; the engine keeps the widest finding)
   ['The client is an ID10T.', 'directed-name-calling'],
   ['Some m.o.r.o.n changed it', '*'],
@@ -116,6 +126,14 @@ const MUST_NOT_FLAG: string[] = [
   'Olive oil is rich in fatty acids.',
   "It ain't over till the fat lady sings.",
   'Terraform is a tool for provisioning.',
+  'The analysts over in Madrid are brilliant.',
+  'The engineers are not useless, they were understaffed.',
+  'Our customers are spoiled for choice this season.',
+  'This laptop has the memory of a phone from 2010.',
+  'Whoever wrote this report did a careful job.',
+  'Customers say these features are useless for them.',
+  'History is full of useful idiots.',
+  'The museum is full of dinosaurs.',
 ];
 
 describe('lexicon: insult', () => {

@@ -70,6 +70,18 @@ const MUST_FLAG: Array<[string, string]> = [
   ['How many times do I have to say it?', 'said-repeatedly'],
   ['How many more ways can I explain the process?', 'not-sure-how-else'],
   ['Were you even reading the brief?', 'hostile-question'],
+  // families rather than phrasings: any say-verb, any reader action, a counted reminder
+  ['How many more ways can I word this?', 'not-sure-how-else'],
+  ["I'll type this slowly for everyone.", 'not-sure-how-else'],
+  ["Honestly, this isn't that complicated.", 'not-sure-how-else'],
+  ['Is it honestly too much to ask for a status update?', 'not-sure-how-else'],
+  ['Maybe check the numbers this time, actually check them, for once.', 'not-sure-how-else'],
+  ["I'll assume you never opened the attachment.", 'take-that-as-no'],
+  ['Going by my last four emails, nothing has moved.', 'said-repeatedly'],
+  ['As we have discussed twice now, the venue is fixed.', 'said-repeatedly'],
+  ['Lovely to hear from you eventually.', 'finally'],
+  ["I'm sure they had an excellent excuse.", 'finally'],
+  ['Fantastic, another outage on a Friday.', 'finally'],
 ];
 
 const MUST_NOT: string[] = [
@@ -104,6 +116,16 @@ const MUST_NOT: string[] = [
   'Thanks for nothing short of a brilliant launch.',
   'Glad you finally decided to join the running club!',
   'Thanks for actually sending the figures early, that helped a lot.',
+  // reminders without a count, and restating a point, are ordinary mail
+  "As I've said before, we welcome the review.",
+  'Per my email yesterday, the contract was approved.',
+  'How many times per week should the backup run?',
+  'How many times a year do we review access?',
+  "It isn't hard at all to set up, I promise.",
+  'Let me explain it slowly on the call, it is a dense topic.',
+  'Great, another record quarter for the team.',
+  'Excellent, another bug fixed before release.',
+  'Sorry to repeat myself, but thanks again for hosting.',
 ];
 
 const LOW_ONLY: string[] = ['Just to be clear, the answer is no.', 'Obviously we need more time.'];
