@@ -62,7 +62,8 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Hold off notifying the insurer until the claim window closes.', 'hide-from-regulator'],
   ['Keep the subcontractor fees out of the ledger this month.', 'off-the-books'],
   ['Sign the pump off as tested and we will run it next week.', 'falsify-records'],
-  ['They are aligned with us on not dropping below the list price.', 'price-fixing'],
+  ['Their new tariff stays as it is, provided we hold ours.', 'price-fixing'],
+  ['We will not chase each other\'s customers in the east.', 'price-fixing'],
 ];
 
 const MUST_NOT: string[] = [
@@ -89,6 +90,7 @@ const MUST_NOT: string[] = [
   'We have known about the bracket issue since May and the fix ships next week.',
   'Keep the customer in the loop on every delay.',
   'Sign the pump off once it has actually been tested.',
+  'We review each other\'s customer tickets every Monday.',
 ];
 
 const LOW_ONLY: string[] = ["Let's take this offline after the standup."];
