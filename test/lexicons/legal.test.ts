@@ -55,6 +55,15 @@ const MUST_FLAG: Array<[string, string]> = [
   ['It is technically illegal but nobody enforces it.', 'illegal-awareness'],
   ['There must be no paper trail on this.', 'avoid-writing'],
   ['Make the complaint disappear.', 'cover-up'],
+  ['Dump the old calibration printouts before the inspectors turn up.', 'destroy-evidence'],
+  ['Engineering has known for a year that the bracket cracks, but we keep shipping it.', 'knew-defect'],
+  ['Nobody outside finance should ever find out about the write-off.', 'cover-up'],
+  ["Don't let the auditors anywhere near the Q2 reconciliations.", 'hide-from-regulator'],
+  ['Hold off notifying the insurer until the claim window closes.', 'hide-from-regulator'],
+  ['Keep the subcontractor fees out of the ledger this month.', 'off-the-books'],
+  ['Sign the pump off as tested and we will run it next week.', 'falsify-records'],
+  ['Their new tariff stays as it is, provided we hold ours.', 'price-fixing'],
+  ['We will not chase each other\'s customers in the east.', 'price-fixing'],
 ];
 
 const MUST_NOT: string[] = [
@@ -77,6 +86,11 @@ const MUST_NOT: string[] = [
   'The round trip fare to Denver is $420.',
   'The journalist agreed to keep my comments off the record.',
   "Please don't shred any of the inspection records.",
+  'Archive the old calibration printouts before the inspectors arrive so they can read them.',
+  'We have known about the bracket issue since May and the fix ships next week.',
+  'Keep the customer in the loop on every delay.',
+  'Sign the pump off once it has actually been tested.',
+  'We review each other\'s customer tickets every Monday.',
 ];
 
 const LOW_ONLY: string[] = ["Let's take this offline after the standup."];

@@ -54,6 +54,12 @@ const MUST_FLAG: Array<[string, string]> = [
   ['One word to anyone and your job is done.', 'career-threat'],
   ["One more stunt like that and you'll be out.", 'blackmail'],
   ["Keep asking questions and you'll see.", 'blackmail'],
+  ["I'm going to strangle Malcolm when he walks in.", 'violence'],
+  ["Undermine me one more time and I'll make sure you're fired.", 'ultimatum'],
+  ['It would be a pity if your appraisal went badly this year.', 'blackmail'],
+  ['Remember who writes your appraisal before you send that.', 'blackmail'],
+  ["Do it again and I'll see to it that you never get promoted here.", 'career-threat'],
+  ["Keep your mouth shut if I were you.", 'blackmail'],
 ];
 
 const MUST_NOT: string[] = [
@@ -84,6 +90,10 @@ const MUST_NOT: string[] = [
   "Reshoot the villain's line ('I know where you live, kid') on Monday.",
   'Keep pushing forward and you will be successful.',
   "Keep asking questions and you'll learn fast.",
+  'Try the new build again and you will see the fix.',
+  'It would be a pity if your team missed the launch party.',
+  "I'll see to it that your promotion paperwork is filed today.",
+  'Remember who approves your expenses now: it is Maria.',
 ];
 
 describe('threat lexicon', () => {
