@@ -281,7 +281,7 @@ export function renderDocs(r: Results): string {
   out.push('');
   out.push('## Hostile inputs');
   out.push('');
-  out.push(`Each input is timed at 100 KB and 200 KB (median of several runs); doubling the input must at most double the time (ratio <= ${LINEAR_LIMIT}).`);
+  out.push(`Each input is timed at 100 KB and 200 KB (the fastest of several runs, each on new text of the same kind); doubling the input must at most double the time (ratio <= ${LINEAR_LIMIT}).`);
   out.push('');
   out.push(mdTable([...hostileRows(r).map((row, i) => (i === 0 ? [...row, 'stresses'] : [...row, r.hostile[i - 1]!.stresses]))]));
   const slow = slowStages(r);
