@@ -118,6 +118,13 @@ const MUST_NOT_FLAG: string[] = [
   'Nobody over 18 kg should be lifted without the hoist.',
   'Millennials are the biggest segment in our survey.',
   'Immigrants are entitled to the same benefits under the policy.',
+  // particular people and plain facts after "are all / always / too / just"
+  'The men are all on site today.',
+  'Our Germans are always on time.',
+  'Americans are so welcoming, you will love the Boston office.',
+  'Women are too often overlooked for promotion.',
+  'Immigrants are just 12% of the workforce.',
+  "Don't put a woman's name on the badge twice.",
 ];
 
 describe('lexicon: identity', () => {
