@@ -67,6 +67,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  "We deleted the duplicate records before the audit, per the retention policy.",
   'Please delete the duplicate invite.',
   "We'll destroy the old test database after the migration.",
   'Legal hold: preserve all documents and do not delete or destroy anything related to the Carver matter.',

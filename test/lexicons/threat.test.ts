@@ -63,6 +63,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  "Do that again and you'll get a bonus, great work!",
   'This bug is killing our latency.',
   'Kill the process and restart the worker.',
   'Shoot me the deck when you have a minute.',
