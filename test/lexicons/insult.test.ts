@@ -80,6 +80,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  "It was a complete shambles at the airport, my flight was cancelled twice.",
   "She has the memory of an elephant, ask her about the 2019 contract.",
   // a word cited, not used at anyone
   "The picket signs carried the word 'Moron' over the company logo.",

@@ -67,6 +67,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  "Keep the invoice out of the system until it's approved, it has a wrong PO.",
+  "Sign it as inspected once Joe has checked it.",
   "We deleted the duplicate records before the audit, per the retention policy.",
   'Please delete the duplicate invite.',
   "We'll destroy the old test database after the migration.",

@@ -63,6 +63,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  "Your job is done for today, go home and rest.",
+  "One more push and you'll have it finished.",
   "Do that again and you'll get a bonus, great work!",
   'This bug is killing our latency.',
   'Kill the process and restart the worker.',

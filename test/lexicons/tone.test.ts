@@ -85,6 +85,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  "I'm running out of ways to thank you for the help this month!",
   "Is it too much to ask the vendor for a discount? Worth a try.",
   // a typo for "designed", said of a form, not of a person
   'The new intake form is primarily deigned to capture the billing contact.',
