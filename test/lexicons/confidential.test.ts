@@ -75,6 +75,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  "Tom's bonus scheme proposal is attached for review.",
   'Sofia has been off with the flu, back Monday.',
   "Let's get it out the door by Friday.",
   // a document's distribution marking describes the document; it asks nobody to hide anything

@@ -76,6 +76,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  "Nobody over 18 needs a parental consent form.",
   'Our Asian markets team meets on Monday.',
   'The gala is a black-tie event.',
   'Women in Engineering lunch is on Thursday.',
