@@ -264,7 +264,8 @@ async function main(): Promise<void> {
     leoProfanity: ratio('leo-profanity'),
     /** Floor throughput over Second Thought's: how many times slower than the bare loop. */
     floorOverSt: 1 / ratio('floor'),
-    big2OverBig1: median(stRounds.map((r) => r.big2! / r.big1!)),
+    // Paired per sample: each round's two drafts, then the extra pairs measured after the rounds.
+    big2OverBig1: median([...stRounds.map((r) => r.big2! / r.big1!), ...(extraBig.get(st.name)?.big2 ?? []).map((b2, k) => b2 / extraBig.get(st.name)!.big1[k]!)]),
   };
 
   // Hostile inputs.
