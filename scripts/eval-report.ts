@@ -27,7 +27,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import type { EvalResult, EvalRow } from '../src/cli/metrics.js';
+import { isPrediction, type EvalResult, type EvalRow } from '../src/cli/metrics.js';
 import { DETECTORS } from '../src/classifier/detectors/index.js';
 import { PHONE_RULE } from '../src/classifier/detectors/pii/phone.js';
 import { ACTIONS, CATEGORIES, SEVERITIES, type Finding } from '../src/classifier/types.js';
@@ -151,8 +151,6 @@ async function workerLoop(): Promise<void> {
   port.postMessage({ ready: true, id: workerData?.id });
 }
 
-const isWarn = (f: Finding): boolean => f.action === 'warn' || f.action === 'block';
-
 /** The stronger of two findings: by action, then by severity. */
 function stronger(a: Finding, b: Finding): Finding {
   const d = ACTIONS.indexOf(b.action) - ACTIONS.indexOf(a.action) || SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity);
@@ -176,7 +174,7 @@ function tallyVectors(t: VectorTally, row: EvalRow, predicted: ReadonlySet<strin
     n.rows++;
     const own = findings.filter((f) => f.rule === rule);
     if (own.length) n.flagged++;
-    if (own.some(isWarn)) n.warn++;
+    if (own.some(isPrediction)) n.warn++;
   }
   const seen = new Set<string>();
   for (const s of row.spans ?? []) {
@@ -196,7 +194,7 @@ function tallyVectors(t: VectorTally, row: EvalRow, predicted: ReadonlySet<strin
       if (item.startsWith('+')) r.missedPlus++;
       continue;
     }
-    if (over.some(isWarn)) r.warn++;
+    if (over.some(isPrediction)) r.warn++;
     else r.inform++;
     const own = over.filter((f) => f.rule === s.rule);
     if (own.length) {

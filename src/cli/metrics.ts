@@ -76,10 +76,15 @@ export function scores(tp: number, fp: number, fn: number): Scores {
   };
 }
 
+/** Whether a finding counts as a prediction of its category (DESIGN.md `eval`: warn or block; inform does not). */
+export function isPrediction(f: Finding): boolean {
+  return f.action === 'warn' || f.action === 'block';
+}
+
 /** The categories a result predicts: those of findings at warn or block. */
 export function predictedLabels(findings: readonly Finding[]): Set<string> {
   const out = new Set<string>();
-  for (const f of findings) if (f.action === 'warn' || f.action === 'block') out.add(f.category);
+  for (const f of findings) if (isPrediction(f)) out.add(f.category);
   return out;
 }
 
@@ -111,7 +116,7 @@ export class EvalTally {
     if (row.negativeOf && row.negativeOf.length > 0) {
       this.lookalikeRows++;
       const rules = new Set(row.negativeOf);
-      if (findings.some((f) => (f.action === 'warn' || f.action === 'block') && rules.has(f.rule))) this.lookalikeFlagged++;
+      if (findings.some((f) => isPrediction(f) && rules.has(f.rule))) this.lookalikeFlagged++;
     }
     for (const c of labels) {
       const n = this.entry(c);
@@ -124,7 +129,7 @@ export class EvalTally {
     for (const c of predicted) {
       if (labels.has(c)) continue;
       this.entry(c).fp++;
-      this.keepMiss(c, 'fp', row, findings.find((f) => f.category === c && (f.action === 'warn' || f.action === 'block')));
+      this.keepMiss(c, 'fp', row, findings.find((f) => f.category === c && isPrediction(f)));
     }
     return predicted;
   }
