@@ -257,7 +257,7 @@ export function renderDocs(r: Results): string {
   out.push(
     `- Corpus: generated from seed ${r.options.seed}: ${r.corpus.mails} business mails, ${(r.corpus.bytes / 1e6).toFixed(2)} MB, ${r.corpus.injected} with an injected finding; ` +
       `a 1 MB and a 2 MB draft (long threads; Second Thought and the floor also check them ${Math.max(0, st.big1Samples - r.options.rounds)} more times after the rounds). ${r.options.rounds} rounds, medians. alex, at tens of KB/s, checks every ${r.options.alexEvery}th mail (throughput is per byte, so the ratio stays fair)` +
-      `${st.big1Samples > 0 ? '' : ''} and the 1 MB draft once.`,
+      ' and the 1 MB draft once.',
   );
   out.push(`- Second Thought: default policy except \`maxDraftChars\` raised so the 2 MB draft is checked whole; ${r.lexiconEntries} lexicon entries, ${r.detectors.length} detectors; findings digest \`${r.findingsDigest}\`.`);
   out.push('');

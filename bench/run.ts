@@ -193,11 +193,11 @@ async function main(): Promise<void> {
   }
   // The 1 MB and 2 MB drafts a few more times for the engines whose 2 MB time is measured: one
   // sample per round was too few for a stable 2 MB / 1 MB ratio on a busy machine.
-  const extraBig = new Map<string, { big1: number[]; big2: number[] }>();
+  const extraBig = new Map(engines.filter((e) => e === st || e.name === 'floor').map((e) => [e.name, { big1: [] as number[], big2: [] as number[] }]));
   for (let k = 0; k < (quick ? 0 : 4); k++) {
-    for (const e of engines.filter((x) => x === st || x.name === 'floor')) {
-      const x = extraBig.get(e.name) ?? { big1: [], big2: [] };
-      extraBig.set(e.name, x);
+    for (const e of engines) {
+      const x = extraBig.get(e.name);
+      if (!x) continue;
       gc();
       x.big1.push(await timeOne(e, big1));
       gc();
@@ -257,6 +257,7 @@ async function main(): Promise<void> {
   });
   // Ratios paired within each round, then the median over rounds.
   const stRounds = rounds.get('second-thought')!;
+  const stExtra = extraBig.get(st.name)!;
   const ratio = (peer: string): number => median(stRounds.map((r, i) => r.mbps / rounds.get(peer)![i]!.mbps));
   const ratios = {
     obscenity: ratio('obscenity'),
@@ -265,7 +266,7 @@ async function main(): Promise<void> {
     /** Floor throughput over Second Thought's: how many times slower than the bare loop. */
     floorOverSt: 1 / ratio('floor'),
     // Paired per sample: each round's two drafts, then the extra pairs measured after the rounds.
-    big2OverBig1: median([...stRounds.map((r) => r.big2! / r.big1!), ...(extraBig.get(st.name)?.big2 ?? []).map((b2, k) => b2 / extraBig.get(st.name)!.big1[k]!)]),
+    big2OverBig1: median([...stRounds.map((r) => r.big2! / r.big1!), ...stExtra.big2.map((b2, k) => b2 / stExtra.big1[k]!)]),
   };
 
   // Hostile inputs.
@@ -292,12 +293,9 @@ async function main(): Promise<void> {
       const texts = [first];
       while (texts.length < batch) texts.push(c.make(size, variant++));
       gc();
-      const t0 = now();
-      for (const t of texts) {
-        const r = st.check(t);
-        if (isPromise(r)) await r;
-      }
-      return (now() - t0) / texts.length;
+      let ms = 0;
+      for (const t of texts) ms += await timeOne(st, t);
+      return ms / texts.length;
     };
     const measure = async (rounds: number): Promise<void> => {
       for (let k = 0; k < rounds; k++) {
