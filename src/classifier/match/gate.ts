@@ -512,12 +512,13 @@ function prefixHash(text: string, start: number, n: number, asLeet: boolean): nu
   return h;
 }
 
-/** How common a word is in ordinary text, roughly: a pattern is checked when its rarest term is seen. */
+/** A term as the gate keeps it: its id and how often it is seen, roughly (see cost). */
 interface GateTerm {
   id: number;
   cost: number;
 }
 
+/** How common a word is in ordinary text, roughly: a pattern is checked when its rarest term is seen. */
 function cost(atom: Atom): number {
   if (atom.kind === 'prefix') return 0.2;
   if (atom.kind !== 'word') return Infinity;
