@@ -30,7 +30,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { isPrediction, type EvalResult, type EvalRow } from '../src/cli/metrics.js';
 import { DETECTORS } from '../src/classifier/detectors/index.js';
 import { PHONE_RULE } from '../src/classifier/detectors/pii/phone.js';
-import { ACTIONS, CATEGORIES, SEVERITIES, type Finding } from '../src/classifier/types.js';
+import { ACTION_RANK, CATEGORIES, SEVERITIES, SEVERITY_RANK, type Finding } from '../src/classifier/types.js';
 import { DEFAULT_POLICY } from '../src/policy/defaults.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -153,7 +153,7 @@ async function workerLoop(): Promise<void> {
 
 /** The stronger of two findings: by action, then by severity. */
 function stronger(a: Finding, b: Finding): Finding {
-  const d = ACTIONS.indexOf(b.action) - ACTIONS.indexOf(a.action) || SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity);
+  const d = ACTION_RANK[b.action] - ACTION_RANK[a.action] || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity];
   return d > 0 ? b : a;
 }
 

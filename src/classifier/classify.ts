@@ -11,8 +11,9 @@ import { DETECTORS } from './detectors/index.js';
 import { contextHits, externalRecipients } from './context.js';
 import { escalateAimedCriticism } from './recipients.js';
 import {
+  ACTION_RANK,
   CONTENT_CATEGORIES,
-  type Action,
+  SEVERITY_RANK,
   type Category,
   type Classifier,
   type ClassifyResult,
@@ -35,8 +36,6 @@ export interface PhraseRule {
   externalOnly: boolean;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
-const ACTION_RANK: Record<Action, number> = { off: 0, inform: 1, warn: 2, block: 3 };
 const LOWER: Record<Severity, Severity> = { high: 'medium', medium: 'low', low: 'low' };
 
 /** Words that, just before an insult or threat, make it a denial ("I would never call him an idiot"). */

@@ -34,10 +34,14 @@ export const CONTENT_CATEGORIES: readonly Category[] = [
 
 export const SEVERITIES = ['low', 'medium', 'high'] as const;
 export type Severity = (typeof SEVERITIES)[number];
+/** Severities in order, weakest first: compare ranks, not names. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { low: 0, medium: 1, high: 2 };
 
 /** What the policy does with a finding. `off` findings are dropped before they reach a host. */
 export const ACTIONS = ['off', 'inform', 'warn', 'block'] as const;
 export type Action = (typeof ACTIONS)[number];
+/** Actions in order, weakest first (`off` lowest): compare ranks, not names. */
+export const ACTION_RANK: Readonly<Record<Action, number>> = { off: 0, inform: 1, warn: 2, block: 3 };
 
 /** The strongest action among a draft's findings (`pass` when there is none at inform or above). */
 export type Verdict = 'pass' | 'inform' | 'warn' | 'block';

@@ -2,7 +2,7 @@
  * Plain-text wording shared by the Smart Alerts dialog, the compose info bar and the pane.
  * Outlook limits: errorMessage at most 500 characters; notification messages at most 150.
  */
-import type { Category, ClassifyResult, Finding } from '../classifier/types.js';
+import { ACTION_RANK, SEVERITY_RANK, type Category, type ClassifyResult, type Finding } from '../classifier/types.js';
 
 export const MAX_ALERT_CHARS = 500;
 export const MAX_NOTIFICATION_CHARS = 150;
@@ -43,9 +43,6 @@ export function clip(text: string, max: number): string {
   flat = flat.trim();
   return flat.length > max ? `${flat.slice(0, Math.max(0, max - 1)).trimEnd()}…` : flat;
 }
-
-const ACTION_RANK: Record<string, number> = { block: 3, warn: 2, inform: 1 };
-const SEVERITY_RANK: Record<string, number> = { high: 3, medium: 2, low: 1 };
 
 /** Findings that stop a send (warn and block), strongest first, in draft order otherwise. */
 export function sendFindings(result: ClassifyResult): Finding[] {

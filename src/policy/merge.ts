@@ -3,12 +3,10 @@
  * (the rules are in the header of layers.ts). No schema library here: the send handler, whose
  * bundle must stay small, merges the preferences it reads with this alone.
  */
-import { CATEGORIES, SEVERITIES, type Action, type Category, type Severity } from '../classifier/types.js';
+import { ACTION_RANK, CATEGORIES, SEVERITIES, SEVERITY_RANK, type Action, type Category, type Severity } from '../classifier/types.js';
 import { resolvePolicy } from './defaults.js';
 import type { ActionSetting, Policy, ResolvedPolicy, Term } from './types.js';
 
-const ACTION_RANK: Record<Action, number> = { off: 0, inform: 1, warn: 2, block: 3 };
-const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
 
 /** `prefs` over `org`, with a notice for every preference a lock keeps out. `prefs` must be valid. */
 export function mergeValidated(org: ResolvedPolicy, prefs: Policy): { policy: ResolvedPolicy; notices: string[] } {

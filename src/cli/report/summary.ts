@@ -5,7 +5,7 @@
  * memory stays flat however large the export.
  */
 import type { Action, Category, ClassifyResult, Draft, Finding, Verdict } from '../../classifier/types.js';
-import { CATEGORIES } from '../../classifier/types.js';
+import { ACTION_RANK, CATEGORIES } from '../../classifier/types.js';
 import { redactedExcerpt, type ExcerptPart } from './redact.js';
 
 export type ProblemKind = 'malformed' | 'unreadable' | 'loop' | 'skipped';
@@ -44,7 +44,6 @@ export interface ScanSummaryJson {
   messagesPerSecond: number;
 }
 
-const ACTION_RANK: Record<Action, number> = { off: 0, inform: 1, warn: 2, block: 3 };
 
 export class ScanSummary {
   messages = 0;
