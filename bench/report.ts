@@ -75,7 +75,7 @@ export interface Results {
   corpusStages: CorpusStage[];
   stCategories: Record<string, number>;
   engines: EngineSummary[];
-  ratios: { obscenity: number; alex: number; leoProfanity: number; floorOverSt: number; big2OverBig1: number };
+  ratios: { obscenity: number; alex: number; leoProfanity: number; floorOverSt: number; big2OverBig1: number; floorBig2OverBig1?: number };
   hostile: HostileResult[];
   startup?: StartupResult;
   /** `second-thought scan --json` over the corpus as one mbox. */
@@ -100,7 +100,12 @@ export function targets(r: Results): Array<[string, string, string, boolean]> {
     ['throughput vs obscenity', `${f1(r.ratios.obscenity)}x`, '>= 10x', r.ratios.obscenity >= 10],
     ['throughput vs alex', `${f1(r.ratios.alex)}x`, '>= 100x', r.ratios.alex >= 100],
     ['floor loop vs second-thought', `${f2(r.ratios.floorOverSt)}x slower`, '<= 2x', r.ratios.floorOverSt <= 2],
-    ['2 MB / 1 MB draft time', f2(r.ratios.big2OverBig1), `<= ${LINEAR_LIMIT}`, r.ratios.big2OverBig1 <= LINEAR_LIMIT],
+    [
+      '2 MB / 1 MB draft time',
+      f2(r.ratios.big2OverBig1) + (r.ratios.floorBig2OverBig1 === undefined ? '' : ` (floor loop: ${f2(r.ratios.floorBig2OverBig1)})`),
+      `<= ${LINEAR_LIMIT}`,
+      r.ratios.big2OverBig1 <= LINEAR_LIMIT,
+    ],
   ];
   const worst = r.hostile.reduce<HostileResult | undefined>((w, h) => (!w || h.ratio > w.ratio ? h : w), undefined);
   if (worst) rows.push([`hostile 200K/100K, worst (${worst.name})`, f2(worst.ratio), `<= ${LINEAR_LIMIT}`, worst.ratio <= LINEAR_LIMIT]);
@@ -265,6 +270,12 @@ export function renderDocs(r: Results): string {
   out.push('');
   out.push(mdTable([['target', 'measured', 'goal', 'result'], ...targets(r).map(([a, b, c, d]) => [a, b, c, ok(d)])]));
   out.push('');
+  if (r.ratios.floorBig2OverBig1 !== undefined) {
+    out.push(
+      "The floor loop's own 2 MB / 1 MB ratio, measured the same way in the same run, shows what doubling a draft costs on this machine for code that is surely linear (one split and one set lookup per word); when it is well above 2 too, the excess is the machine's (memory, collector, other load), not the algorithm's.",
+    );
+    out.push('');
+  }
   out.push('## Engines');
   out.push('');
   out.push(mdTable(engineRows(r)));

@@ -33,6 +33,14 @@ describe('bench/report README section', () => {
     assert.match(withReadmeSection(out, run(12)), /throughput vs obscenity \| +12\.0x \| +>= 10x \| +PASS/);
   });
 
+  it("shows the floor loop's own 2 MB / 1 MB ratio beside Second Thought's, when the run measured it", () => {
+    assert.match(renderReadmeSection(run(2)), /2 MB \/ 1 MB draft time \| +2\.10 \| +<= 2\.3 \| +PASS/);
+    const r = run(2);
+    r.ratios.big2OverBig1 = 2.45;
+    r.ratios.floorBig2OverBig1 = 2.7;
+    assert.match(renderReadmeSection(r), /2 MB \/ 1 MB draft time \| +2\.45 \(floor loop: 2\.70\) \| +<= 2\.3 \| +FAIL/);
+  });
+
   it('leaves a README without the marks as it is', () => {
     assert.equal(withReadmeSection('# No marks\n', run(2)), '# No marks\n');
     assert.ok(renderReadmeSection(run(2)).startsWith(README_BEGIN));
