@@ -159,6 +159,10 @@ export const KNOWN_KEY_FORMATS: readonly KnownKeyFormat[] = [
 
   // Other SaaS
   { id: 'airtable-pat', rule: 'token', severity: 'high', prefix: 'pat', body: '[A-Za-z0-9]{14}\\.[a-f0-9]{64}', description: 'Airtable personal access token' },
+  { id: 'adobe-client-secret', rule: 'api-key', severity: 'high', prefix: 'p8e-', body: '[A-Za-z0-9]{32}', description: 'Adobe client secret' },
+  ...['s-s4t2ud-', 's-s4t2af-'].map(
+    (p): KnownKeyFormat => ({ id: 'intra42-client-secret', rule: 'api-key', severity: 'high', prefix: p, body: '[a-f0-9]{64}', description: '42 Intra client secret' }),
+  ),
   { id: 'linear-key', rule: 'api-key', severity: 'high', prefix: 'lin_api_', body: '[A-Za-z0-9]{40}', description: 'Linear API key' },
   { id: 'notion-token', rule: 'token', severity: 'high', prefix: 'ntn_', body: '[0-9]{11}[A-Za-z0-9]{35}', description: 'Notion integration token' },
   { id: 'notion-secret', rule: 'token', severity: 'high', prefix: 'secret_', body: '[A-Za-z0-9]{43}', description: 'Notion integration secret' },
@@ -354,8 +358,9 @@ export function findKnownKeys(text: string): KnownKeyMatch[] {
     let probed = cands[q]! & 1;
     while (q + 1 < cands.length && cands[q + 1]! >>> 1 === i) probed |= cands[++q]! & 1;
     if (i < covered) continue;
+    // Not only letters and digits: `_gitlab_session=…` and Azure secrets (`~…8Q~…`) start otherwise.
     const c = text.charCodeAt(i);
-    if (!isAlnum(c) || !isBoundaryBefore(text, i)) continue;
+    if (!isBoundaryBefore(text, i)) continue;
     let end = -1;
     let found: KnownKeyFormat | undefined;
     const list = i + 1 < n ? BY_PREFIX.get(c * 65536 + text.charCodeAt(i + 1)) : undefined;

@@ -63,7 +63,7 @@ export function expectNothing(d: Detector, text: string): void {
 const FRAGMENTS = [
   'password', 'Password: ', ' is ', '=', ':', '"', "'", '`', '-----BEGIN ', 'PRIVATE KEY-----', '-----END ', 'eyJ',
   '.', 'AKIA', 'ghp_', 'xoxb-', 'sk_live_', 'AIza', 'SG.', '://', '@', 'user:', 'Server=', ';Password=', 'curl -u ',
-  'api_key', 'token', 'Bearer ', '<', '>', '</', 'key="', '" value="', '\n', ' ', '\u200b', '\ud800', '😀', 'AAAA', '1234',
+  'api_key', 'token', 'Bearer ', '<', '>', '</', 'key="', '" value="', '\n', ' ', 'kind: Secret', 'data:', '\n  ', '|', '---', '\u200b', '\ud800', '😀', 'AAAA', '1234',
 ];
 
 /** detect never throws on arbitrary Unicode (including lone surrogates) and every hit is inside the text. */

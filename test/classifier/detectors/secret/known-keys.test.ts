@@ -28,6 +28,11 @@ const pypi = 'pypi-AgEIcHlwaS5vcmc' + g(60, B64URL);
 const shopify = 'shpat_' + g(32, HEX);
 const hf = 'hf_' + g(34, UPPER + LOWER);
 const dop = 'dop_v1_' + g(64, HEX);
+const adobe = 'p8e-' + g(32, LOWER + DIGITS);
+const intra42 = 's-s4t2ud-' + g(64, HEX);
+// Azure AD client secrets: three characters, a digit, `Q~`, then 31 to 34; `~` may come first.
+const azure = '~' + g(2) + '8Q~' + g(34, ALNUM + '_~.-');
+const gitlabSession = '_gitlab_session=' + g(32, LOWER + DIGITS);
 
 describe('secret/known-keys', () => {
   it('keeps the formats as data with the required fields', () => {
@@ -64,6 +69,10 @@ describe('secret/known-keys', () => {
     ['Shopify token', `X-Shopify-Access-Token: ${shopify}`, shopify, 'token'],
     ['Hugging Face token', `HF_TOKEN=${hf}`, hf, 'token'],
     ['DigitalOcean token', `${dop}`, dop, 'token'],
+    ['Adobe client secret', `adobeClient := "${adobe}"`, adobe, 'api-key', 'high'],
+    ['42 Intra client secret', `INTRA_SECRET=${intra42}`, intra42, 'api-key', 'high'],
+    ['Azure client secret starting with ~', `<value xsi:type="xsd:string">${azure}</value>`, azure, 'api-key', 'high'],
+    ['GitLab session cookie (its prefix starts with _)', `Cookie: ${gitlabSession}; path=/`, gitlabSession, 'token'],
   ];
   for (const [name, text, value, rule, severity] of positives) {
     it(`finds ${name}`, () => {
@@ -84,6 +93,8 @@ describe('secret/known-keys', () => {
     ['a UUID', '3f2b8c4e-9a1d-4e6f-b7c2-5d8e9f0a1b2c'],
     ['a git commit hash', 'merged in 9fceb02d0ae598e95dc970b74767f19372d61af8 yesterday'],
     ['the bare word key', 'the API key lives in Vault, ask Sam for access'],
+    ['an Azure-shaped secret glued to a word before it', 'x' + azure],
+    ['an Adobe-shaped prefix with a short body', 'p8e-' + g(20, LOWER + DIGITS)],
   ];
   for (const [name, text] of negatives) {
     it(`ignores ${name}`, () => {
