@@ -68,7 +68,11 @@ export function genericStrength(a: Pick<Assignment, 'value' | 'weak' | 'name' | 
   if (cls.count < 2) return null;
   const h = shannonEntropy(v);
   // Threshold grows with length up to 3.5 bits/char (random base36 of length 16 scores ~3.7).
-  const threshold = Math.min(strong ? 3.0 : 3.5, Math.log2(v.length) - 0.9);
+  // Hex has only 16 symbols: random hex of length 16 scores 3.2 on average and under 3.0 one time
+  // in seven, so a strong name takes hex down to about the score 99% of random hex values reach
+  // (simulated: length 12 -> 2.36, 16 -> 2.66, 20 -> 2.90, 24 -> 3.04).
+  const general = Math.min(strong ? 3.0 : 3.5, Math.log2(v.length) - 0.9);
+  const threshold = strong && isHex(v) ? Math.min(general, 0.6 * Math.log2(v.length) + 0.2) : general;
   if (h < threshold) return null;
   if (!strong && cls.count < 3 && !(isHex(v) && v.length >= 24)) return null;
   return 'medium';

@@ -94,5 +94,15 @@ describe('secret/generic', () => {
     assert.equal(genericStrength({ value: v, weak: true, name: 'key', kind: 'api-key', quoted: true }), null);
   });
 
+  it('takes short hex under a strong name at the entropy random hex reaches, not the general bar', () => {
+    // 16 hex digits with repeats, as random hex often has: 2.9 bits per character, under the general 3.0.
+    const hex16 = '4f9df9a6622b449a';
+    expectSecret(d, `curl -H "Token: ${hex16}" https://ci.internal/api`, hex16, 'token');
+    expectSecret(d, `api_token = "${hex16}"`, hex16, 'token');
+    // Under a weak name, or with a pattern a person typed, it is still not enough.
+    assert.equal(genericStrength({ value: hex16, weak: true, name: 'key', kind: 'api-key', quoted: true }), null);
+    expectNothing(d, 'api_token = "deadbeefdeadbeef"');
+  });
+
   it('never throws and keeps every span inside the text', () => checkSpanProperty(d));
 });
