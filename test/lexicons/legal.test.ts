@@ -58,6 +58,18 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Dump the old calibration printouts before the inspectors turn up.', 'destroy-evidence'],
   ['Engineering has known for a year that the bracket cracks, but we keep shipping it.', 'knew-defect'],
   ['Nobody outside finance should ever find out about the write-off.', 'cover-up'],
+  // Vocabulary sets (record nouns, named regulators, officials, defect and ship words) reach across trades.
+  ['Bin the sign-in sheets before the environmental health visit on Friday.', 'destroy-evidence'],
+  ['Shred the calibration logs, the auditors are in next week.', 'destroy-evidence'],
+  ['Mark the boiler service as done, even though the engineer never came.', 'falsify-records'],
+  ['We know the strap cracks under load, but keep selling it.', 'knew-defect'],
+  ['Keep the residents in the dark about the damp survey.', 'hide-from-regulator'],
+  ['Leave the spill out of the monthly report to the council.', 'hide-from-regulator'],
+  ['Pay them cash in hand this month.', 'off-the-books'],
+  ['Give the customs officer something extra and the crates will clear.', 'bribery'],
+  ['Keep this off Slack, ring me instead.', 'avoid-writing'],
+  ["Don't tell the tenants the boiler failed its gas check.", 'hide-from-regulator'],
+  ['Keep the trustees out of the loop on the overspend.', 'hide-from-regulator'],
   ["Don't let the auditors anywhere near the Q2 reconciliations.", 'hide-from-regulator'],
   ['Hold off notifying the insurer until the claim window closes.', 'hide-from-regulator'],
   ['Keep the subcontractor fees out of the ledger this month.', 'off-the-books'],
@@ -94,6 +106,13 @@ const MUST_NOT: string[] = [
   'Keep the customer in the loop on every delay.',
   'Sign the pump off once it has actually been tested.',
   'We review each other\'s customer tickets every Monday.',
+  'We knew about the leak and called the plumber straight away.',
+  'Change the date of the fire drill to Thursday.',
+  'Wipe down the counters before the environmental health visit.',
+  'Shred the spare blank forms, we have moved to the digital version.',
+  'Keep all the calibration logs until the auditors have finished.',
+  'Please put the broken pallets in the skip before the surveyor walks the site.',
+  "Don't tell the tenants about the rent review yet.",
 ];
 
 const LOW_ONLY: string[] = ["Let's take this offline after the standup."];
