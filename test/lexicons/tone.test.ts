@@ -82,6 +82,22 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Lovely to hear from you eventually.', 'finally'],
   ["I'm sure they had an excellent excuse.", 'finally'],
   ['Fantastic, another outage on a Friday.', 'finally'],
+  ['Are you physically incapable of closing the fridge?', 'did-you-read'],
+  ['Congratulations on missing the only deadline that mattered.', 'finally'],
+  ['This is the bare minimum I expect from a shift lead.', 'did-you-read'],
+  ["I'm getting really tired of covering for you.", 'unacceptable'],
+  ['Your handover notes were frankly embarrassing.', 'unacceptable'],
+  ["Honestly, you're making my job harder every week.", 'unacceptable'],
+  ["I've heard it all before.", 'unacceptable'],
+  ['Did I miss the memo where invoices became optional?', 'finally'],
+  ["I don't have all day, send the figures.", 'dismissive'],
+  ["I'm not your maid, put the cups in the dishwasher.", 'dismissive'],
+  ['Spare me the lecture and fix the rota.', 'dismissive'],
+  ["I don't appreciate being copied in like that.", 'dismissive'],
+  ["I'm starting to wonder if anyone in this kitchen actually reads the allergy board.", 'said-repeatedly'],
+  ['Did you learn nothing from the last inspection?', 'dismissive'],
+  ["You're a grown adult, so act your age.", 'dismissive'],
+  ['Your behaviour at the handover was frankly insulting.', 'unacceptable'],
 ];
 
 const MUST_NOT: string[] = [
@@ -128,6 +144,14 @@ const MUST_NOT: string[] = [
   'Great, another record quarter for the team.',
   'Excellent, another bug fixed before release.',
   'Sorry to repeat myself, but thanks again for hosting.',
+  "I'm so done with this weather, roll on spring.",
+  'Well done on breaking the sales record!',
+  'Do you actually review the dashboards weekly? Just curious.',
+  'Did I miss the email saying the office is closed Friday?',
+  "The least you can do is relax this weekend, you've earned it.",
+  'The bare minimum spec is 8 GB of RAM.',
+  'Use your head and take a break when you need one.',
+  'You will learn nothing new in the refresher, but it is mandatory.',
 ];
 
 const LOW_ONLY: string[] = ['Just to be clear, the answer is no.', 'Obviously we need more time.'];
