@@ -78,6 +78,9 @@ const MUST_FLAG: Array<[string, string]> = [
   ["I'll rip Marco's arms off if he parks in my bay again.", 'violence'],
   ["Next time you hang up on a caller, you're fired.", 'career-threat'],
   ["Say that once more and I'll slap the taste out of your mouth.", 'violence'],
+  ['Accidents happen, so be careful who you talk to.', 'blackmail'],
+  ['Accidents happen to people who talk to auditors.', 'blackmail'],
+  ['If you want to keep your job, stop talking to the union.', 'ultimatum'],
 ];
 
 const MUST_NOT: string[] = [
@@ -129,6 +132,9 @@ const MUST_NOT: string[] = [
   "Please make sure you don't work overtime without approval.",
   'Be careful not to break your hand on that press.',
   'Knock the hell out of your targets this quarter!',
+  'If you want to keep your job title on the badge, update the directory.',
+  'Accidents happen, so please report every near miss to the safety team.',
+  'Accidents happen, so wear the harness when you go up to the roof.',
 ];
 
 describe('threat lexicon', () => {
