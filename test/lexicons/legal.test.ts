@@ -76,6 +76,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Sign the pump off as tested and we will run it next week.', 'falsify-records'],
   ['Their new tariff stays as it is, provided we hold ours.', 'price-fixing'],
   ['We will not chase each other\'s customers in the east.', 'price-fixing'],
+  ["We've known about the cracks in the beams since March and kept selling the units anyway.", 'knew-defect'],
 ];
 
 const MUST_NOT: string[] = [
@@ -113,6 +114,7 @@ const MUST_NOT: string[] = [
   'Keep all the calibration logs until the auditors have finished.',
   'Please put the broken pallets in the skip before the surveyor walks the site.',
   "Don't tell the tenants about the rent review yet.",
+  "We've known about the leak in the kitchen since Monday; facilities are fixing it tomorrow.",
 ];
 
 const LOW_ONLY: string[] = ["Let's take this offline after the standup."];
