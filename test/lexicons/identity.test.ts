@@ -73,6 +73,19 @@ const MUST_FLAG: Array<[string, string]> = [
   ['You can\u2019t trust a Pakistani with the accounts.', 'group-stereotype'],
   ["We want a young team, nobody over 45.", 'age-remark'],
   ["Don't hire anyone over 50, they won't fit in.", 'hiring-by-group'],
+  // vocabulary of the existing constructions: occupations, customers, habits, staffing verbs
+  ['Polish cleaners are unreliable.', 'group-stereotype'],
+  ['The Albanians in the kitchen are always skiving.', 'group-stereotype'],
+  ['Nigerian suppliers will scam you.', 'group-stereotype'],
+  ['Elderly patients are hopeless with the kiosk.', 'group-stereotype'],
+  ['Mexican women make great cleaners.', 'group-stereotype'],
+  ['Typical Gen Z, no attention span.', 'group-stereotype'],
+  ['The Scots are a bunch of drunks.', 'group-stereotype'],
+  ['We need a man for this job, not a girl.', 'group-stereotype'],
+  ["You can't give an older driver the route.", 'hiring-by-group'],
+  ['Keep the hijab girls on the back desk.', 'hiring-by-group'],
+  ["Let's hire the younger guy, clients like energy.", 'hiring-by-group'],
+  ['No more applicants over 55 for this desk.', 'age-remark'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -126,6 +139,12 @@ const MUST_NOT_FLAG: string[] = [
   'Women are too often overlooked for promotion.',
   'Immigrants are just 12% of the workforce.',
   "Don't put a woman's name on the badge twice.",
+  'Polish cleaners are available on Saturdays.',
+  'The Albanians in the kitchen are always on time.',
+  'Keep the Spanish guys on the Madrid account.',
+  'In the complaint she says he called her a stupid cow.',
+  'Elderly patients are entitled to free prescriptions.',
+  'The Scots are a bunch of volunteers from the Glasgow office.',
 ];
 
 describe('lexicon: identity', () => {

@@ -77,6 +77,19 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Some \u0456d\u0456\u043Et changed it', '*'], // Cyrillic i and o
   ['Some id\u200Biot changed it', '*'], // zero-width space inside
   ['Some IDIOT changed it', '*'],
+  ['The landlord is a greedy slug.', 'person-is-label'],
+  ['Move over, you greedy slug.', 'person-label'],
+  ['That pharmacist is a dozy cow.', 'person-label'],
+  ['What a smug little weasel.', 'person-label'],
+  ['Tom in finance is a dead loss.', 'person-is-label'],
+  ['Our receptionist is a bit of an airhead.', 'person-label'],
+  ['The auditor is clueless.', 'stupid-person'],
+  ['Honestly she is a bean-counter with no vision.', 'person-label'],
+  ["He's about as much use as a chocolate kettle.", 'incompetent-person'],
+  ["He's as sharp as a marble.", 'stupid-person'],
+  // Reported words are someone else's; the writer's own calling is not reported speech.
+  ['Frankly I would call him an idiot.', 'idiot'],
+  ['I called him a moron and I stand by it.', 'idiot'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -136,6 +149,11 @@ const MUST_NOT_FLAG: string[] = [
   'Customers say these features are useless for them.',
   'History is full of useful idiots.',
   'The museum is full of dinosaurs.',
+  'Witness says the manager called him a useless lump in front of staff.',
+  'The customer alleged that our driver was a lazy pig.',
+  'We were total muppets about the deadline, sorry.',
+  'The old boiler is a useless lump of metal.',
+  'I was a smug little weasel at school, sorry.',
 ];
 
 describe('lexicon: insult', () => {
@@ -163,7 +181,7 @@ describe('lexicon: insult', () => {
   });
 
   it('lowers a denied insult to inform', () => {
-    const found = insults('I would never call him an idiot.');
+    const found = insults('I would never call anyone an idiot.');
     assert.ok(found.length > 0);
     for (const f of found) assert.equal(f.action, 'inform');
   });
