@@ -16,6 +16,8 @@ function confidential(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['Keep it quiet until the announcement, but we are buying them.', 'secrecy-request'],
+  ["Don't forward this to anyone on the team.", 'secrecy-request'],
   ["Heads up: Marco's bonus is $85,000 this year.", 'named-pay'],
   ['Between the two of them, Jill makes $210k base.', 'named-pay'],
   ["Don't let this get out: the plant closes in May.", 'secrecy-request'],
@@ -75,6 +77,10 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // a formal embargo to a public date, and keeping a document from outside parties, are ordinary handling
+  'Please keep this confidential until the press release goes out on Monday.',
+  "This deck is internal, please don't forward it to vendors.",
+  'Under the NDA we can share the roadmap with their CTO only.',
   "Tom's bonus scheme proposal is attached for review.",
   'Sofia has been off with the flu, back Monday.',
   "Let's get it out the door by Friday.",

@@ -89,6 +89,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  'Please do not use the word "retarded" in client documents.',
+  'The tenant said her neighbour called her a stupid cow, and we logged it.',
   "Nobody over 18 needs a parental consent form.",
   'Our Asian markets team meets on Monday.',
   'The gala is a black-tie event.',

@@ -15,6 +15,11 @@ function insults(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['The contractors we hired are a bunch of amateurs.', 'person-label'],
+  ['Anyone who signs this off is a moron.', 'idiot'],
+  ['Your brother in accounts is a total muppet.', 'person-label'],
+  ['Their sales team is useless at closing anything.', 'incompetent-person'],
+  ['I told him he was useless.', 'incompetent-person'],
   ['In other words, idiots wrote this spec.', 'idiot'],
   ['The client is an idiot.', 'directed-name-calling'],
   ['Honestly, you moron, read the brief.', 'directed-name-calling'],
@@ -90,9 +95,22 @@ const MUST_FLAG: Array<[string, string]> = [
   // Reported words are someone else's; the writer's own calling is not reported speech.
   ['Frankly I would call him an idiot.', 'idiot'],
   ['I called him a moron and I stand by it.', 'idiot'],
+  // 'who' is not a reporter: the writer is calling the author an idiot.
+  ['The person who wrote that is an idiot.', 'idiot'],
+  ['The person who posted that is an idiot.', 'idiot'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  "Let's strangle scope creep before it starts.",
+  'We look like a bunch of amateurs with that typo on the banner.',
+  'A guest wrote in her review that the waiter was a moron.',
+  // banter about family, pets and games; reported words of a third party; self-mockery
+  'My brother is a total muppet at darts, he missed the board twice.',
+  'Our cat is an absolute idiot, she chewed the charger.',
+  'Our lot are hopeless at the pub quiz but we had a laugh.',
+  'A parent complained that the coach told her son he was useless.',
+  'Customers keep calling the chatbot an idiot in the comments.',
+  'Total numpty moment from me, wrong attachment again.',
   "It was a complete shambles at the airport, my flight was cancelled twice.",
   "She has the memory of an elephant, ask her about the 2019 contract.",
   // a word cited, not used at anyone

@@ -106,6 +106,9 @@ const MUST_FLAG: Array<[string, string, 'low' | 'medium' | 'high']> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  // a word cited, not used
+  'Please never use the word "bitch" in chat, even as a joke.',
+  'The code of conduct lists "bitch" and similar words as unacceptable.',
   // "pass it on" with its first letter lost in typing
   'Could you ass it on to whoever handles billing?',
   'Dick Cheney spoke at the conference.',

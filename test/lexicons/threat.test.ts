@@ -17,6 +17,8 @@ function threats(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['Watch your back around here after what you said.', 'watch-your-back'],
+  ["I'll hunt you down if you leak this.", 'know-where-you-live'],
   ["Cross me on this deal and you'll regret crossing me, Dan.", 'regret'],
   ['If he blocks the merger I will bury him.', 'violence'],
   ["I'm going to hurt you if you touch my budget again.", 'violence'],
@@ -84,6 +86,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // a social plan, not a warning
+  "I'll hunt you down after the meeting for a coffee.",
   "Your job is done for today, go home and rest.",
   "One more push and you'll have it finished.",
   "Do that again and you'll get a bonus, great work!",
