@@ -86,6 +86,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Keep the hijab girls on the back desk.', 'hiring-by-group'],
   ["Let's hire the younger guy, clients like energy.", 'hiring-by-group'],
   ['No more applicants over 55 for this desk.', 'age-remark'],
+  ['I told him to go back to his own country.', 'national-origin'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -147,6 +148,8 @@ const MUST_NOT_FLAG: string[] = [
   'In the complaint she says he called her a stupid cow.',
   'Elderly patients are entitled to free prescriptions.',
   'The Scots are a bunch of volunteers from the Glasgow office.',
+  'The grievance alleges that the foreman told a worker to go back to his own country.',
+  'The supervisor told me to go back to my own country and I want to report it.',
 ];
 
 describe('lexicon: identity', () => {
