@@ -77,6 +77,15 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Their new tariff stays as it is, provided we hold ours.', 'price-fixing'],
   ['We will not chase each other\'s customers in the east.', 'price-fixing'],
   ["We've known about the cracks in the beams since March and kept selling the units anyway.", 'knew-defect'],
+  ['Take the temperature logs home tonight, the EHO is in tomorrow.', 'destroy-evidence'],
+  ['Make it look as if the hoist was inspected last week.', 'falsify-records'],
+  ['Adjust the delivery times on the dockets before the traffic commissioner sees them.', 'falsify-records'],
+  ['Move this to WhatsApp, the work chat is archived.', 'avoid-writing'],
+  ["Don't email me about the refund, I'll ring you.", 'avoid-writing'],
+  ["Tenants don't need to know about the mould in block C.", 'hide-from-regulator'],
+  ["Put the deposits through the sister company so the bank doesn't see them.", 'hide-from-regulator'],
+  ['Keep the loss adjuster out of the plant room.', 'hide-from-regulator'],
+  ['Give the licensing officer a case of wine and he will sort the renewal.', 'bribery'],
 ];
 
 const MUST_NOT: string[] = [
@@ -115,6 +124,10 @@ const MUST_NOT: string[] = [
   'Please put the broken pallets in the skip before the surveyor walks the site.',
   "Don't tell the tenants about the rent review yet.",
   "We've known about the leak in the kitchen since Monday; facilities are fixing it tomorrow.",
+  'We knew the boiler was unsafe so we shut it and called the engineer.',
+  "We'll move the on-call rota to WhatsApp because it works abroad.",
+  'The loss adjuster visits Tuesday; give him full access to the plant room.',
+  'Please take the HR files home only in the locked bag, per the off-site records policy.',
 ];
 
 const LOW_ONLY: string[] = ["Let's take this offline after the standup."];
