@@ -86,6 +86,13 @@ const MUST_FLAG: Array<[string, string]> = [
   ["Put the deposits through the sister company so the bank doesn't see them.", 'hide-from-regulator'],
   ['Keep the loss adjuster out of the plant room.', 'hide-from-regulator'],
   ['Give the licensing officer a case of wine and he will sort the renewal.', 'bribery'],
+  ["We're both putting the hourly rate up to 60 in May, so neither of us loses work.", 'price-fixing'],
+  ["We agreed to stay off each other's shops in the town centre.", 'price-fixing'],
+  ['Put two grand in an envelope for the planning clerk.', 'bribery'],
+  ['Load up on Harlow stock before the takeover is announced.', 'insider-trading'],
+  ['We kept selling the jars even though the seal test failed.', 'knew-defect'],
+  ["If the fire brigade calls, we didn't know the alarm was off.", 'hide-from-regulator'],
+  ['No one will ever know we skipped the torque check.', 'cover-up'],
 ];
 
 const MUST_NOT: string[] = [
@@ -127,6 +134,8 @@ const MUST_NOT: string[] = [
   'We knew the boiler was unsafe so we shut it and called the engineer.',
   "We'll move the on-call rota to WhatsApp because it works abroad.",
   'The loss adjuster visits Tuesday; give him full access to the plant room.',
+  'The ethics training covers bid rigging and bribery; finish it by Friday.',
+  "Do text me when you land, I'll call you back.",
   'Please take the HR files home only in the locked bag, per the off-site records policy.',
 ];
 
