@@ -93,6 +93,11 @@ const MUST_FLAG: Array<[string, string]> = [
   ['We kept selling the jars even though the seal test failed.', 'knew-defect'],
   ["If the fire brigade calls, we didn't know the alarm was off.", 'hide-from-regulator'],
   ['No one will ever know we skipped the torque check.', 'cover-up'],
+  ['We never had this call, agreed?', 'off-the-record'],
+  ['The fewer people who hear about the leak, the better.', 'cover-up'],
+  ['Paint over the mould in flat 2 before the surveyor comes.', 'cover-up'],
+  ['Split the order into two so each stays under the sign-off limit.', 'illegal-awareness'],
+  ["Book it to sundries so the auditors don't query it.", 'hide-from-regulator'],
 ];
 
 const MUST_NOT: string[] = [
@@ -136,6 +141,8 @@ const MUST_NOT: string[] = [
   'The loss adjuster visits Tuesday; give him full access to the plant room.',
   'The ethics training covers bid rigging and bribery; finish it by Friday.',
   "Do text me when you land, I'll call you back.",
+  "Please ring me rather than emailing, I'm driving most of the day.",
+  'Split the invoice into three stage payments as the contract says.',
   'Please take the HR files home only in the locked bag, per the off-site records policy.',
 ];
 
