@@ -97,6 +97,12 @@ const MUST_FLAG: Array<[string, string]> = [
   ['The fewer people who hear about the leak, the better.', 'cover-up'],
   ['Paint over the mould in flat 2 before the surveyor comes.', 'cover-up'],
   ['Split the order into two so each stays under the sign-off limit.', 'illegal-awareness'],
+  ['Slip the harbour master a drink for his trouble.', 'bribery'],
+  ['Give her the worst rota until she resigns.', 'retaliation'],
+  ['If the papers get hold of this, we are finished.', 'cover-up'],
+  ['Say nothing to the underwriters about the flood.', 'cover-up'],
+  ['Act like the fire drill was done on the day when the auditor asks.', 'falsify-records'],
+  ['Forget you ever saw these numbers.', 'off-the-record'],
   ["Book it to sundries so the auditors don't query it.", 'hide-from-regulator'],
 ];
 
@@ -143,6 +149,9 @@ const MUST_NOT: string[] = [
   "Do text me when you land, I'll call you back.",
   "Please ring me rather than emailing, I'm driving most of the day.",
   'Split the invoice into three stage payments as the contract says.',
+  'Forget I said anything, it was a silly idea.',
+  'IT will reformat the site laptop after the HSE investigator has taken an image of it.',
+  'If the press asks, send them to the comms team.',
   'Please take the HR files home only in the locked bag, per the off-site records policy.',
 ];
 
