@@ -78,6 +78,9 @@ const MUST_FLAG: Array<[string, string]> = [
   ['We will not chase each other\'s customers in the east.', 'price-fixing'],
   ["We've known about the cracks in the beams since March and kept selling the units anyway.", 'knew-defect'],
   ['Can you doctor the timesheets so the hours add up?', 'falsify-records'],
+  // a fix word that is denied is no excuse
+  ['They knew about the cracks and never told the tenants.', 'knew-defect'],
+  ["We've known about the leak since Monday and haven't fixed it.", 'knew-defect'],
   ['Take the temperature logs home tonight, the EHO is in tomorrow.', 'destroy-evidence'],
   ['Make it look as if the hoist was inspected last week.', 'falsify-records'],
   ['Adjust the delivery times on the dockets before the traffic commissioner sees them.', 'falsify-records'],
@@ -144,6 +147,8 @@ const MUST_NOT: string[] = [
   "Don't tell the tenants about the rent review yet.",
   "We've known about the leak in the kitchen since Monday; facilities are fixing it tomorrow.",
   'The doctor reviewed the test results with the patient.',
+  'We knew about the fire drill and did not mention it to the new starters.',
+  'We knew about the fault and reported it to the manufacturer straight away.',
   'We knew the boiler was unsafe so we shut it and called the engineer.',
   "We'll move the on-call rota to WhatsApp because it works abroad.",
   'The loss adjuster visits Tuesday; give him full access to the plant room.',
