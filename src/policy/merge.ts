@@ -7,7 +7,6 @@ import { ACTION_RANK, CATEGORIES, SEVERITIES, SEVERITY_RANK, type Action, type C
 import { resolvePolicy } from './defaults.js';
 import type { ActionSetting, Policy, ResolvedPolicy, Term } from './types.js';
 
-
 /** `prefs` over `org`, with a notice for every preference a lock keeps out. `prefs` must be valid. */
 export function mergeValidated(org: ResolvedPolicy, prefs: Policy): { policy: ResolvedPolicy; notices: string[] } {
   const notices: string[] = [];

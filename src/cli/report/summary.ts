@@ -44,7 +44,6 @@ export interface ScanSummaryJson {
   messagesPerSecond: number;
 }
 
-
 export class ScanSummary {
   messages = 0;
   files = 0;

@@ -358,9 +358,10 @@ export function findKnownKeys(text: string): KnownKeyMatch[] {
     let probed = cands[q]! & 1;
     while (q + 1 < cands.length && cands[q + 1]! >>> 1 === i) probed |= cands[++q]! & 1;
     if (i < covered) continue;
-    // Not only letters and digits: `_gitlab_session=…` and Azure secrets (`~…8Q~…`) start otherwise.
-    const c = text.charCodeAt(i);
+    // Any character may start a key, not only letters and digits: `_gitlab_session=…` and Azure
+    // secrets (`~…8Q~…`) start otherwise; the prefix or probe checks below decide.
     if (!isBoundaryBefore(text, i)) continue;
+    const c = text.charCodeAt(i);
     let end = -1;
     let found: KnownKeyFormat | undefined;
     const list = i + 1 < n ? BY_PREFIX.get(c * 65536 + text.charCodeAt(i + 1)) : undefined;
