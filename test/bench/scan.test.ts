@@ -1,13 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureScan } from '../../bench/scan.js';
+import { tempDir } from '../temp-dir.js';
 
 describe('bench/scan', () => {
   let dir: string;
-  before(() => (dir = mkdtempSync(join(tmpdir(), 'st-bench-scan-'))));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  before(() => (dir = tempDir('st-bench-scan-')));
 
   it('scans every body as one message of an mbox, "From " lines in bodies escaped', async () => {
     const bodies = ['Hello,\nFrom now on we meet on Mondays.', 'The vendor is an idiot.', 'plain'];

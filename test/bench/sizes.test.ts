@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { bundleSizes, gzipSize, pageAssets, sendHandlerParts } from '../../bench/sizes.js';
+import { tempDir } from '../temp-dir.js';
 
 describe('bench/sizes', () => {
   it('pageAssets lists local scripts and stylesheets, quoted or not, never remote ones', () => {
@@ -21,7 +21,7 @@ describe('bench/sizes', () => {
   });
 
   it('bundleSizes reads the send handler and the task pane with its assets', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'st-sizes-'));
+    const dir = tempDir('st-sizes-');
     writeFileSync(join(dir, 'launchevent.js'), 'x'.repeat(5000));
     writeFileSync(join(dir, 'taskpane.html'), '<script src=a.js></script><link rel=stylesheet href=b.css><script src=missing.js></script>');
     writeFileSync(join(dir, 'a.js'), 'y'.repeat(300));
@@ -34,7 +34,7 @@ describe('bench/sizes', () => {
   });
 
   it('sendHandlerParts splits launchevent.js by its source map and costs each part gzipped', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'st-parts-'));
+    const dir = tempDir('st-parts-');
     const lexicon = 'var LEXICON="' + 'the quick brown fox '.repeat(200) + '";';
     const handler = 'function stOnSend(e){e.completed({allowEvent:true})}';
     writeFileSync(join(dir, 'launchevent.js'), `${lexicon}\n${handler}`);

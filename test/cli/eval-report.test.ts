@@ -1,10 +1,10 @@
 // Tests scripts/eval-report.ts (kept under test/cli/ with the eval command it reports on).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './helpers.js';
+import { tempDir } from '../temp-dir.js';
 
 interface ReportRun {
   status: number | null;
@@ -16,25 +16,21 @@ interface ReportRun {
 
 /**
  * Runs the report over a temporary corpus folder holding `corpus` (file name → content); a
- * `review` text becomes the --review file. The folder is removed afterwards.
+ * `review` text becomes the --review file.
  */
 function runReport(corpus: Record<string, string>, options: { review?: string; args?: string[] } = {}): ReportRun {
-  const dir = mkdtempSync(join(tmpdir(), 'st-report-'));
-  try {
-    const folder = join(dir, 'corpus');
-    mkdirSync(folder);
-    for (const [name, text] of Object.entries(corpus)) writeFileSync(join(folder, name), text);
-    const out = join(dir, 'quality.md');
-    const args = [join(ROOT, 'scripts', 'eval-report.ts'), '--corpus', folder, '--out', out, ...(options.args ?? [])];
-    if (options.review !== undefined) {
-      writeFileSync(join(dir, 'review.tsv'), options.review);
-      args.push('--review', join(dir, 'review.tsv'));
-    }
-    const r = spawnSync(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, encoding: 'utf8' });
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr, md: existsSync(out) ? readFileSync(out, 'utf8') : '' };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const dir = tempDir('st-report-');
+  const folder = join(dir, 'corpus');
+  mkdirSync(folder);
+  for (const [name, text] of Object.entries(corpus)) writeFileSync(join(folder, name), text);
+  const out = join(dir, 'quality.md');
+  const args = [join(ROOT, 'scripts', 'eval-report.ts'), '--corpus', folder, '--out', out, ...(options.args ?? [])];
+  if (options.review !== undefined) {
+    writeFileSync(join(dir, 'review.tsv'), options.review);
+    args.push('--review', join(dir, 'review.tsv'));
   }
+  const r = spawnSync(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, md: existsSync(out) ? readFileSync(out, 'utf8') : '' };
 }
 
 const lines = (...rows: string[]): string => `${rows.join('\n')}\n`;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { MboxSplitter, readMbox, readMboxFile, type MboxMessage } from '../../src/cli/mbox.js';
+import { tempDir } from '../temp-dir.js';
 
 /** Stores messages the mboxrd way: envelope line, body with `>*From ` lines escaped, blank separator line. */
 function store(messages: { envelope: string; body: string }[], eol = '\n'): Buffer {
@@ -167,18 +167,14 @@ describe('cli/mbox', () => {
   });
 
   it('readMboxFile reads a file in small chunks', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'st-mbox-'));
-    try {
-      const file = join(dir, 'a.mbox');
-      const messages = Array.from({ length: 20 }, (_, i) => ({ envelope: `u${i}@x Mon`, body: `Subject: m${i}\n\nFrom the desk of ${i}\n` }));
-      writeFileSync(file, store(messages));
-      const got = await collect(readMboxFile(file, { chunkSize: 7 }));
-      assert.deepEqual(
-        got.map((m) => m.raw.toString()),
-        messages.map((m) => m.body),
-      );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('st-mbox-');
+    const file = join(dir, 'a.mbox');
+    const messages = Array.from({ length: 20 }, (_, i) => ({ envelope: `u${i}@x Mon`, body: `Subject: m${i}\n\nFrom the desk of ${i}\n` }));
+    writeFileSync(file, store(messages));
+    const got = await collect(readMboxFile(file, { chunkSize: 7 }));
+    assert.deepEqual(
+      got.map((m) => m.raw.toString()),
+      messages.map((m) => m.body),
+    );
   });
 });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPolicy } from '../../src/cli/policy.js';
 import { FIXTURES } from './helpers.js';
+import { tempDir } from '../temp-dir.js';
 
 describe('cli/policy', () => {
   it('reads a JSON object policy, relative to the given directory', async () => {
@@ -28,18 +28,14 @@ describe('cli/policy', () => {
   }
 
   it('validates against the policy schema: an error is one line with its JSON path; warnings are passed on and ignored', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'st-policy-'));
-    try {
-      writeFileSync(join(dir, 'bad.json'), '{"onError":"explode","maxRecipients":"many"}');
-      await assert.rejects(loadPolicy('bad.json', dir), /^InputError: bad\.json: invalid policy: error \$\.\w+: .*\(and 1 more; run 'second-thought policy validate bad\.json'\)$/);
-      writeFileSync(join(dir, 'typo.json'), '{"version": 1, "maxRecipents": 5}');
-      const warnings: string[] = [];
-      const p = await loadPolicy('typo.json', dir, (w) => warnings.push(w));
-      assert.equal(warnings.length, 1);
-      assert.match(warnings[0]!, /^typo\.json: warning \$\.maxRecipents: unknown key/);
-      assert.equal((p as Record<string, unknown>).maxRecipents, undefined, 'unknown keys are dropped');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('st-policy-');
+    writeFileSync(join(dir, 'bad.json'), '{"onError":"explode","maxRecipients":"many"}');
+    await assert.rejects(loadPolicy('bad.json', dir), /^InputError: bad\.json: invalid policy: error \$\.\w+: .*\(and 1 more; run 'second-thought policy validate bad\.json'\)$/);
+    writeFileSync(join(dir, 'typo.json'), '{"version": 1, "maxRecipents": 5}');
+    const warnings: string[] = [];
+    const p = await loadPolicy('typo.json', dir, (w) => warnings.push(w));
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]!, /^typo\.json: warning \$\.maxRecipents: unknown key/);
+    assert.equal((p as Record<string, unknown>).maxRecipents, undefined, 'unknown keys are dropped');
   });
 });

@@ -8,7 +8,6 @@
  * Skipped (with a message) only when /usr/bin/chromium is missing.
  */
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { GMAIL, startExtension, unexpected } from './helpers.js';
 
@@ -18,7 +17,6 @@ describe('extension: content script in Gmail compose windows (headless Chromium,
   this.timeout(120_000);
   let context: BrowserContext | undefined;
   let worker: Worker;
-  let tmp: string;
   let requests: string[];
   let offHost: string[];
   let page: Page;
@@ -26,13 +24,12 @@ describe('extension: content script in Gmail compose windows (headless Chromium,
 
   before(async function () {
     this.timeout(5 * 60_000); // a cold build of the extension on a busy machine
-    ({ tmp, context, worker, requests, offHost } = await startExtension(this, 'st-ext-', WAIT));
+    ({ context, worker, requests, offHost } = await startExtension(this, 'st-ext-', WAIT));
     context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
   });
 
   after(async () => {
     await context?.close();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
   afterEach(async () => {

@@ -4,8 +4,7 @@
  * alone for the adapter tests, and the built extension (built when missing or stale).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Request, Worker } from 'playwright-core';
@@ -13,6 +12,7 @@ import type { BrowserContext, Request, Worker } from 'playwright-core';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // One system Chromium and one set of flags for every browser test.
 import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from '../browser/harness.js';
+import { tempDir } from '../temp-dir.js';
 export { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable } from '../browser/harness.js';
 export const FIXTURE = join(ROOT, 'test', 'fixtures', 'gmail', 'compose.html');
 export const EXTENSION_DIR = join(ROOT, 'dist', 'extension');
@@ -99,14 +99,8 @@ export function ensureExtensionBuilt(log: (m: string) => void = () => undefined)
   execFileSync('npm', ['run', '--silent', 'build:extension'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-/**
- * Headless Chromium with the built extension loaded, from a private copy in a new temp folder
- * (another build emptying dist/ meanwhile cannot pull the extension from under the browser).
- * The caller removes `tmp` when done.
- */
 /** A browser with the extension loaded, the fixture routed, and what it requested so far. */
 export interface ExtensionSession {
-  tmp: string;
   context: BrowserContext;
   worker: Worker;
   /** Every request the browser made. */
@@ -118,7 +112,7 @@ export interface ExtensionSession {
 /**
  * What every extension suite starts with: skips the suite when Chromium is missing, builds the
  * extension if needed, launches it, records requests, routes the fixture and waits for the
- * service worker. Close `context` and remove `tmp` when done.
+ * service worker. Close `context` when done.
  */
 export async function startExtension(suite: Mocha.Context, prefix: string, wait: number): Promise<ExtensionSession> {
   if (!chromiumAvailable()) {
@@ -126,15 +120,19 @@ export async function startExtension(suite: Mocha.Context, prefix: string, wait:
     suite.skip();
   }
   ensureExtensionBuilt((m) => console.log(`      ${m}`));
-  const { tmp, context } = await launchWithExtension(prefix);
+  const context = await launchWithExtension(prefix);
   const requests = recordRequests(context);
   const { offHost } = await routeFixture(context);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: wait }));
-  return { tmp, context, worker, requests, offHost };
+  return { context, worker, requests, offHost };
 }
 
-export async function launchWithExtension(prefix: string): Promise<{ tmp: string; context: BrowserContext }> {
-  const tmp = mkdtempSync(join(tmpdir(), prefix));
+/**
+ * Headless Chromium with the built extension loaded, from a private copy in a new temp folder
+ * (another build emptying dist/ meanwhile cannot pull the extension from under the browser).
+ */
+export async function launchWithExtension(prefix: string): Promise<BrowserContext> {
+  const tmp = tempDir(prefix);
   const dir = join(tmp, 'extension');
   cpSync(EXTENSION_DIR, dir, { recursive: true });
   const { chromium } = await import('playwright-core');
@@ -144,5 +142,5 @@ export async function launchWithExtension(prefix: string): Promise<{ tmp: string
     viewport: { width: 1280, height: 900 },
     args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
   });
-  return { tmp, context };
+  return context;
 }

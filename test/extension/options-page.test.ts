@@ -8,7 +8,6 @@
  * Skipped (with a message) only when /usr/bin/chromium is missing.
  */
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { GMAIL, startExtension, unexpected } from './helpers.js';
 
@@ -18,7 +17,6 @@ describe('extension: options page (headless Chromium, unpacked extension)', func
   this.timeout(120_000);
   let context: BrowserContext | undefined;
   let worker: Worker;
-  let tmp: string;
   let requests: string[];
   let offHost: string[];
   let base: string;
@@ -27,13 +25,12 @@ describe('extension: options page (headless Chromium, unpacked extension)', func
 
   before(async function () {
     this.timeout(5 * 60_000);
-    ({ tmp, context, worker, requests, offHost } = await startExtension(this, 'st-opt-', WAIT));
+    ({ context, worker, requests, offHost } = await startExtension(this, 'st-opt-', WAIT));
     base = worker.url().replace(/\/background\.js$/, ''); // URL.origin is "null" for chrome-extension: in Node
   });
 
   after(async () => {
     await context?.close();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
   afterEach(async () => {

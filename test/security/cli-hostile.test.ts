@@ -11,12 +11,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, copyFileSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, closeSync, copyFileSync, cpSync, openSync, readFileSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { MemoryOutput } from '../../src/cli/io.js';
 import { run } from '../../src/cli/main.js';
 import { ROOT } from '../cli/helpers.js';
+import { tempDir } from '../temp-dir.js';
 
 /** tsx's loader by absolute URL: the child runs in a temp folder with no node_modules. */
 const TSX = import.meta.resolve('tsx');
@@ -101,7 +101,7 @@ describe('security: hostile files for the CLI', function () {
     let dir: string;
     let unreadableIsReadable = false;
     before(() => {
-      dir = mkdtempSync(join(tmpdir(), 'st-hostile-'));
+      dir = tempDir('st-hostile-');
       cpSync(HOSTILE, join(dir, 'h'), { recursive: true });
       symlinkSync('..', join(dir, 'h', 'loop'));
       copyFileSync(join(HOSTILE, 'latin1.eml'), join(dir, 'h', 'locked.eml'));
@@ -113,7 +113,6 @@ describe('security: hostile files for the CLI', function () {
         unreadableIsReadable = false;
       }
     });
-    after(() => rmSync(dir, { recursive: true, force: true }));
 
     it('reports each bad file once, does not follow the loop, and scans the rest', async () => {
       const r = await cli(['scan', '--json', '--policy', 'h/policy.json', 'h'], dir);
@@ -153,7 +152,7 @@ describe('security: hostile files for the CLI', function () {
     let bigSize = 0;
     const messages = 190;
     before(() => {
-      dir = mkdtempSync(join(tmpdir(), 'st-bigmbox-'));
+      dir = tempDir('st-bigmbox-');
       // 190 messages of ~1 MB each: a short text part (every 50th names the term) and a 1 MB base64
       // attachment, so most bytes go through the mbox splitter and MIME parser, not the classifier.
       const write = (name: string, count: number) => {
@@ -177,7 +176,6 @@ describe('security: hostile files for the CLI', function () {
       writeFileSync(join(dir, 'small.mbox'), readFileSync(join(dir, 'big.mbox')).subarray(0, 2000));
       copyFileSync(join(HOSTILE, 'policy.json'), join(dir, 'policy.json'));
     });
-    after(() => rmSync(dir, { recursive: true, force: true }));
 
     /** Runs scan in a child and returns its peak resident set size (KB), read back from a file. */
     function scanChild(file: string) {

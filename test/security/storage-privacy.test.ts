@@ -11,8 +11,7 @@
  *   the personal values appear, and mail text in the HTML is escaped.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createClassifier } from '../../src/classifier/index.js';
 import { MemoryOutput } from '../../src/cli/io.js';
@@ -23,6 +22,7 @@ import { ROOT } from '../cli/helpers.js';
 import { PREFERENCES_KEY, savePreferences } from '../../src/taskpane/preferences-store.js';
 import { OVERRIDE_HEADER, OVERRIDE_KEY, recordOverride } from '../../src/outlook/override.js';
 import { mockOffice, recordingEvent } from '../outlook/mock-office.js';
+import { tempDir } from '../temp-dir.js';
 
 /** Personal data and secrets, all made up for this test. */
 const PERSONAL = {
@@ -131,13 +131,12 @@ describe('security: privacy of what is stored', function () {
   describe('the scan report', () => {
     let dir: string;
     before(() => {
-      dir = mkdtempSync(join(tmpdir(), 'st-privacy-'));
+      dir = tempDir('st-privacy-');
       writeFileSync(
         join(dir, 'a.eml'),
         `From: ${PERSONAL.email}\nTo: colleague@example.org\nSubject: <script>alert(1)</script> for ${PERSONAL.name}\n\n${DRAFT}\n<img src=x onerror=alert(2)> the vendor is an idiot\n`,
       );
     });
-    after(() => rmSync(dir, { recursive: true, force: true }));
 
     async function scan(args: string[]) {
       const stdout = new MemoryOutput();

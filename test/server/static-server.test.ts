@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveUnder, startStaticServer } from '../../src/server/static-server.js';
+import { tempDir } from '../temp-dir.js';
 
 describe('server/static-server', () => {
-  const root = mkdtempSync(join(tmpdir(), 'st-static-'));
+  const root = tempDir('st-static-');
   mkdirSync(join(root, 'sub'));
   writeFileSync(join(root, 'index.html'), '<p>home</p>');
   writeFileSync(join(root, 'sub', 'index.html'), '<p>sub</p>');

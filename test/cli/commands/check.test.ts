@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertOneLineError, cli } from '../helpers.js';
+import { tempDir } from '../../temp-dir.js';
 
 interface JsonLine {
   source: string;
@@ -91,24 +91,20 @@ describe('cli/commands/check', function () {
   });
 
   it('--to decides externalOnly terms: an external recipient raises, an internal one does not', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'st-check-'));
-    try {
-      const policy = join(dir, 'p.json');
-      writeFileSync(
-        policy,
-        JSON.stringify({
-          version: 1,
-          internalDomains: ['corp.example'],
-          terms: [{ patterns: ['flumbright'], category: 'confidential', severity: 'high', message: 'client name', externalOnly: true }],
-        }),
-      );
-      const outside = await cli(['check', '--json', '--policy', policy, '--to', 'Kim <kim@partner.example>', '-'], 'flumbright renewal');
-      const inside = await cli(['check', '--json', '--policy', policy, '--to', 'sam@corp.example', '-'], 'flumbright renewal');
-      assert.ok(jsonLines(outside.stdout)[0]!.findings.some((x) => x.rule === 'flumbright'));
-      assert.ok(!jsonLines(inside.stdout)[0]!.findings.some((x) => x.rule === 'flumbright'));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('st-check-');
+    const policy = join(dir, 'p.json');
+    writeFileSync(
+      policy,
+      JSON.stringify({
+        version: 1,
+        internalDomains: ['corp.example'],
+        terms: [{ patterns: ['flumbright'], category: 'confidential', severity: 'high', message: 'client name', externalOnly: true }],
+      }),
+    );
+    const outside = await cli(['check', '--json', '--policy', policy, '--to', 'Kim <kim@partner.example>', '-'], 'flumbright renewal');
+    const inside = await cli(['check', '--json', '--policy', policy, '--to', 'sam@corp.example', '-'], 'flumbright renewal');
+    assert.ok(jsonLines(outside.stdout)[0]!.findings.some((x) => x.rule === 'flumbright'));
+    assert.ok(!jsonLines(inside.stdout)[0]!.findings.some((x) => x.rule === 'flumbright'));
   });
 
   it('.mbox: each message as file#N; a malformed one is reported on stderr and skipped, the rest still checked; exit 2', async () => {
@@ -163,17 +159,13 @@ describe('cli/commands/check', function () {
   });
 
   it('a policy the engine refuses (a term pattern that does not parse) is an invalid policy, not a crash', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'st-check-'));
-    try {
-      const policy = join(dir, 'p.json');
-      writeFileSync(policy, JSON.stringify({ version: 1, terms: [{ patterns: ['(broken'], category: 'legal', severity: 'high', message: 'm' }] }));
-      const r = await cli(['check', '--policy', policy, 'clean.txt']);
-      assert.equal(r.code, 2);
-      assertOneLineError(r.stderr);
-      assert.match(r.stderr, /p\.json: invalid policy: /);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('st-check-');
+    const policy = join(dir, 'p.json');
+    writeFileSync(policy, JSON.stringify({ version: 1, terms: [{ patterns: ['(broken'], category: 'legal', severity: 'high', message: 'm' }] }));
+    const r = await cli(['check', '--policy', policy, 'clean.txt']);
+    assert.equal(r.code, 2);
+    assertOneLineError(r.stderr);
+    assert.match(r.stderr, /p\.json: invalid policy: /);
   });
 
   it('control characters from the mail never reach the terminal', async () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRow } from '../../../src/cli/commands/eval.js';
 import { assertOneLineError, cli } from '../helpers.js';
+import { tempDir } from '../../temp-dir.js';
 
 // eval-tiny.jsonl under policy.json (quuxfire: confidential/high -> warn, zorblax: threat/high -> warn,
 // glimmerwick: tone/low -> inform, which is not a prediction):
@@ -95,20 +95,16 @@ describe('cli/commands/eval', function () {
   });
 
   it('an empty file is a measurement of nothing, not an error', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'st-eval-'));
-    try {
-      writeFileSync(join(dir, 'empty.jsonl'), '\n\n');
-      const r = await cli(['eval', join(dir, 'empty.jsonl'), '--json']);
-      assert.equal(r.code, 0);
-      assert.deepEqual(JSON.parse(r.stdout), {
-        messages: 0,
-        categories: {},
-        micro: { tp: 0, fp: 0, fn: 0, precision: null, recall: null, f1: null },
-        clean_flag_rate: null,
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('st-eval-');
+    writeFileSync(join(dir, 'empty.jsonl'), '\n\n');
+    const r = await cli(['eval', join(dir, 'empty.jsonl'), '--json']);
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.stdout), {
+      messages: 0,
+      categories: {},
+      micro: { tp: 0, fp: 0, fn: 0, precision: null, recall: null, f1: null },
+      clean_flag_rate: null,
+    });
   });
 
   describe('parseRow', () => {

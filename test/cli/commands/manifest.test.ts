@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkManifest, parseHost, parseXml, rewriteManifest } from '../../../src/cli/commands/manifest.js';
 import { ROOT, assertOneLineError, cli } from '../helpers.js';
+import { tempDir } from '../../temp-dir.js';
 
 const TEMPLATE_PATH = join(ROOT, 'manifest.xml');
 const template = (): string => readFileSync(TEMPLATE_PATH, 'utf8');
@@ -83,7 +83,7 @@ describe('cli/commands/manifest', () => {
       assert.equal(printed.code, 0);
       assert.match(printed.stdout, /^<\?xml/);
       assert.deepEqual(checkManifest(printed.stdout, parseHost('https://addins.contoso.test/st')).problems, []);
-      const out = join(mkdtempSync(join(tmpdir(), 'st-manifest-')), 'manifest.xml');
+      const out = join(tempDir('st-manifest-'), 'manifest.xml');
       const written = await cli(['manifest', '--host', 'https://addins.contoso.test/st', '--send-mode', 'prompt', '--out', out]);
       assert.equal(written.code, 0);
       assert.equal(written.stdout, '');
@@ -92,7 +92,7 @@ describe('cli/commands/manifest', () => {
     });
 
     it("takes the send mode from the policy; --send-mode wins over it", async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'st-manifest-'));
+      const dir = tempDir('st-manifest-');
       writeFileSync(join(dir, 'p.json'), '{"version":1,"sendMode":"block"}');
       const fromPolicy = await cli(['manifest', '--host', 'https://a.test', '--policy', join(dir, 'p.json')]);
       assert.match(fromPolicy.stdout, /SendMode="Block"/);

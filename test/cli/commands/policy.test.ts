@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { policyJsonSchemaText } from '../../../src/policy/json-schema.js';
 import { validatePolicyText } from '../../../src/policy/validate.js';
 import { ROOT, assertOneLineError, cli } from '../helpers.js';
+import { tempDir } from '../../temp-dir.js';
 
 const POLICIES = join(ROOT, 'test', 'fixtures', 'policy');
 const p = (name: string): string => join(POLICIES, name);
@@ -30,7 +30,7 @@ describe('cli/commands/policy', () => {
   });
 
   it('validate: warnings alone still exit 0', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'st-policy-'));
+    const dir = tempDir('st-policy-');
     writeFileSync(join(dir, 'w.json'), '{"version":1,"alow":["x y"]}');
     const r = await cli(['policy', 'validate', join(dir, 'w.json')]);
     assert.equal(r.code, 0);
@@ -64,7 +64,7 @@ describe('cli/commands/policy', () => {
     const printed = await cli(['policy', 'init']);
     assert.equal(printed.code, 0);
     assert.equal(validatePolicyText(printed.stdout).problems.length, 0);
-    const out = join(mkdtempSync(join(tmpdir(), 'st-policy-')), 'policy.json');
+    const out = join(tempDir('st-policy-'), 'policy.json');
     assert.equal((await cli(['policy', 'init', '--out', out])).code, 0);
     assert.equal(readFileSync(out, 'utf8'), printed.stdout);
     const again = await cli(['policy', 'init', '--out', out]);

@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MemoryOutput } from '../../../src/cli/io.js';
 import { run } from '../../../src/cli/main.js';
 import { ROOT, assertOneLineError } from '../helpers.js';
+import { tempDir } from '../../temp-dir.js';
 
 const SCAN = join(ROOT, 'test', 'fixtures', 'scan');
 
 /** A copy of the scan fixture with a directory loop and a dangling link added. */
 function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'st-scan-'));
+  const dir = tempDir('st-scan-');
   cpSync(SCAN, dir, { recursive: true });
   symlinkSync('..', join(dir, 'mail', 'archive', 'up'));
   symlinkSync(join(dir, 'nowhere.eml'), join(dir, 'mail', 'inbox', 'gone.eml'));

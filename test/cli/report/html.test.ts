@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createClassifier } from '../../../src/classifier/index.js';
 import { barChart, escapeHtml, renderReport } from '../../../src/cli/report/html.js';
 import { ScanSummary } from '../../../src/cli/report/summary.js';
 import { ROOT } from '../helpers.js';
+import { tempDir } from '../../temp-dir.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -74,7 +74,7 @@ describe('cli/report/html', () => {
 
     it('opens with no console or script errors, fetches nothing, and shows the counts', async () => {
       const summary = sampleSummary();
-      const dir = mkdtempSync(join(tmpdir(), 'st-report-'));
+      const dir = tempDir('st-report-');
       const file = join(dir, 'report.html');
       writeFileSync(file, renderReport(summary, { paths: ['mail'], policy: 'policy.json' }));
       const page = await browser.newPage();
@@ -123,7 +123,7 @@ describe('cli/report/html', () => {
     it('a report written by scan over the fixture opens cleanly too', async () => {
       const { run } = await import('../../../src/cli/main.js');
       const { MemoryOutput } = await import('../../../src/cli/io.js');
-      const dir = mkdtempSync(join(tmpdir(), 'st-report-'));
+      const dir = tempDir('st-report-');
       const stdout = new MemoryOutput();
       const code = await run(['scan', '--quiet', '--json', '--policy', 'policy.json', '--report', join(dir, 'r.html'), 'mail'], {
         stdout,
