@@ -47,6 +47,8 @@ const MUST_FLAG: Array<[string, string]> = [
   ["That's not my problem.", 'dismissive'],
   ['Stop whining and ship it.', 'dismissive'],
   ['Which you clearly have not opened.', 'clearly-you-didnt'],
+  ["You apparently haven't opened the attachment.", 'clearly-you-didnt'],
+  ["You didn't bother to check the totals.", 'did-you-read'],
   ['In the future, please copy me on every change.', 'going-forward-please'],
   ['Going forward, please check the totals before you send.', 'going-forward-please'],
   ['Suck it up and finish the report.', 'dismissive'],
@@ -101,6 +103,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  "I didn't bother to check the old logs, they rotate daily.",
   "I'm running out of ways to thank you for the help this month!",
   "Is it too much to ask the vendor for a discount? Worth a try.",
   // a typo for "designed", said of a form, not of a person
@@ -154,7 +157,7 @@ const MUST_NOT: string[] = [
   'You will learn nothing new in the refresher, but it is mandatory.',
 ];
 
-const LOW_ONLY: string[] = ['Just to be clear, the answer is no.', 'Obviously we need more time.'];
+const LOW_ONLY: string[] = ['Just to be clear, the answer is no.', 'Obviously we need more time.', "He apparently doesn't have the option of upgrading, so we patch it."];
 
 describe('tone lexicon', () => {
   for (const [text, rule] of MUST_FLAG) {
