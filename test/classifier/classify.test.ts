@@ -61,6 +61,10 @@ describe('createClassifier', () => {
     const body = 'All fine here.\n\nOn Mon, Sam <sam@x.example> wrote:\n> you zorblax';
     assert.deepEqual(ours(classifier.classify(body).findings), []);
     assert.equal(ours(classifier.classify('you zorblax\n\n> quoted').findings).length, 1);
+    // A reply written below the quoted lines is the writer's own.
+    const below = 'On Mon, Sam <sam@x.example> wrote:\n> you zorblax\n\nand you zorblax too';
+    const found = classifier.classify(below).findings.filter((f) => f.rule === 'zorblax');
+    assert.deepEqual(found.map((f) => f.start), [below.lastIndexOf('zorblax')]);
   });
 
   it('lowers an insult that is denied ("I would never call him …")', () => {
