@@ -17,6 +17,7 @@ export type PiiRule =
   | 'bank-account'
   | 'phone'
   | 'email-address'
+  | 'street-address'
   | 'date-of-birth'
   | 'passport'
   | 'national-id'

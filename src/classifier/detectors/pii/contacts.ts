@@ -1,12 +1,13 @@
 /**
- * Scanners shared by pii/phone and pii/email-address, and the contact-list
- * rule that ties them together.
+ * Scanners shared by pii/phone, pii/email-address and pii/street-address, and the
+ * contact-list rule that ties them together.
  *
  * One phone number or address in a signature is normal mail (low: inform only).
  * A message that lists many people's contacts — a call tree, a roster, an
- * exported address book — is a privacy problem, so when the text holds at
- * least CONTACT_LIST_MIN distinct phone numbers, or that many distinct personal
- * e-mail addresses, every phone/e-mail hit in it becomes medium (warns).
+ * exported address book, a list of home addresses — is a privacy problem, so when
+ * the text holds at least CONTACT_LIST_MIN distinct phone numbers, or that many
+ * distinct personal e-mail addresses or street addresses, every phone, e-mail and
+ * street-address hit in it becomes medium (warns).
  * Role and list addresses (info@, support@, noreply@, *-request@...) and
  * addresses in header lines (`From:`, `To:`, `Cc:`...) do not count towards
  * the list: mailing-list traffic and forwarded headers are full of them.
@@ -16,6 +17,7 @@
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { isAsciiAlnumCode, isDigitCode, isWordCharAt, hasContext } from './common.js';
+import { findStreetAddresses } from './street.js';
 
 export const CONTACT_LIST_MIN = 4;
 
@@ -393,20 +395,25 @@ function phoneOwner(key: string): string {
  */
 const BULK_MAIL = /\bunsubscribe\b|\bremoved? from (?:this|our|the) (?:mailing |e-?mail )?list\b|\bmanage (?:your )?(?:subscription|e-?mail preferences)\b|\bsubscriber information\b/i;
 
+/** Words that tie street addresses to people: where they live, or a list of addresses. */
+const HOME_WORDS = /\b(?:homes?|houses?|residences?|residential|lives?|living|personal|private|addresses|mailing)\b/i;
+
 export interface ContactScan {
   phones: Span[];
   emails: Span[];
+  streets: Span[];
   isList: boolean;
 }
 
 let memoText: string | undefined;
 let memoScan: ContactScan | undefined;
 
-/** Phones, e-mails and whether the text is a contact list. Memoized for the last text (both detectors ask). */
+/** Phones, e-mails, street addresses and whether the text is a contact list. Memoized for the last text (three detectors ask). */
 export function scanContacts(text: string): ContactScan {
   if (memoText === text && memoScan) return memoScan;
   const phones = findPhones(text);
   const emails = findEmails(text);
+  const streets = findStreetAddresses(text);
   const excluded = phones.length >= CONTACT_LIST_MIN || emails.length >= CONTACT_LIST_MIN ? excludedLines(text) : [];
   const phoneKeys = new Set<string>();
   for (const p of phones) if (!isExcluded(excluded, p.start)) phoneKeys.add(phoneOwner(p.key));
@@ -415,8 +422,11 @@ export function scanContacts(text: string): ContactScan {
     if (isRoleAddress(e.key) || isExcluded(excluded, e.start) || inUrlOrPath(text, e.start)) continue;
     personal.add(e.key);
   }
-  const isList = (phoneKeys.size >= CONTACT_LIST_MIN || personal.size >= CONTACT_LIST_MIN) && !BULK_MAIL.test(text);
+  // Street addresses make a list of people's addresses only where the mail says so: venues,
+  // shops and car parks have addresses too.
+  const streetList = new Set(streets.map((s) => s.key)).size >= CONTACT_LIST_MIN && HOME_WORDS.test(text);
+  const isList = (phoneKeys.size >= CONTACT_LIST_MIN || personal.size >= CONTACT_LIST_MIN || streetList) && !BULK_MAIL.test(text);
   memoText = text;
-  memoScan = { phones, emails, isList };
+  memoScan = { phones, emails, streets, isList };
   return memoScan;
 }

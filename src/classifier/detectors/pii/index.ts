@@ -13,6 +13,7 @@ import { nationalIdDetector } from './national-id.js';
 import { passportDetector } from './passport.js';
 import { phoneDetector } from './phone.js';
 import { ssnDetector } from './ssn.js';
+import { streetAddressDetector } from './street-address.js';
 
 export const PII_DETECTORS: Detector[] = [
   ssnDetector,
@@ -21,6 +22,7 @@ export const PII_DETECTORS: Detector[] = [
   bankAccountDetector,
   phoneDetector,
   emailAddressDetector,
+  streetAddressDetector,
   dateOfBirthDetector,
   passportDetector,
   nationalIdDetector,
@@ -38,4 +40,5 @@ export {
   passportDetector,
   phoneDetector,
   ssnDetector,
+  streetAddressDetector,
 };

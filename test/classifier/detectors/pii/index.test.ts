@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { PII_DETECTORS } from '../../../../src/classifier/detectors/pii/index.js';
 
-const RULES = ['ssn', 'credit-card', 'iban', 'bank-account', 'phone', 'email-address', 'date-of-birth', 'passport', 'national-id', 'ip-address'];
+const RULES = ['ssn', 'credit-card', 'iban', 'bank-account', 'phone', 'email-address', 'street-address', 'date-of-birth', 'passport', 'national-id', 'ip-address'];
 
 /** Strings that look like the things pii detectors parse, mixed with arbitrary unicode. */
 const piiish = fc.array(

@@ -1,0 +1,33 @@
+/**
+ * pii/street-address — street addresses ("1427 Marigold Terrace Apt 3, Los Angeles CA
+ * 90026"), found by the bounded scanner in street.ts.
+ *
+ * Severity: low (inform only) — an office address in a signature or "we meet at 10 Main St"
+ * is ordinary mail. Medium when the message is a contact list (see contacts.ts): at least
+ * CONTACT_LIST_MIN distinct street addresses, phones or personal e-mail addresses, such as a
+ * list of people's home addresses for sending gifts.
+ *
+ * Not: the same shape in lower case, numbers before ordinary words, addresses outside the
+ * English "number, name, street type" form ("Hauptstraße 5" is not read yet).
+ */
+import type { Detector, Hit } from '../../types.js';
+import { makeHit } from './common.js';
+import { scanContacts } from './contacts.js';
+
+export const STREET_RULE = {
+  id: 'pii/street-address',
+  message: 'This is a street address.',
+  listMessage: "This message lists many people's street addresses. Sharing where people live can break privacy rules.",
+  suggestion: 'Send addresses only to the people who need them, or ask each person to give theirs directly.',
+} as const;
+
+function detect(text: string): Hit[] {
+  const scan = scanContacts(text);
+  return scan.streets.map((s) =>
+    scan.isList
+      ? makeHit('street-address', 'medium', s.start, s.end, STREET_RULE.listMessage, STREET_RULE.suggestion)
+      : makeHit('street-address', 'low', s.start, s.end, STREET_RULE.message),
+  );
+}
+
+export const streetAddressDetector: Detector = { id: 'pii/street-address', detect };
