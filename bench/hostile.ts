@@ -149,6 +149,12 @@ export function hostileCases(shape: LexiconShape): HostileCase[] {
       stresses: 'segmenter header patterns on long lines that never say "wrote"',
       make: (n, v = 0) => build(n, 29 + 7919 * v, (r) => 'On ' + r.chars('abc ,', r.int(100, 290)) + '\nFrom: x\n'),
     },
+    { name: 'replies below quotes', stresses: 'segmenter: reply headers, "> " runs and answers after them', make: (n) => repeatTo('On Mon, 2 Jun 2025, Sam Lee <sam@x.example> wrote:\n> is it done?\n\nYes.\n', n) },
+    {
+      name: 'names and sums on one line',
+      stresses: 'pay-list and street-address scanners looking back for names, no line break',
+      make: (n, v = 0) => build(n, 31 + 7919 * v, (r) => r.pick(['Ana ', 'Lee ', 'Oak ', 'Park ', 'salary ', '- ', '$', '12 ', '48,000 ', '9k ', 'St ', '(lead) '])),
+    },
     { name: 'only newlines', stresses: 'empty lines for the segmenter', make: (n) => repeatTo('\n', n) },
     { name: 'sign-off lines', stresses: 'signature search over many sign-offs', make: (n) => repeatTo('Best,\nSam\n\n', n) },
     {

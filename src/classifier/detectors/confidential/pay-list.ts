@@ -1,0 +1,159 @@
+/**
+ * `confidential/pay-list`: several named people each with a sum of money, in a mail about pay
+ * ("Salaries for the post team: Nina Castell (editor) - $148,000, Luis Ferro - $74,500, ...").
+ * The lexicon finds one person's pay in a sentence ("Amy's bonus is $1.2M"); a pasted salary
+ * sheet has no sentence to match, only names and figures, so it is found here: at least
+ * PAY_LIST_MIN distinct names, each with an amount after it on the same line, and a pay word
+ * anywhere in the mail. Each name-and-amount is one high finding.
+ *
+ * Not: figures after teams, departments, companies or months ("Sales - $200,000", "Acme Corp
+ * $14,000"), a single person's figure, lists of amounts in mail that never speaks of pay
+ * (invoices, budgets, expenses), sums without a currency sign, a "k" or a thousands separator
+ * (years, counts).
+ *
+ * Linear: a native scan jumps from digit to digit; each amount looks back at most NAME_WINDOW
+ * characters of its own line, and the regular expressions run on those short slices only.
+ */
+import type { Detector, Hit } from '../../types.js';
+
+export const PAY_LIST_MIN = 3;
+const NAME_WINDOW = 80;
+
+export const PAY_LIST_RULE = {
+  id: 'confidential/pay-list',
+  message: "This lists named people's pay. Pay of named colleagues is among the most damaging things to leak by mail.",
+  suggestion: 'Share pay data through the HR or payroll system with the people entitled to it, or give totals without names.',
+} as const;
+
+/** Words of mail about pay; without one, names with sums are more likely invoices or budgets. */
+const PAY_WORDS = /\b(?:salary|salaries|pay|paid|payroll|comp|compensation|bonus|bonuses|wage|wages|earns|earnings|raise|raises|stipend|stipends|package|packages|base|equity|day rate|hourly rate|rates)\b/i;
+
+/** Two or three capitalized words: a person's name, unless a word below says otherwise. */
+const NAME = /(?:^|[^A-Za-z])([A-Z][a-z][A-Za-z'-]*(?: [A-Z][a-z][A-Za-z'-]*){1,2})(?![A-Za-z])/;
+
+/** Words in names of things that are not people (teams, companies, places, periods). */
+const NOT_PEOPLE: ReadonlySet<string> = new Set(
+  (
+    'team teams sales marketing department dept group division corp corporation inc ltd llc plc company project fund budget ' +
+    'total subtotal office services service support operations engineering product products design finance legal customer ' +
+    'success account accounts region north south east west new san los las saint st united american america europe asia ' +
+    'january february march april may june july august september october november december monday tuesday wednesday ' +
+    'thursday friday saturday sunday year quarter annual monthly weekly tax fee fees cost costs price prices revenue income ' +
+    'net gross grand capital bank street avenue road hotel airlines travel rental hospital university school college center ' +
+    'centre partners holdings international global systems solutions technologies media studios pictures records limited ' +
+    'trust foundation association council city county state federal national phase option plan tier level band grade ' +
+    'bonus salary pay base total the and for per with'
+  ).split(' '),
+);
+
+function detect(text: string): Hit[] {
+  if (!PAY_WORDS.test(text)) return [];
+  const items: Array<{ start: number; end: number; name: string }> = [];
+  const next = /[0-9]/g;
+  let floor = 0;
+  let i = 0;
+  while (i < text.length) {
+    next.lastIndex = i;
+    const m = next.exec(text);
+    if (m === null) break;
+    const amount = amountAt(text, m.index);
+    if (amount === null) {
+      i = skipNumber(text, m.index);
+      continue;
+    }
+    // The window back to the name stops at the line start (looked for inside the window only:
+    // lastIndexOf over a text without line breaks would read back to its start every time).
+    let from = Math.max(floor, amount.start - NAME_WINDOW);
+    const lineBreak = text.slice(from, amount.start).lastIndexOf('\n');
+    if (lineBreak >= 0) from += lineBreak + 1;
+    const name = personBefore(text, from, amount.start);
+    if (name) items.push({ start: name.start, end: amount.end, name: name.text.toLowerCase() });
+    floor = amount.end;
+    i = amount.end;
+  }
+  if (new Set(items.map((x) => x.name)).size < PAY_LIST_MIN) return [];
+  return items.map((x) => ({
+    category: 'confidential',
+    rule: 'pay-list',
+    severity: 'high',
+    start: x.start,
+    end: x.end,
+    message: PAY_LIST_RULE.message,
+    suggestion: PAY_LIST_RULE.suggestion,
+  }));
+}
+
+/**
+ * The amount of money whose first digit is at `at`: digits with single "," or "." separators,
+ * and a currency sign before it, or "k"/"m" after it, or a thousands separator ("148,000").
+ */
+function amountAt(text: string, at: number): { start: number; end: number } | null {
+  if (at > 0 && isAlnum(text.charCodeAt(at - 1))) return null;
+  let e = at;
+  let digits = 0;
+  let thousands = false;
+  while (e < text.length && digits <= 12) {
+    const c = text.charCodeAt(e);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      e++;
+    } else if ((c === 44 || c === 46) && isDigit(text.charCodeAt(e + 1))) {
+      if (c === 44) thousands = true;
+      e++;
+    } else break;
+  }
+  if (digits > 12) return null;
+  let start = at;
+  let money = thousands && digits >= 4;
+  // A currency sign, with at most one space before the figure.
+  const before = text[at - 1] === ' ' ? at - 2 : at - 1;
+  if (before >= 0 && '$£€'.includes(text[before]!)) {
+    start = before;
+    money = true;
+  }
+  const suffix = text[e];
+  if ((suffix === 'k' || suffix === 'K' || suffix === 'm' || suffix === 'M') && !isAlnum(text.charCodeAt(e + 1))) {
+    e++;
+    money = true;
+  } else if (isAlnum(text.charCodeAt(e))) return null;
+  return money ? { start, end: e } : null;
+}
+
+/**
+ * The person-like name that the amount at `to` belongs to: the last name in [from, to), with
+ * nothing between it and the amount but a role in brackets, a dash or colon, and a pay word
+ * ("Nina Castell (editor) - $148,000", "Raj Patel: base 95k"). Names further back (a headline,
+ * "Texas Pacific's $560 million") do not own the amount.
+ */
+function personBefore(text: string, from: number, to: number): { start: number; text: string } | null {
+  const slice = text.slice(from, to);
+  let found: { start: number; end: number; text: string } | null = null;
+  for (let k = 0; k < slice.length; ) {
+    const m = NAME.exec(slice.slice(k));
+    if (m === null) break;
+    const at = k + m.index + m[0].length - m[1]!.length;
+    found = { start: at, end: at + m[1]!.length, text: m[1]! };
+    k = found.end;
+  }
+  if (found === null || found.text.split(' ').some((w) => NOT_PEOPLE.has(w.toLowerCase()))) return null;
+  if (!OWNS_AMOUNT.test(slice.slice(found.end))) return null;
+  return { start: from + found.start, text: found.text };
+}
+
+/** What may stand between a name and its amount. */
+const OWNS_AMOUNT = /^\s{0,3}(?:\([^()\n]{1,40}\)\s{0,3})?[-–—:=,]?\s{0,3}(?:(?:is|at|on|gets|earns|makes|salary|base|bonus|paid|comp)\s{1,3}){0,2}$/;
+
+function skipNumber(text: string, i: number): number {
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  return i + 1;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isAlnum(c: number): boolean {
+  return isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+export const payListDetector: Detector = { id: 'confidential/pay-list', detect };
