@@ -172,6 +172,9 @@ const MUST_NOT_FLAG: string[] = [
   'We were total muppets about the deadline, sorry.',
   'The old boiler is a useless lump of metal.',
   'I was a smug little weasel at school, sorry.',
+  'The handbook lists names such as idiot, moron and worse as examples of abusive language.',
+  "In the training video one actor tells the other 'you are useless' and the group discusses it.",
+  'Take a bastard file to the edge of the bracket before you paint it.',
 ];
 
 describe('lexicon: insult', () => {
