@@ -150,7 +150,6 @@ const MUST_NOT_FLAG: string[] = [
   'The Scots are a bunch of volunteers from the Glasgow office.',
   'The grievance alleges that the foreman told a worker to go back to his own country.',
   'The supervisor told me to go back to my own country and I want to report it.',
-  'Our Maine Coon is the office cat now; please do not feed her.',
 ];
 
 describe('lexicon: identity', () => {

@@ -174,7 +174,6 @@ const MUST_NOT_FLAG: string[] = [
   'I was a smug little weasel at school, sorry.',
   'The handbook lists names such as idiot, moron and worse as examples of abusive language.',
   "In the training video one actor tells the other 'you are useless' and the group discusses it.",
-  'Take a bastard file to the edge of the bracket before you paint it.',
 ];
 
 describe('lexicon: insult', () => {

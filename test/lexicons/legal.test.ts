@@ -111,6 +111,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['We pay the drivers under the table, so keep them off the rota.', 'off-the-books'],
   ['Half of the fee goes under the table to his cousin.', 'off-the-books'],
   ['Just shred the old maintenance logs before the inspector comes round.', 'destroy-evidence'],
+  ['Clear out the old fire-door logs before the inspector comes round.', 'destroy-evidence'],
 ];
 
 const MUST_NOT: string[] = [
@@ -165,7 +166,8 @@ const MUST_NOT: string[] = [
   'Please take the HR files home only in the locked bag, per the off-site records policy.',
   'Facilities will destroy the old staff badges and SIM cards once the new ones are issued.',
   'Tape the extension cable under the table so nobody trips over it.',
-  'Kickback from the chainsaw is the most common cause of injury on site; keep both hands on it.',
+  'Please clear your desks and empty the bins before the auditors arrive on Monday.',
+  'We burned the midnight oil before the inspection, and it showed.',
 ];
 
 const LOW_ONLY: string[] = ["Let's take this offline after the standup."];

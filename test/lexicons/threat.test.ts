@@ -84,6 +84,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Accidents happen to people who talk to auditors.', 'blackmail'],
   ['If you want to keep your job, stop talking to the union.', 'ultimatum'],
   ["Cut my scene again and I'll kill you, I mean it.", 'violence'],
+  ["She said the figures are late again, so I'll strangle her.", 'violence'],
 ];
 
 const MUST_NOT: string[] = [
@@ -143,6 +144,9 @@ const MUST_NOT: string[] = [
   // a line read from a script or a training role play, not the writer's own words
   "The henchman's line 'I'm going to kill you' gets cut from the TV edit.",
   "In the role play the actor says 'I will punch you', and trainees practise calling security.",
+  // someone else's threat, reported in an incident log or a witness statement
+  'The caller said he would shoot up the depot, so the police were called and the site was cleared.',
+  "The witness statement says that the defendant said 'I'll strangle you' twice.",
 ];
 
 describe('threat lexicon', () => {
