@@ -174,6 +174,7 @@ const MUST_NOT_FLAG: string[] = [
   'I was a smug little weasel at school, sorry.',
   'The handbook lists names such as idiot, moron and worse as examples of abusive language.',
   "In the training video one actor tells the other 'you are useless' and the group discusses it.",
+  "Our dignity policy bans name-calling such as 'moron', and shouting.",
 ];
 
 describe('lexicon: insult', () => {

@@ -168,6 +168,7 @@ const MUST_NOT: string[] = [
   'Tape the extension cable under the table so nobody trips over it.',
   'Please clear your desks and empty the bins before the auditors arrive on Monday.',
   'We burned the midnight oil before the inspection, and it showed.',
+  'Kickback from the table saw is the most common injury in the shop; use the riving knife.',
 ];
 
 const LOW_ONLY: string[] = ["Let's take this offline after the standup."];
