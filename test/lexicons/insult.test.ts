@@ -98,6 +98,7 @@ const MUST_FLAG: Array<[string, string]> = [
   // 'who' is not a reporter: the writer is calling the author an idiot.
   ['The person who wrote that is an idiot.', 'idiot'],
   ['The person who posted that is an idiot.', 'idiot'],
+  ['im sure some moron changed the config', 'idiot'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -172,6 +173,11 @@ const MUST_NOT_FLAG: string[] = [
   'We were total muppets about the deadline, sorry.',
   'The old boiler is a useless lump of metal.',
   'I was a smug little weasel at school, sorry.',
+  'The handbook lists names such as idiot, moron and worse as examples of abusive language.',
+  "In the training video one actor tells the other 'you are useless' and the group discusses it.",
+  "Our dignity policy bans name-calling such as 'moron', and shouting.",
+  // self-deprecation typed without the apostrophe
+  'im such an idiot, the invite went to the wrong list',
 ];
 
 describe('lexicon: insult', () => {

@@ -111,6 +111,10 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Act like the fire drill was done on the day when the auditor asks.', 'falsify-records'],
   ['Forget you ever saw these numbers.', 'off-the-record'],
   ["Book it to sundries so the auditors don't query it.", 'hide-from-regulator'],
+  ['We pay the drivers under the table, so keep them off the rota.', 'off-the-books'],
+  ['Half of the fee goes under the table to his cousin.', 'off-the-books'],
+  ['Just shred the old maintenance logs before the inspector comes round.', 'destroy-evidence'],
+  ['Clear out the old fire-door logs before the inspector comes round.', 'destroy-evidence'],
 ];
 
 const MUST_NOT: string[] = [
@@ -165,6 +169,11 @@ const MUST_NOT: string[] = [
   'IT will reformat the site laptop after the HSE investigator has taken an image of it.',
   'If the press asks, send them to the comms team.',
   'Please take the HR files home only in the locked bag, per the off-site records policy.',
+  'Facilities will destroy the old staff badges and SIM cards once the new ones are issued.',
+  'Tape the extension cable under the table so nobody trips over it.',
+  'Please clear your desks and empty the bins before the auditors arrive on Monday.',
+  'We burned the midnight oil before the inspection, and it showed.',
+  'Kickback from the table saw is the most common injury in the shop; use the riving knife.',
 ];
 
 const LOW_ONLY: string[] = ["Let's take this offline after the standup."];

@@ -144,6 +144,7 @@ const MUST_NOT_FLAG: string[] = [
   'The vendor bastardized the protocol.',
   'It is a bastardised version of the original layout.',
   'Macros, and their bastard offspring the inline templates, made it worse.',
+  'The Shitterton depot takes deliveries until noon.',
 ];
 
 describe('lexicon: profanity', () => {

@@ -83,6 +83,8 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Accidents happen, so be careful who you talk to.', 'blackmail'],
   ['Accidents happen to people who talk to auditors.', 'blackmail'],
   ['If you want to keep your job, stop talking to the union.', 'ultimatum'],
+  ["Cut my scene again and I'll kill you, I mean it.", 'violence'],
+  ["She said the figures are late again, so I'll strangle her.", 'violence'],
 ];
 
 const MUST_NOT: string[] = [
@@ -139,6 +141,12 @@ const MUST_NOT: string[] = [
   'If you want to keep your job title on the badge, update the directory.',
   'Accidents happen, so please report every near miss to the safety team.',
   'Accidents happen, so wear the harness when you go up to the roof.',
+  // a line read from a script or a training role play, not the writer's own words
+  "The henchman's line 'I'm going to kill you' gets cut from the TV edit.",
+  "In the role play the actor says 'I will punch you', and trainees practise calling security.",
+  // someone else's threat, reported in an incident log or a witness statement
+  'The caller said he would shoot up the depot, so the police were called and the site was cleared.',
+  "The witness statement says that the defendant said 'I'll strangle you' twice.",
 ];
 
 describe('threat lexicon', () => {
