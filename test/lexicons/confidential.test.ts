@@ -50,6 +50,8 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Before we announce, I need the slides from Legal.', 'unreleased-news'],
   ['Everything in this deck is under NDA.', 'unreleased-news'],
   ['The acquisition of Brightline closes on the 30th.', 'unreleased-news'],
+  ['The buyout is due to be announced once the lenders sign.', 'unreleased-news'],
+  ['Redundancies will be made public in the new year.', 'unreleased-news'],
   ['Send me the Q2 earnings ahead of the release.', 'unreleased-news'],
   ['Layoffs are planned for the first week of January.', 'unreleased-news'],
   ["We're cutting 40 jobs in the Leeds office.", 'unreleased-news'],
@@ -77,6 +79,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'The merger was announced on Monday; the press release is attached.',
+  'The earnings call will be public, dial-in details below.',
   // a formal embargo to a public date, and keeping a document from outside parties, are ordinary handling
   'Please keep this confidential until the press release goes out on Monday.',
   "This deck is internal, please don't forward it to vendors.",
