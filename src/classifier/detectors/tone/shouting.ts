@@ -78,8 +78,11 @@ const HOSTILE: ReadonlySet<string> = new Set(
     'MORON LAZY RUDE SHUT WTF'
   ).split(' '),
 );
-/** Weaker signs of exasperation: two of them, or one with a "??" / "?!" run, make capitals hostile. */
-const EDGY: ReadonlySet<string> = new Set('WHY STILL'.split(' '));
+/**
+ * Weaker signs of exasperation: two different ones ("YOUR FINAL WARNING", "WHY IS THIS STILL"), or one
+ * with a "??" / "?!" run, make capitals hostile. A bulletin's "FLOOD WARNING ... WARNING" is one.
+ */
+const EDGY: ReadonlySet<string> = new Set('WHY STILL LAST FINAL WARNING ALREADY TWICE'.split(' '));
 /** Warm capitals ("HAPPY BIRTHDAY", "CONGRATULATIONS", "THANK YOU") are celebration, not shouting. */
 const WARM: ReadonlySet<string> = new Set(
   'HAPPY BIRTHDAY CONGRATULATIONS CONGRATS THANK THANKS WELCOME CELEBRATE PARTY CHEERS HOORAY YAY GO'.split(' '),
@@ -216,7 +219,7 @@ function judge(unit: Unit): 'unit' | 'mixed' | 'skip' | 'no' {
   let capsLetters = 0;
   let marker = false;
   let hostile = false;
-  let edgy = 0;
+  const edgy = new Set<string>();
   let warm = false;
   let boiler = false;
   let sqlStart = false;
@@ -227,7 +230,7 @@ function judge(unit: Unit): 'unit' | 'mixed' | 'skip' | 'no' {
       capsLetters += w.letters;
       if (MARKERS.has(w.key)) marker = true;
       if (HOSTILE.has(w.key)) hostile = true;
-      if (EDGY.has(w.key)) edgy++;
+      if (EDGY.has(w.key)) edgy.add(w.key);
       if (WARM.has(w.key)) warm = true;
       if (BOILERPLATE.has(w.key)) boiler = true;
       if (SQL_WORDS.has(w.key)) sql++;
@@ -241,7 +244,7 @@ function judge(unit: Unit): 'unit' | 'mixed' | 'skip' | 'no' {
   if (caps < MIN_WORDS || capsLetters < MIN_LETTERS) return 'mixed';
   if (caps < MIN_SHARE * (caps + lower)) return 'mixed';
   if (warm) return 'skip';
-  if (!hostile && !(edgy >= 2) && !(edgy >= 1 && unit.loud)) return 'skip';
+  if (!hostile && !(edgy.size >= 2) && !(edgy.size >= 1 && unit.loud)) return 'skip';
   return 'unit';
 }
 

@@ -21,6 +21,8 @@ const MUST_FLAG: Array<[string, string[]]> = [
   ['I told you we NEVER SHIP ON FRIDAYS, ok?', ['NEVER SHIP ON FRIDAYS']],
   ['The form has ONE field. ONE. Fill it in.', ['ONE', 'ONE']],
   ['ÉCOUTEZ: STOP SENDING THE WRONG FILES AGAIN.', ['ÉCOUTEZ: STOP SENDING THE WRONG FILES AGAIN.']],
+  ['THIS IS YOUR FINAL WARNING. Miss one more slot and we are done.', ['THIS IS YOUR FINAL WARNING.']],
+  ['I HAVE ALREADY ANSWERED THIS TWICE.', ['I HAVE ALREADY ANSWERED THIS TWICE.']],
 ];
 
 const MUST_NOT: string[] = [
@@ -37,6 +39,7 @@ const MUST_NOT: string[] = [
   'We signed with ACME GLOBAL LOGISTICS PARTNERS today.',
   'Please do NOT forward this email.',
   'WHY ARE WE MOVING TO THE NEW MAIL SYSTEM?',
+  'STORM WARNING FOR THE COAST. THE WEATHER SERVICE HAS ISSUED A STORM WARNING FOR THE BAY AREA.',
   'HOW TO ENROLL: 1. Open the portal.',
   'I',
   '',
