@@ -47,20 +47,21 @@ const NOT_PEOPLE: ReadonlySet<string> = new Set(
 );
 
 function detect(text: string): Hit[] {
-  if (!PAY_WORDS.test(text)) return [];
-  const items: Array<{ start: number; end: number; name: string }> = [];
+  // Cheapest test first: most mail has fewer than PAY_LIST_MIN sums of money.
+  const amounts: Array<{ start: number; end: number }> = [];
   const next = /[0-9]/g;
-  let floor = 0;
-  let i = 0;
-  while (i < text.length) {
+  for (let i = 0; i < text.length; ) {
     next.lastIndex = i;
     const m = next.exec(text);
     if (m === null) break;
     const amount = amountAt(text, m.index);
-    if (amount === null) {
-      i = skipNumber(text, m.index);
-      continue;
-    }
+    if (amount) amounts.push(amount);
+    i = amount ? amount.end : skipNumber(text, m.index);
+  }
+  if (amounts.length < PAY_LIST_MIN || !PAY_WORDS.test(text)) return [];
+  const items: Array<{ start: number; end: number; name: string }> = [];
+  let floor = 0;
+  for (const amount of amounts) {
     // The window back to the name stops at the line start (looked for inside the window only:
     // lastIndexOf over a text without line breaks would read back to its start every time).
     let from = Math.max(floor, amount.start - NAME_WINDOW);
@@ -69,7 +70,6 @@ function detect(text: string): Hit[] {
     const name = personBefore(text, from, amount.start);
     if (name) items.push({ start: name.start, end: amount.end, name: name.text.toLowerCase() });
     floor = amount.end;
-    i = amount.end;
   }
   if (new Set(items.map((x) => x.name)).size < PAY_LIST_MIN) return [];
   return items.map((x) => ({

@@ -12,7 +12,7 @@
  * name before it ("12 Street"), words in lower case ("10 main st") — a prose number followed
  * by a lower-case noun is far more common than an address typed that way.
  */
-import { isDigitCode, isWordCharAt } from './common.js';
+import { isDigitCode as isDigit, isWordCharAt } from './common.js';
 import type { Span } from './contacts.js';
 
 /** Street types, lower-cased, with their usual abbreviations (a trailing "." is allowed). */
@@ -56,7 +56,7 @@ export function findStreetAddresses(text: string): Span[] {
     if (m === null) break;
     const start = m.index;
     let j = start;
-    while (j < n && j - start < 6 && isDigitCode(text.charCodeAt(j))) j++;
+    while (j < n && j - start < 6 && isDigit(text.charCodeAt(j))) j++;
     // The house number: 1-5 digits standing alone ("#5-6253" and "4.12" are not), with an optional letter ("221B").
     if (isWordCharAt(text, start - 1) || '-#/.:'.includes(text[start - 1] ?? ' ') || j - start > 5) {
       i = skipDigits(text, j);
@@ -73,7 +73,7 @@ export function findStreetAddresses(text: string): Span[] {
 }
 
 function skipDigits(text: string, i: number): number {
-  while (i < text.length && isDigitCode(text.charCodeAt(i))) i++;
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
   return i + 1;
 }
 
@@ -86,6 +86,9 @@ function streetAt(text: string, start: number, numberEnd: number): Span | undefi
     let s = k;
     while (s < text.length && s - k < 2 && text.charCodeAt(s) === 32) s++;
     if (s === k) return undefined;
+    // Most numbers in mail are followed by a lower-case word or punctuation: out before any slicing.
+    const first = text.charCodeAt(s);
+    if (!isUpperAscii(first) && !isDigit(first)) return undefined;
     let e = s;
     while (e < text.length && e - s <= MAX_WORD && isStreetWordChar(text.charCodeAt(e))) e++;
     if (e === s || e - s > MAX_WORD || isWordCharAt(text, e)) return undefined;
@@ -126,7 +129,7 @@ function lineSlice(text: string, from: number): string {
 }
 
 function isStreetWordChar(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || isDigitCode(c) || c === 39 /* ' */ || c === 45 /* - */;
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || isDigit(c) || c === 39 /* ' */ || c === 45 /* - */;
 }
 
 function isUpperAscii(c: number): boolean {
