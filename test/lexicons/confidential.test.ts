@@ -79,6 +79,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  "Please run Priya's salary through the new payroll system from March.",
   'The merger was announced on Monday; the press release is attached.',
   'The earnings call will be public, dial-in details below.',
   // a formal embargo to a public date, and keeping a document from outside parties, are ordinary handling
