@@ -88,6 +88,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  "I'm warning you now, the parking at the new site is a nightmare.",
   // a social plan, not a warning
   "I'll hunt you down after the meeting for a coffee.",
   "Your job is done for today, go home and rest.",
