@@ -549,6 +549,14 @@ function schemeMayStart(text: string, p: number): boolean {
   }
 }
 
+function gluedByJoiner(text: string, start: number, end: number): boolean {
+  const joiners = '.-/_';
+  return (
+    (start >= 2 && joiners.includes(text[start - 1]!) && isAsciiAlnumCode(text.charCodeAt(start - 2))) ||
+    (end + 1 < text.length && joiners.includes(text[end]!) && isAsciiAlnumCode(text.charCodeAt(end + 1)))
+  );
+}
+
 /** Tries every pattern scheme at `p` when a token starts there. */
 function tryStart(text: string, p: number, out: Found[]): void {
   if (!isAsciiAlnumCode(text.charCodeAt(p))) return;
@@ -565,6 +573,8 @@ function tryStart(text: string, p: number, out: Found[]): void {
     const start = m.index;
     const end = start + m[0].length;
     if (isLatinWordCharAt(text, start - 1) || isLatinWordCharAt(text, end)) continue;
+    // A piece of a longer dashed or dotted token ("56789" in "D1234-56789-01234") is not an id.
+    if (gluedByJoiner(text, start, end)) continue;
     if (!s.validate(m)) continue;
     const severity: Severity | undefined = contextFor(text, start, end, s.context, s.ownContextOnly) ? 'high' : s.alone(m);
     if (severity !== undefined) out.push({ start, end, severity });

@@ -50,6 +50,7 @@ describe('pii/national-id', () => {
   }
 
   const negatives: Array<[string, string]> = [
+    ['pieces of a longer dashed token', "Driver's licence on file: K4417-30982-55120 (state format)."],
     ['a Luhn-valid 9-digit number without a SIN word', 'Booking 392815742'],
     ['a SIN starting with 0', 'SIN 046 440 269'],
     ['a SIN failing Luhn', 'SIN 392 815 743'],
