@@ -87,6 +87,18 @@ const MUST_FLAG: Array<[string, string]> = [
   ["Let's hire the younger guy, clients like energy.", 'hiring-by-group'],
   ['No more applicants over 55 for this desk.', 'age-remark'],
   ['I told him to go back to his own country.', 'national-origin'],
+  // constructions: 'typical X', 'what else would you expect from', group then 'they can't', habits with 'never'
+  ['Typical Brits, nobody brought an umbrella to the offsite.', 'group-stereotype'],
+  ['What else would you expect from a crew of Romanians?', 'group-stereotype'],
+  ['The Nigerian contractors never bother to sign in.', 'group-stereotype'],
+  ["Skip the Pakistani applicants, they can't handle pressure.", 'group-stereotype'],
+  ['Disabled workers slow everything down.', 'group-stereotype'],
+  ['Autistic staff have no people skills.', 'group-stereotype'],
+  ["Don't bother interviewing anyone over forty.", 'hiring-by-group'],
+  ["Don't hand the Leeds account to a woman.", 'hiring-by-group'],
+  ['The new office is a bunch of oldies and pensioners.', 'age-remark'],
+  ['We want a younger crew on the launch.', 'age-remark'],
+  ['We need someone under thirty for the role.', 'age-remark'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -150,6 +162,11 @@ const MUST_NOT_FLAG: string[] = [
   'The Scots are a bunch of volunteers from the Glasgow office.',
   'The grievance alleges that the foreman told a worker to go back to his own country.',
   'The supervisor told me to go back to my own country and I want to report it.',
+  'The Nigerian contractors never sent the invoice.',
+  'Our Romanian drivers are all on the Cluj route this week.',
+  'The waiting room was full of pensioners.',
+  "Don't give the keys to anyone before Monday.",
+  'Send the invoice to a Muslim charity.',
 ];
 
 describe('lexicon: identity', () => {

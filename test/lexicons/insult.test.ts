@@ -98,6 +98,18 @@ const MUST_FLAG: Array<[string, string]> = [
   // 'who' is not a reporter: the writer is calling the author an idiot.
   ['The person who wrote that is an idiot.', 'idiot'],
   ['The person who posted that is an idiot.', 'idiot'],
+  // comparisons and competence put-downs as constructions
+  ['She negotiates like a sulky teenager.', 'spoiled-brat'],
+  ['He argues like a ten-year-old.', 'spoiled-brat'],
+  ["He wouldn't recognise a good idea if it bit him.", 'incompetent-person'],
+  ["She couldn't run a lemonade stand.", 'incompetent-person'],
+  ["Our account lead couldn't string two words together.", 'incompetent-person'],
+  ['He has the emotional intelligence of a brick.', 'incompetent-person'],
+  ['A trained chimp would make better decisions than the board.', 'incompetent-person'],
+  ['She is an overpaid typist.', 'incompetent-person'],
+  ['The self-styled expert in marketing got it wrong again.', 'incompetent-person'],
+  ['The plank in accounts sent it twice.', 'incompetent-person'],
+  ['That intern dresses like a scarecrow.', 'appearance'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -172,6 +184,12 @@ const MUST_NOT_FLAG: string[] = [
   'We were total muppets about the deadline, sorry.',
   'The old boiler is a useless lump of metal.',
   'I was a smug little weasel at school, sorry.',
+  'He slept like a baby after the launch.',
+  "I wouldn't know if it arrived, I was out.",
+  "We can't string the lights together without an adapter.",
+  'I am such a lazy slob on weekends.',
+  'She talked like a seasoned diplomat.',
+  "He's like a kid in a candy store with the new servers.",
 ];
 
 describe('lexicon: insult', () => {
