@@ -97,8 +97,13 @@ const MUST_FLAG: Array<[string, string]> = [
   ["Don't bother interviewing anyone over forty.", 'hiring-by-group'],
   ["Don't hand the Leeds account to a woman.", 'hiring-by-group'],
   ['The new office is a bunch of oldies and pensioners.', 'age-remark'],
-  ['We want a younger crew on the launch.', 'age-remark'],
   ['We need someone under thirty for the role.', 'age-remark'],
+  ['Catholics stick together on the board.', 'group-stereotype'],
+  ['Staff over fifty struggle with anything digital.', 'group-stereotype'],
+  ["Deaf people shouldn't be hired for the call centre.", 'group-stereotype'],
+  ["Women don't make good managers.", 'group-stereotype'],
+  ['The Irish crew will be drunk by noon.', 'group-stereotype'],
+  ['Young people these days have zero loyalty.', 'group-stereotype'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -167,6 +172,10 @@ const MUST_NOT_FLAG: string[] = [
   'The waiting room was full of pensioners.',
   "Don't give the keys to anyone before Monday.",
   'Send the invoice to a Muslim charity.',
+  'Women make great use of the new mentoring scheme.',
+  'Pregnant staff should not work with the solvents in lab 3.',
+  'Staff over 50 can join the pension review.',
+  'With my old man I got no respect, as the joke goes.',
 ];
 
 describe('lexicon: identity', () => {

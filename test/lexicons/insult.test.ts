@@ -110,6 +110,11 @@ const MUST_FLAG: Array<[string, string]> = [
   ['The self-styled expert in marketing got it wrong again.', 'incompetent-person'],
   ['The plank in accounts sent it twice.', 'incompetent-person'],
   ['That intern dresses like a scarecrow.', 'appearance'],
+  ['He has the social skills of a cactus.', 'incompetent-person'],
+  ["She wouldn't know a debit from a credit.", 'incompetent-person'],
+  ['Is he dense or something?', 'stupid-person'],
+  ['Our new director is an empty suit.', 'person-label'],
+  ['That smug little man cancelled again.', 'person-label'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -190,6 +195,9 @@ const MUST_NOT_FLAG: string[] = [
   'I am such a lazy slob on weekends.',
   'She talked like a seasoned diplomat.',
   "He's like a kid in a candy store with the new servers.",
+  'He has the manners of a perfect gentleman.',
+  'She is as sharp as a tack.',
+  'The new lead has more brain cells than all of us put together!',
 ];
 
 describe('lexicon: insult', () => {
