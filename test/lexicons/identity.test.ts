@@ -104,6 +104,11 @@ const MUST_FLAG: Array<[string, string]> = [
   ["Women don't make good managers.", 'group-stereotype'],
   ['The Irish crew will be drunk by noon.', 'group-stereotype'],
   ['Young people these days have zero loyalty.', 'group-stereotype'],
+  ["You can't trust Albanians with the keys.", 'group-stereotype'],
+  ['Typical Englishman, no idea about wine.', 'group-stereotype'],
+  ['Nigerians are only good for security jobs.', 'group-stereotype'],
+  ['Immigrants are wrecking the town.', 'group-stereotype'],
+  ['We need a young white guy for reception.', 'group-stereotype'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -176,6 +181,8 @@ const MUST_NOT_FLAG: string[] = [
   'Pregnant staff should not work with the solvents in lab 3.',
   'Staff over 50 can join the pension review.',
   'With my old man I got no respect, as the joke goes.',
+  'Immigrants are good for the local economy, says the report.',
+  'We need a female engineer for the role.',
 ];
 
 describe('lexicon: identity', () => {

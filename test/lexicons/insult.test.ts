@@ -115,6 +115,9 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Is he dense or something?', 'stupid-person'],
   ['Our new director is an empty suit.', 'person-label'],
   ['That smug little man cancelled again.', 'person-label'],
+  ['The brainiac in legal lost the contract.', 'incompetent-person'],
+  ['He is a slippery little toad.', 'person-label'],
+  ['What a petty little nobody.', 'person-label'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -198,6 +201,8 @@ const MUST_NOT_FLAG: string[] = [
   'He has the manners of a perfect gentleman.',
   'She is as sharp as a tack.',
   'The new lead has more brain cells than all of us put together!',
+  'The petty cash box is in the safe.',
+  'A sad little dog was found in the car park.',
 ];
 
 describe('lexicon: insult', () => {
