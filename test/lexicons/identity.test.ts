@@ -109,6 +109,10 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Nigerians are only good for security jobs.', 'group-stereotype'],
   ['Immigrants are wrecking the town.', 'group-stereotype'],
   ['We need a young white guy for reception.', 'group-stereotype'],
+  ["Don't hire disabled people for the van routes.", 'hiring-by-group'],
+  ['Asian staff are docile, they never complain.', 'group-stereotype'],
+  ['Arab suppliers will try to cheat on weight.', 'group-stereotype'],
+  ['Older women are hard to work with.', 'group-stereotype'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -183,6 +187,7 @@ const MUST_NOT_FLAG: string[] = [
   'With my old man I got no respect, as the joke goes.',
   'Immigrants are good for the local economy, says the report.',
   'We need a female engineer for the role.',
+  'The grievance alleges that the supervisor said Poles are lazy.',
 ];
 
 describe('lexicon: identity', () => {
