@@ -99,6 +99,26 @@ const MUST_FLAG: Array<[string, string]> = [
   ['The person who wrote that is an idiot.', 'idiot'],
   ['The person who posted that is an idiot.', 'idiot'],
   ['im sure some moron changed the config', 'idiot'],
+  // comparisons and competence put-downs as constructions
+  ['She negotiates like a sulky teenager.', 'spoiled-brat'],
+  ['He argues like a ten-year-old.', 'spoiled-brat'],
+  ["He wouldn't recognise a good idea if it bit him.", 'incompetent-person'],
+  ["She couldn't run a lemonade stand.", 'incompetent-person'],
+  ["Our account lead couldn't string two words together.", 'incompetent-person'],
+  ['He has the emotional intelligence of a brick.', 'incompetent-person'],
+  ['A trained chimp would make better decisions than the board.', 'incompetent-person'],
+  ['She is an overpaid typist.', 'incompetent-person'],
+  ['The self-styled expert in marketing got it wrong again.', 'incompetent-person'],
+  ['The plank in accounts sent it twice.', 'incompetent-person'],
+  ['That intern dresses like a scarecrow.', 'appearance'],
+  ['He has the social skills of a cactus.', 'incompetent-person'],
+  ["She wouldn't know a debit from a credit.", 'incompetent-person'],
+  ['Is he dense or something?', 'stupid-person'],
+  ['Our new director is an empty suit.', 'person-label'],
+  ['That smug little man cancelled again.', 'person-label'],
+  ['The brainiac in legal lost the contract.', 'incompetent-person'],
+  ['He is a slippery little toad.', 'person-label'],
+  ['What a petty little nobody.', 'person-label'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -178,6 +198,17 @@ const MUST_NOT_FLAG: string[] = [
   "Our dignity policy bans name-calling such as 'moron', and shouting.",
   // self-deprecation typed without the apostrophe
   'im such an idiot, the invite went to the wrong list',
+  'He slept like a baby after the launch.',
+  "I wouldn't know if it arrived, I was out.",
+  "We can't string the lights together without an adapter.",
+  'I am such a lazy slob on weekends.',
+  'She talked like a seasoned diplomat.',
+  "He's like a kid in a candy store with the new servers.",
+  'He has the manners of a perfect gentleman.',
+  'She is as sharp as a tack.',
+  'The new lead has more brain cells than all of us put together!',
+  'The petty cash box is in the safe.',
+  'A sad little dog was found in the car park.',
 ];
 
 describe('lexicon: insult', () => {
