@@ -15,21 +15,22 @@ import { mockOffice } from './mock-office.js';
 
 const BUDGET_GZIP_BYTES = 100 * 1024;
 /**
- * NOT MET YET: the bundle is 157,122 bytes gzipped (`npx tsx bench/sizes.ts` after `npm run
- * build:web` prints its parts): the compiled lexicons about 75 KB, the detectors 37 KB, the rest of
+ * NOT MET YET: the bundle is 159,594 bytes gzipped (`npx tsx bench/sizes.ts` after `npm run
+ * build:web` prints its parts): the compiled lexicons about 76 KB, the detectors 38 KB, the rest of
  * the classifier 15 KB (5 of them the sentence gate, which makes checking about a fifth faster),
  * libphonenumber 18 KB (metadata without formats 10, code 8), the handler, policy and Unicode
- * tables 9 KB. Everything but the lexicon already costs about 82 KB, so the budget needs the
+ * tables 9 KB. Everything but the lexicon already costs about 84 KB, so the budget needs the
  * lexicon shipped in under 20 KB (or less of the rest): its patterns, exceptions and word sets
  * alone are about 65 KB gzipped, and stronger compressors (xz, brotli) save only about 15% of that.
  * Until the DESIGN.md budget above is reached, this ceiling (the real figure and a little) keeps
  * it from growing unnoticed. It was 143 KiB, then 149 KiB, then 153 KiB so that lexicon rules
  * which find more of freshly written mail could ship (legal found 10-34 of 60 fresh sentences per
- * set where the rules before found 2-18); it is 155 KiB for pii/street-address (lists of people's
- * home addresses, about 1.2 KB). Detection is what the bundle is for, and every kilobyte it grows
- * by should be bought with findings.
+ * set where the rules before found 2-18); it is 157 KiB for two detectors of things no phrase
+ * matches (pii/street-address for lists of people's home addresses, confidential/pay-list for a
+ * pasted salary sheet: about 2.7 KB together) and about 0.9 KB of lexicon rounds. Detection is
+ * what the bundle is for, and every kilobyte it grows by should be bought with findings.
  */
-const CEILING_GZIP_BYTES = 155 * 1024;
+const CEILING_GZIP_BYTES = 157 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
