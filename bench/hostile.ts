@@ -155,6 +155,7 @@ export function hostileCases(shape: LexiconShape): HostileCase[] {
       stresses: 'pay-list and street-address scanners looking back for names, no line break',
       make: (n, v = 0) => build(n, 31 + 7919 * v, (r) => r.pick(['Ana ', 'Lee ', 'Oak ', 'Park ', 'salary ', '- ', '$', '12 ', '48,000 ', '9k ', 'St ', '(lead) '])),
     },
+    { name: 'birth dates in a row', stresses: 'date-of-birth columns: every date a birth date, no line break', make: (n) => repeatTo('Ana Ruiz - DOB - 01/02/1990 | ', n) },
     { name: 'only newlines', stresses: 'empty lines for the segmenter', make: (n) => repeatTo('\n', n) },
     { name: 'sign-off lines', stresses: 'signature search over many sign-offs', make: (n) => repeatTo('Best,\nSam\n\n', n) },
     {

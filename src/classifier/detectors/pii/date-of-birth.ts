@@ -194,7 +194,8 @@ function wordCount(gap: string): number {
 function nearBirthWord(text: string, span: DateSpan): boolean {
   const left = text.slice(Math.max(0, span.start - DOB_RULE.before), span.start).toLowerCase();
   const end = lastWordEnd(left, DOB_RULE.context);
-  if (end >= 0 && wordCount(left.slice(end)) <= DOB_RULE.maxWordsBetween) return true;
+  // Another date between the birth word and this one took the word ("DOB: 3/4/1988, review 11/12/2025").
+  if (end >= 0 && wordCount(left.slice(end)) <= DOB_RULE.maxWordsBetween && !/[0-9]/.test(left.slice(end))) return true;
   const right = text.slice(span.end, Math.min(text.length, span.end + DOB_RULE.after)).toLowerCase();
   return containsWord(right, ['dob', 'd.o.b', 'date of birth', 'born']);
 }
@@ -273,8 +274,49 @@ function detect(text: string): Hit[] {
     if (!nearBirthWord(text, s)) continue;
     hits.push(makeHit('date-of-birth', 'medium', s.start, s.end, DOB_RULE.message, DOB_RULE.suggestion));
     lastEnd = s.end;
+    // A column of birth dates ("Name | DOB" over one row per person): the date of each following
+    // row, after the same separator and written the same way, is one too, however far below its
+    // birth word. Each row is read once.
+    // The birth word above the rows, not a label on this one ("DOB: 3/4/1988" then "Review: 11/12/2025").
+    const from = Math.max(0, s.start - MAX_ROW);
+    const lineStart = from + text.slice(from, s.start).lastIndexOf('\n') + 1;
+    const inRow = lineStart > from || from === 0;
+    const column = inRow && !BIRTH_LABEL.test(text.slice(lineStart, s.start)) ? columnOf(text, s) : null;
+    if (column === null) continue;
+    for (let row = nextRow(text, s, column); row !== null; row = nextRow(text, row, column)) {
+      hits.push(makeHit('date-of-birth', 'medium', row.start, row.end, DOB_RULE.message, DOB_RULE.suggestion));
+      lastEnd = row.end;
+    }
   }
   return hits;
+}
+
+/** Longest line read as a row of a list or table. */
+const MAX_ROW = 300;
+const BIRTH_LABEL = new RegExp(BIRTH_STEMS.source, 'i');
+
+/** How a date sits in a row: the separator before it and how it is written, or null when it stands in a sentence. */
+function columnOf(text: string, date: DateSpan): string | null {
+  let k = date.start - 1;
+  let tab = false;
+  while (k >= 0 && date.start - k <= 4 && (text[k] === ' ' || text[k] === '\t')) tab = text[k--] === '\t' || tab;
+  const sep = tab ? '\t' : text[k];
+  if (sep === undefined || !'\t-|:,;'.includes(sep)) return null;
+  return sep + text.slice(date.start, date.end).replace(/[0-9]/g, '9').replace(/[A-Za-z]+/g, 'a');
+}
+
+/** The date of the line right after `prev`'s, when it sits in the same column; null when the column ends. */
+function nextRow(text: string, prev: DateSpan, column: string): DateSpan | null {
+  // Both line ends are looked for within MAX_ROW characters only: no scan to the end of a long text.
+  const rest = text.slice(prev.end, prev.end + MAX_ROW).indexOf('\n');
+  if (rest < 0) return null;
+  const lineStart = prev.end + rest + 1;
+  const line = text.slice(lineStart, lineStart + MAX_ROW + 1).split('\n', 1)[0]!;
+  if (line.length > MAX_ROW) return null;
+  const first = [...numericDates(line), ...monthNameDates(line)].sort((a, b) => a.start - b.start)[0];
+  if (first === undefined) return null;
+  const date = { start: lineStart + first.start, end: lineStart + first.end };
+  return columnOf(text, date) === column ? date : null;
 }
 
 export const dateOfBirthDetector: Detector = { id: 'pii/date-of-birth', detect };

@@ -29,6 +29,17 @@ describe('pii/date-of-birth', () => {
     expectFound(dateOfBirthDetector, text, ['22 Jul 1986', '09 Jan 1979', '30 Sep 1992']);
   });
 
+  it('finds every date of a column under one birth word, however long the list', () => {
+    const rows = ['Ines Varga', 'Tomas Ek', 'Priya Nair', 'Olu Bakare', 'Sven Dahl', 'Mae Cho', 'Ravi Shah'].map((n, i) => `${n} | 0${i + 1}/1${i}/198${i} | Leeds`);
+    const text = `Name | Date of birth | Office\n${rows.join('\n')}\n\nTraining on 03/04/2025.`;
+    expectFound(dateOfBirthDetector, text, ['01/10/1980', '02/11/1981', '03/12/1982', '04/13/1983', '05/14/1984', '06/15/1985', '07/16/1986']);
+  });
+
+  it('gives the birth word to the first date only: a later date on its line or the next is not a birth date', () => {
+    expectFound(dateOfBirthDetector, 'DOB: 03/04/1988\nNext review: 11/12/2025', ['03/04/1988']);
+    expectFound(dateOfBirthDetector, 'Patient DOB 02/09/1957, seen 03/10/2024 and 04/11/2024.', ['02/09/1957']);
+  });
+
   const negatives: Array<[string, string]> = [
     ['an ISO date alone', 'Deploy window 2024-03-14 02:00 UTC'],
     ['a meeting date', 'Let us meet on March 14, 2025 to review.'],
