@@ -9,7 +9,7 @@ describe('pii/street-address', () => {
     ['a compass letter, a "#" unit and a ZIP+4', ['Office: 77 W Hollowbrook Rd #210, Dayton, OH 45402-1187', '77 W Hollowbrook Rd #210, Dayton, OH 45402-1187']],
     ['a house number with a letter and a UK postcode', ['We moved to 14A Fenwick Gardens, Leeds LS6 2QT last year.', '14A Fenwick Gardens, Leeds LS6 2QT']],
     ['an ordinal street and a direction after the type', ['Lunch at 410 5th Avenue NE, Seattle, WA 98109.', '410 5th Avenue NE, Seattle, WA 98109']],
-    ['an abbreviation with its dot at a sentence end', ['She lives at 9 Corran St. Next week she moves.', '9 Corran St.']],
+    ['an abbreviation with its dot at a sentence end', ['Drop the keys at 9 Corran St. Next week we move.', '9 Corran St.']],
     ['"St." for Saint inside the name', ["Deliver to 3 St. Aidan's Road, please.", "3 St. Aidan's Road"]],
   ];
   for (const [name, [text, value]] of found) {
@@ -28,6 +28,14 @@ describe('pii/street-address', () => {
     ['a sentence end before the type', 'We sold 12 Oaks. Road works start Monday.'],
   ];
   for (const [name, text] of negatives) it(`ignores ${name}`, () => expectFound(streetAddressDetector, text, []));
+
+  it('raises one address to medium where the words before it say someone lives there, not the writer', () => {
+    const [hit] = expectFound(streetAddressDetector, "Kofi's home address is 9 Alder Close, Bristol BS6 7TD.", ['9 Alder Close, Bristol BS6 7TD']);
+    assert.equal(hit!.severity, 'medium');
+    assert.equal(streetAddressDetector.detect('The new tenant lives at 44 Wren Street.')[0]!.severity, 'medium');
+    assert.equal(streetAddressDetector.detect('My home address is 9 Alder Close.')[0]!.severity, 'low');
+    assert.equal(streetAddressDetector.detect('The party is at her place, her address is 9 Alder Close.')[0]!.severity, 'low');
+  });
 
   const homes =
     'Here are everyone\'s home addresses for the holiday cards:\n' +
