@@ -99,17 +99,19 @@ async function validateFiles(files: string[], io: Io): Promise<number> {
 
 /**
  * The built-in rules of the categories whose rules are all known up front: the phrase-lexicon
- * categories, `tone` (lexicon plus its two detectors) and `context`. `pii` and `secret` rules
- * come from code detectors that name rules as they find them, so they are not listed and a
- * `rules` key there is never called unknown.
+ * categories, with the detectors of `tone` and `confidential` (a detector there has one rule, its
+ * id), and `context`. `pii` and `secret` detectors name several rules as they find them, so those
+ * categories are not checked and a `rules` key there is never called unknown.
  */
 let known: { knownRules: Set<string>; knownRuleCategories: Set<string> } | undefined;
 async function builtInRules(): Promise<{ knownRules: Set<string>; knownRuleCategories: Set<string> }> {
   if (known) return known;
   const { LEXICON } = await import('../../classifier/lexicons/compiled.js');
+  const { DETECTORS } = await import('../../classifier/detectors/index.js');
   const knownRules = new Set<string>(LEXICON.map((e) => `${e.category}/${e.id}`));
-  // Rules of the tone detectors (their ids are their rules) and of the context checks (src/classifier/context.ts).
-  for (const id of ['tone/shouting', 'tone/exclamation', 'context/external-recipient', 'context/large-audience', 'context/late-night']) knownRules.add(id);
+  for (const d of DETECTORS) knownRules.add(d.id);
+  // The context checks (src/classifier/context.ts).
+  for (const id of ['context/external-recipient', 'context/large-audience', 'context/late-night']) knownRules.add(id);
   known = { knownRules, knownRuleCategories: new Set(['insult', 'identity', 'profanity', 'threat', 'legal', 'confidential', 'tone', 'context']) };
   return known;
 }

@@ -43,6 +43,12 @@ describe('cli/commands/policy', () => {
     assert.match(r.stdout, /^-: warning \$\.rules\["tone\/shoutng"\]: no rule "tone\/shoutng" exists in this version, nor a term with that id: the setting does nothing \(did you mean "tone\/shouting"\?\)$/m);
   });
 
+  it('validate: every detector rule of a checked category is known (tone/shouting, confidential/pay-list)', async () => {
+    const r = await cli(['policy', 'validate', '-'], '{"version":1,"rules":{"tone/shouting":{"action":"inform"},"confidential/pay-list":{"action":"block"}}}');
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^-: valid\n$/);
+  });
+
   it('validate: comments, unreadable files and standard input', async () => {
     const c = await cli(['policy', 'validate', p('comments.policy.json'), join(POLICIES, 'missing.json')]);
     assert.equal(c.code, 2);
