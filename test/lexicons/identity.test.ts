@@ -15,6 +15,8 @@ function identity(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ["He's Nigerian, so naturally he'll haggle over the invoice.", 'group-stereotype'],
+  ['She is a Muslim so of course she will want Fridays off.', 'group-stereotype'],
   // slurs (plain, capitals, leetspeak, look-alikes, spacing)
   [`Don't send the ${'nig' + 'ger'} to the meeting.`, 'racial-slur'],
   [`Another ${'sp' + 'ic'} on the night shift.`, 'racial-slur'],
@@ -116,6 +118,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  "She's a wheelchair user, so of course we'll hold the offsite somewhere step-free.",
+  "He's Portuguese, so he can cover the Lisbon client in their own language.",
   'Please do not use the word "retarded" in client documents.',
   'The tenant said her neighbour called her a stupid cow, and we logged it.',
   "Nobody over 18 needs a parental consent form.",
