@@ -8,8 +8,8 @@
  *
  * Not: figures after teams, departments, companies or months ("Sales - $200,000", "Acme Corp
  * $14,000"), a single person's figure, lists of amounts in mail that never speaks of pay
- * (invoices, budgets, expenses), sums without a currency sign, a "k" or a thousands separator
- * (years, counts).
+ * (invoices, budgets), sums without a currency sign, a "k" or a thousands separator (years,
+ * counts), sums under a thousand that are not a rate ("taxi $45"; "$38 an hour" is pay).
  *
  * Linear: a native scan jumps from digit to digit; each amount looks back at most NAME_WINDOW
  * characters of its own line, and the regular expressions run on those short slices only.
@@ -112,12 +112,18 @@ function amountAt(text: string, at: number): { start: number; end: number } | nu
     money = true;
   }
   const suffix = text[e];
-  if ((suffix === 'k' || suffix === 'K' || suffix === 'm' || suffix === 'M') && !isAlnum(text.charCodeAt(e + 1))) {
-    e++;
-    money = true;
-  } else if (isAlnum(text.charCodeAt(e))) return null;
-  return money ? { start, end: e } : null;
+  if ((suffix === 'k' || suffix === 'K' || suffix === 'm' || suffix === 'M') && !isAlnum(text.charCodeAt(e + 1))) return { start, end: e + 1 };
+  if (isAlnum(text.charCodeAt(e)) || !money) return null;
+  // Under a thousand is pay only as a rate ("£450/day", "$38 an hour"); otherwise it is an
+  // expense, a fee or a price ("taxi $45").
+  // The whole units: cents dropped, either separator read as thousands ("74,500", "€148.000").
+  const units = Number(text.slice(at, e).replace(/[.,]\d{1,2}$/, '').replace(/[.,]/g, ''));
+  if (units < 1000 && !RATE.test(text.slice(e, e + 12))) return null;
+  return { start, end: e };
 }
+
+/** A rate unit right after a sum. */
+const RATE = /^\s?(?:\/\s?(?:h|hr|hour|d|day|wk|week|shift)\b|(?:an?|per)\s(?:hour|day|shift|week)\b|p\/?h\b|ph\b)/i;
 
 /**
  * The person-like name that the amount at `to` belongs to: the last name in [from, to), with

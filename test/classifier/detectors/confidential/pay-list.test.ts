@@ -15,6 +15,11 @@ describe('confidential/pay-list', () => {
     }
   });
 
+  it('reads hourly and day rates, and thousands written with a dot', () => {
+    assert.deepEqual(values('Rates for the shoot: Olga Brandt £450/day, Teo Marsh $38.50 an hour, Ivy Castro $31 per hour.'), ['Olga Brandt £450', 'Teo Marsh $38.50', 'Ivy Castro $31']);
+    assert.deepEqual(values('Gehalt / salary: Olga Brandt €48.000, Teo Marsh €52.500, Ivy Castro €61.000'), ['Olga Brandt €48.000', 'Teo Marsh €52.500', 'Ivy Castro €61.000']);
+  });
+
   it('reads an inline list with pay words between name and sum', () => {
     assert.deepEqual(values('Bonus round: Kim Ahn gets 12k, Lars Berg earns 9.5k, Mia Oyelaran 7k.'), ['Kim Ahn gets 12k', 'Lars Berg earns 9.5k', 'Mia Oyelaran 7k']);
   });
@@ -24,6 +29,7 @@ describe('confidential/pay-list', () => {
     ['teams and departments', 'Pay budget by team: Sales - $200,000, Marketing - $150,000, Customer Success - $90,000, Field Ops - $80,000.'],
     ['names with sums in mail that never speaks of pay', 'Invoices due: Jane Doe $2,000; Tom Hill $1,200; Ana Ruiz $900; Bo Ek $450.'],
     ['sums without a currency sign, k or thousands separator', 'Base camp rota: Olga Brandt 2024, Teo Marsh 2025, Ivy Castro 2026.'],
+    ['small sums that are not a rate (expenses)', 'Approved expenses, paid with the next payroll: Olga Brandt $120, Teo Marsh $90.50, Ivy Castro $45.'],
     ['a name that does not own the sum', 'Pay news: Texas Pacific said $8 billion; Blue Harbor Capital paid $560 million; Red Oak Group spent $90 million.'],
   ];
   for (const [name, text] of negatives) it(`ignores ${name}`, () => assert.deepEqual(values(text), []));
