@@ -118,6 +118,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  'The passenger complained that one of our drivers called her a silly cow at the depot.',
   "She's a wheelchair user, so of course we'll hold the offsite somewhere step-free.",
   "He's Portuguese, so he can cover the Lisbon client in their own language.",
   'Please do not use the word "retarded" in client documents.',
