@@ -17,6 +17,8 @@ function threats(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['If they talk to the union we will break their fingers.', 'violence'],
+  ['Someone should put a bullet in that supplier.', 'violence'],
   ['Watch your back around here after what you said.', 'watch-your-back'],
   ["I'll hunt you down if you leak this.", 'know-where-you-live'],
   ["Cross me on this deal and you'll regret crossing me, Dan.", 'regret'],
@@ -88,6 +90,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  "I'll tell their manager about the delay.",
+  'Those old printers, their days are numbered.',
   "I'm warning you now, the parking at the new site is a nightmare.",
   // a social plan, not a warning
   "I'll hunt you down after the meeting for a coffee.",
