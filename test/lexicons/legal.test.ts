@@ -136,6 +136,7 @@ const MUST_NOT: string[] = [
   'Wipe the laptop before you return it to IT for recycling.',
   'Our cover letter template is attached.',
   'I read the article about price fixing cases in the news.',
+  'Can you sign off the invoice before Friday so it gets paid?',
   'Annual reminder from Legal: do not share pricing or bid details with competitors at trade fairs.',
   'We agreed with the landlord to keep the rent where it is for another year.',
   'Let me know when you have read the attached policy.',
