@@ -133,7 +133,7 @@ const OPERATORS = [':::=', '::=', ':=', '=>', '->', '.=', '?=', '+=', '||=', '='
 /** Authorization schemes that may sit between the operator and the value. */
 const AUTH_SCHEMES = ['Bearer ', 'bearer ', 'Basic ', 'basic ', 'Token ', 'token ', 'Api-Token ', 'Bot ', 'JWT ', 'Digest '];
 
-const PROSE_VERBS = ['is', 'was', 'are', 'will be', 'has been', 'of'];
+const PROSE_VERBS = ['is', 'was', 'are', 'will be', 'has been', 'of', 'changed to', 'set to', 'reset to', 'updated to', 'switched to'];
 
 /** Words between a password name and a colon/verb that show the line is about something else. DATA. */
 const GAP_STOP_WORDS = new Set([

@@ -29,6 +29,8 @@ describe('secret/password', () => {
     ['call argument', `setProperty("SMTP_PASSWORD", "${P2}")`, P2],
     ['slash between user and pw', `Login: ap-shared@example.test / pw: ${P1}`, P1],
     ['no operator, a value no word could be', `login is admin and password ${P2} for now`, P2],
+    ['prose: the password got changed to', `FYI the kiosk password got changed to ${P1} this morning.`, P1],
+    ['prose: password reset to', `Admin password reset to ${P2} until IT rotates it.`, P2],
   ];
   for (const [name, text, value] of positives) {
     it(`finds ${name}`, () => {
@@ -85,6 +87,8 @@ describe('secret/password', () => {
     ['a hint', 'Password hint: first pet'],
     ['a reset link', 'password reset link: https://example.test/reset?x=1'],
     ['no operator and a compound word', 'password 2FA-enabled accounts only'],
+    ['a reset notice', 'Your password has been reset to the default; check your email for the link.'],
+    ['a change for a policy', 'The password was changed to meet the new rules.'],
   ];
   for (const [name, text] of negatives) it(`ignores ${name}`, () => expectNothing(d, text));
 
