@@ -300,7 +300,8 @@ function valueAfterName(
       if (verb && verb !== 'of') {
         operator = verb;
         p = q + verb.length;
-        style = words === 0 ? 'prose' : 'gap';
+        // "changed to", "reset to" also take non-passwords ("reset to 90 days"): always the strict standard.
+        style = words === 0 && !verb.endsWith(' to') ? 'prose' : 'gap';
         break;
       }
       if ((kind !== 'password' && !gapAllowed) || words >= 5) return null;
