@@ -89,6 +89,7 @@ describe('secret/password', () => {
     ['no operator and a compound word', 'password 2FA-enabled accounts only'],
     ['a reset notice', 'Your password has been reset to the default; check your email for the link.'],
     ['a change for a policy', 'The password was changed to meet the new rules.'],
+    ['a compound with an ordinary word after changed to', 'Password changed to v2-format last week.'],
   ];
   for (const [name, text] of negatives) it(`ignores ${name}`, () => expectNothing(d, text));
 
