@@ -17,6 +17,8 @@ function threats(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ["Say that again and I'll break your fucking jaw.", 'violence'],
+  ["I'll break your neck if you cc the client again.", 'violence'],
   ['If they talk to the union we will break their fingers.', 'violence'],
   ['Someone should put a bullet in that supplier.', 'violence'],
   ['Watch your back around here after what you said.', 'watch-your-back'],
@@ -90,6 +92,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  "Careful on site today, you'll break your neck on that scaffolding.",
   "I'll tell their manager about the delay.",
   'Those old printers, their days are numbered.',
   "I'm warning you now, the parking at the new site is a nightmare.",
