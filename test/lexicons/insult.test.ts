@@ -119,6 +119,8 @@ const MUST_FLAG: Array<[string, string]> = [
   ['The brainiac in legal lost the contract.', 'incompetent-person'],
   ['He is a slippery little toad.', 'person-label'],
   ['What a petty little nobody.', 'person-label'],
+  ['Smooth move, Einstein, the whole floor got the email.', 'incompetent-person'],
+  ['Thanks for nothing, hotshot.', 'incompetent-person'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -209,6 +211,8 @@ const MUST_NOT_FLAG: string[] = [
   'The new lead has more brain cells than all of us put together!',
   'The petty cash box is in the safe.',
   'A sad little dog was found in the car park.',
+  'Great job, genius! The client loved the pitch.',
+  "There's nothing genius about it, just hard work.",
 ];
 
 describe('lexicon: insult', () => {
