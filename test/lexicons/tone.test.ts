@@ -49,6 +49,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Which you clearly have not opened.', 'clearly-you-didnt'],
   ["You apparently haven't opened the attachment.", 'clearly-you-didnt'],
   ["You didn't bother to check the totals.", 'did-you-read'],
+  ['Is reading optional around here? The answer was in the first line.', 'did-you-read'],
   ['In the future, please copy me on every change.', 'going-forward-please'],
   ['Going forward, please check the totals before you send.', 'going-forward-please'],
   ['Suck it up and finish the report.', 'dismissive'],
@@ -103,6 +104,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'Is proofreading optional for the internal newsletter, or does Legal need to see it?',
   "I didn't bother to check the old logs, they rotate daily.",
   "I'm running out of ways to thank you for the help this month!",
   "Is it too much to ask the vendor for a discount? Worth a try.",
