@@ -15,6 +15,7 @@ function identity(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['Shortlist only people without a foreign accent for the reception job.', 'hiring-by-group'],
   ["He's Nigerian, so naturally he'll haggle over the invoice.", 'group-stereotype'],
   ['She is a Muslim so of course she will want Fridays off.', 'group-stereotype'],
   // slurs (plain, capitals, leetspeak, look-alikes, spacing)
@@ -118,6 +119,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  'A caller with a strong accent asked about the refund; I asked him to spell the order number.',
   'The passenger complained that one of our drivers called her a silly cow at the depot.',
   "She's a wheelchair user, so of course we'll hold the offsite somewhere step-free.",
   "He's Portuguese, so he can cover the Lisbon client in their own language.",
