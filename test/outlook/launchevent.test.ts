@@ -15,8 +15,8 @@ import { mockOffice } from './mock-office.js';
 
 const BUDGET_GZIP_BYTES = 100 * 1024;
 /**
- * NOT MET YET: the bundle is 159,594 bytes gzipped (`npx tsx bench/sizes.ts` after `npm run
- * build:web` prints its parts): the compiled lexicons about 76 KB, the detectors 38 KB, the rest of
+ * NOT MET YET: the bundle is 161,114 bytes gzipped (`npx tsx bench/sizes.ts` after `npm run
+ * build:web` prints its parts): the compiled lexicons about 77 KB, the detectors 39 KB, the rest of
  * the classifier 15 KB (5 of them the sentence gate, which makes checking about a fifth faster),
  * libphonenumber 18 KB (metadata without formats 10, code 8), the handler, policy and Unicode
  * tables 9 KB. Everything but the lexicon already costs about 84 KB, so the budget needs the
@@ -25,12 +25,12 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * Until the DESIGN.md budget above is reached, this ceiling (the real figure and a little) keeps
  * it from growing unnoticed. It was 143 KiB, then 149 KiB, then 153 KiB so that lexicon rules
  * which find more of freshly written mail could ship (legal found 10-34 of 60 fresh sentences per
- * set where the rules before found 2-18); it is 157 KiB for two detectors of things no phrase
+ * set where the rules before found 2-18); it is 158 KiB for two detectors of things no phrase
  * matches (pii/street-address for lists of people's home addresses, confidential/pay-list for a
- * pasted salary sheet: about 2.7 KB together) and about 0.9 KB of lexicon rounds. Detection is
+ * pasted salary sheet: about 2.7 KB together) and about 1.8 KB of lexicon rounds. Detection is
  * what the bundle is for, and every kilobyte it grows by should be bought with findings.
  */
-const CEILING_GZIP_BYTES = 157 * 1024;
+const CEILING_GZIP_BYTES = 158 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
