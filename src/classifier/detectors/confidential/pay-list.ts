@@ -15,6 +15,8 @@
  * characters of its own line, and the regular expressions run on those short slices only.
  */
 import type { Detector, Hit } from '../../types.js';
+import { afterDigitRun, isAsciiAlnumCode as isAlnum, isDigitCode as isDigit } from '../pii/common.js';
+import { lineStartOf } from '../secret/shared.js';
 
 export const PAY_LIST_MIN = 3;
 const NAME_WINDOW = 80;
@@ -56,17 +58,14 @@ function detect(text: string): Hit[] {
     if (m === null) break;
     const amount = amountAt(text, m.index);
     if (amount) amounts.push(amount);
-    i = amount ? amount.end : skipNumber(text, m.index);
+    i = amount ? amount.end : afterDigitRun(text, m.index);
   }
   if (amounts.length < PAY_LIST_MIN || !PAY_WORDS.test(text)) return [];
   const items: Array<{ start: number; end: number; name: string }> = [];
   let floor = 0;
   for (const amount of amounts) {
-    // The window back to the name stops at the line start (looked for inside the window only:
-    // lastIndexOf over a text without line breaks would read back to its start every time).
-    let from = Math.max(floor, amount.start - NAME_WINDOW);
-    const lineBreak = text.slice(from, amount.start).lastIndexOf('\n');
-    if (lineBreak >= 0) from += lineBreak + 1;
+    // The window back to the name stops at the line start, looked for within the window only.
+    const from = Math.max(floor, lineStartOf(text, amount.start, NAME_WINDOW));
     const name = personBefore(text, from, amount.start);
     if (name) items.push({ start: name.start, end: amount.end, name: name.text.toLowerCase() });
     floor = amount.end;
@@ -148,18 +147,5 @@ function personBefore(text: string, from: number, to: number): { start: number; 
 
 /** What may stand between a name and its amount. */
 const OWNS_AMOUNT = /^\s{0,3}(?:\([^()\n]{1,40}\)\s{0,3})?[-–—:=,]?\s{0,3}(?:(?:is|at|on|gets|earns|makes|salary|base|bonus|paid|comp)\s{1,3}){0,2}$/;
-
-function skipNumber(text: string, i: number): number {
-  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-  return i + 1;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function isAlnum(c: number): boolean {
-  return isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
 
 export const payListDetector: Detector = { id: 'confidential/pay-list', detect };

@@ -80,11 +80,22 @@ export function isLatinWordCharAt(text: string, i: number): boolean {
  * `1.2.3.4.5`, `v-1234`, `a/123456789`.
  */
 export function standsAlone(text: string, start: number, end: number): boolean {
-  if (isWordCharAt(text, start - 1) || isWordCharAt(text, end)) return false;
+  return !isWordCharAt(text, start - 1) && !isWordCharAt(text, end) && !gluedByJoiner(text, start, end);
+}
+
+/** True when [start, end) is a piece of a longer dotted/dashed/slashed token (`56789` in `D1234-56789-01234`). */
+export function gluedByJoiner(text: string, start: number, end: number): boolean {
   const joiners = '.-/_';
-  if (start >= 2 && joiners.includes(text[start - 1]!) && isWordCharAt(text, start - 2)) return false;
-  if (end + 1 < text.length && joiners.includes(text[end]!) && isWordCharAt(text, end + 1)) return false;
-  return true;
+  return (
+    (start >= 2 && joiners.includes(text[start - 1]!) && isWordCharAt(text, start - 2)) ||
+    (end + 1 < text.length && joiners.includes(text[end]!) && isWordCharAt(text, end + 1))
+  );
+}
+
+/** Where a scan resumes after the digit run starting at `i`: past the run and the character that ended it. */
+export function afterDigitRun(text: string, i: number): number {
+  while (i < text.length && isDigitCode(text.charCodeAt(i))) i++;
+  return i + 1;
 }
 
 export interface DigitRun {

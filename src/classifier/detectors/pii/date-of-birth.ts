@@ -23,6 +23,7 @@ import {
   sameGroups,
   uniformSeps,
 } from './common.js';
+import { lineEndOf, lineStartOf } from '../secret/shared.js';
 
 export const DOB_RULE = {
   id: 'pii/date-of-birth',
@@ -276,11 +277,10 @@ function detect(text: string): Hit[] {
     lastEnd = s.end;
     // A column of birth dates ("Name | DOB" over one row per person): the date of each following
     // row, after the same separator and written the same way, is one too, however far below its
-    // birth word. Each row is read once.
-    // The birth word above the rows, not a label on this one ("DOB: 3/4/1988" then "Review: 11/12/2025").
-    const from = Math.max(0, s.start - MAX_ROW);
-    const lineStart = from + text.slice(from, s.start).lastIndexOf('\n') + 1;
-    const inRow = lineStart > from || from === 0;
+    // birth word. Each row is read once. The birth word must stand above the rows, not label this
+    // one ("DOB: 3/4/1988" then "Review: 11/12/2025"), and the row fit in MAX_ROW characters.
+    const lineStart = lineStartOf(text, s.start, MAX_ROW);
+    const inRow = lineStart > s.start - MAX_ROW || lineStart === 0;
     const column = inRow && !BIRTH_LABEL.test(text.slice(lineStart, s.start)) ? columnOf(text, s) : null;
     if (column === null) continue;
     for (let row = nextRow(text, s, column); row !== null; row = nextRow(text, row, column)) {
@@ -308,11 +308,12 @@ function columnOf(text: string, date: DateSpan): string | null {
 /** The date of the line right after `prev`'s, when it sits in the same column; null when the column ends. */
 function nextRow(text: string, prev: DateSpan, column: string): DateSpan | null {
   // Both line ends are looked for within MAX_ROW characters only: no scan to the end of a long text.
-  const rest = text.slice(prev.end, prev.end + MAX_ROW).indexOf('\n');
-  if (rest < 0) return null;
-  const lineStart = prev.end + rest + 1;
-  const line = text.slice(lineStart, lineStart + MAX_ROW + 1).split('\n', 1)[0]!;
-  if (line.length > MAX_ROW) return null;
+  const prevEnd = lineEndOf(text, prev.end, MAX_ROW);
+  if (prevEnd - prev.end >= MAX_ROW || text.charCodeAt(prevEnd) !== 10) return null;
+  const lineStart = prevEnd + 1;
+  const lineEnd = lineEndOf(text, lineStart, MAX_ROW + 1);
+  if (lineEnd - lineStart > MAX_ROW) return null;
+  const line = text.slice(lineStart, lineEnd);
   const first = [...numericDates(line), ...monthNameDates(line)].sort((a, b) => a.start - b.start)[0];
   if (first === undefined) return null;
   const date = { start: lineStart + first.start, end: lineStart + first.end };

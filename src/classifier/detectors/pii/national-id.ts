@@ -20,6 +20,7 @@
 import type { Detector, Hit, Severity } from '../../types.js';
 import {
   allSameDigit,
+  gluedByJoiner,
   hasContext,
   isAsciiAlnumCode,
   isAsciiLetterCode,
@@ -547,14 +548,6 @@ function schemeMayStart(text: string, p: number): boolean {
     default:
       return false;
   }
-}
-
-function gluedByJoiner(text: string, start: number, end: number): boolean {
-  const joiners = '.-/_';
-  return (
-    (start >= 2 && joiners.includes(text[start - 1]!) && isAsciiAlnumCode(text.charCodeAt(start - 2))) ||
-    (end + 1 < text.length && joiners.includes(text[end]!) && isAsciiAlnumCode(text.charCodeAt(end + 1)))
-  );
 }
 
 /** Tries every pattern scheme at `p` when a token starts there. */

@@ -12,7 +12,8 @@
  * name before it ("12 Street"), words in lower case ("10 main st") — a prose number followed
  * by a lower-case noun is far more common than an address typed that way.
  */
-import { isDigitCode as isDigit, isWordCharAt } from './common.js';
+import { afterDigitRun, isDigitCode as isDigit, isWordCharAt } from './common.js';
+import { lineEndOf } from '../secret/shared.js';
 import type { Span } from './contacts.js';
 
 /** Street types, lower-cased, with their usual abbreviations (a trailing "." is allowed). */
@@ -59,7 +60,7 @@ export function findStreetAddresses(text: string): Span[] {
     while (j < n && j - start < 6 && isDigit(text.charCodeAt(j))) j++;
     // The house number: 1-5 digits standing alone ("#5-6253" and "4.12" are not), with an optional letter ("221B").
     if (isWordCharAt(text, start - 1) || '-#/.:'.includes(text[start - 1] ?? ' ') || j - start > 5) {
-      i = skipDigits(text, j);
+      i = afterDigitRun(text, j);
       continue;
     }
     if (j < n && isUpperAscii(text.charCodeAt(j)) && !isWordCharAt(text, j + 1)) j++;
@@ -67,14 +68,9 @@ export function findStreetAddresses(text: string): Span[] {
     if (found) {
       out.push(found);
       i = found.end;
-    } else i = skipDigits(text, j);
+    } else i = afterDigitRun(text, j);
   }
   return out;
-}
-
-function skipDigits(text: string, i: number): number {
-  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-  return i + 1;
 }
 
 /** The address whose house number is [start, numberEnd), if the words after it make one. */
@@ -123,9 +119,7 @@ function tailEnd(text: string, from: number): number {
 }
 
 function lineSlice(text: string, from: number): string {
-  const slice = text.slice(from, from + TAIL_CHARS);
-  const nl = slice.indexOf('\n');
-  return nl < 0 ? slice : slice.slice(0, nl);
+  return text.slice(from, lineEndOf(text, from, TAIL_CHARS));
 }
 
 function isStreetWordChar(c: number): boolean {
