@@ -219,7 +219,9 @@ function judge(unit: Unit): 'unit' | 'mixed' | 'skip' | 'no' {
   let capsLetters = 0;
   let marker = false;
   let hostile = false;
-  const edgy = new Set<string>();
+  // The first weaker sign seen, and whether a different one followed (no set per unit: this runs on every sentence).
+  let edgyFirst = '';
+  let edgyTwo = false;
   let warm = false;
   let boiler = false;
   let sqlStart = false;
@@ -230,7 +232,10 @@ function judge(unit: Unit): 'unit' | 'mixed' | 'skip' | 'no' {
       capsLetters += w.letters;
       if (MARKERS.has(w.key)) marker = true;
       if (HOSTILE.has(w.key)) hostile = true;
-      if (EDGY.has(w.key)) edgy.add(w.key);
+      if (EDGY.has(w.key)) {
+        if (edgyFirst === '') edgyFirst = w.key;
+        else if (w.key !== edgyFirst) edgyTwo = true;
+      }
       if (WARM.has(w.key)) warm = true;
       if (BOILERPLATE.has(w.key)) boiler = true;
       if (SQL_WORDS.has(w.key)) sql++;
@@ -244,7 +249,7 @@ function judge(unit: Unit): 'unit' | 'mixed' | 'skip' | 'no' {
   if (caps < MIN_WORDS || capsLetters < MIN_LETTERS) return 'mixed';
   if (caps < MIN_SHARE * (caps + lower)) return 'mixed';
   if (warm) return 'skip';
-  if (!hostile && !(edgy.size >= 2) && !(edgy.size >= 1 && unit.loud)) return 'skip';
+  if (!hostile && !edgyTwo && !(edgyFirst !== '' && unit.loud)) return 'skip';
   return 'unit';
 }
 
