@@ -84,20 +84,8 @@ export function findSegments(text: string): Segment[] {
   for (let k = 0; k < lines.length && tail === lines.length; k++) {
     const line = lines[k]!.text;
     if (line.length > MAX_LINE) continue;
-    const header = REPLY_HEADER.test(line)
-      ? k
-      : REPLY_HEADER_START.test(line) && k + 1 < lines.length && lines[k + 1]!.text.length <= MAX_LINE && WROTE_END.test(lines[k + 1]!.text)
-        ? k + 1
-        : -1;
-    if (header >= 0) {
-      // A reply written below (or between) the quoted lines: the header and its "> " run are
-      // quoted, the writer's own text after them is not. Otherwise all that follows is quoted.
-      const run = quotedRunEnd(lines, header + 1);
-      if (run >= 0 && hasText(lines, run + 1)) {
-        push(segments, 'quote', lines[k]!.start, lines[header]!.end);
-        k = run;
-      } else tail = k;
-    } else if (FORWARD_SEPARATOR.test(line)) tail = k;
+    if (REPLY_HEADER.test(line) || FORWARD_SEPARATOR.test(line)) tail = k;
+    else if (REPLY_HEADER_START.test(line) && k + 1 < lines.length && lines[k + 1]!.text.length <= MAX_LINE && WROTE_END.test(lines[k + 1]!.text)) tail = k;
     else if (FROM_HEADER.test(line)) {
       for (let m = k + 1; m <= k + 4 && m < lines.length; m++) {
         if (lines[m]!.text.length <= MAX_LINE && SENT_HEADER.test(lines[m]!.text)) {
@@ -165,24 +153,6 @@ export function findSegments(text: string): Segment[] {
     else merged.push({ ...s });
   }
   return merged;
-}
-
-/** The last line of the run of "> " lines (blank lines inside it included) starting at `from` after at most two blank lines, or -1. */
-function quotedRunEnd(lines: readonly Line[], from: number): number {
-  let k = from;
-  while (k < lines.length && k < from + 2 && lines[k]!.text.trim() === '') k++;
-  let last = -1;
-  for (; k < lines.length; k++) {
-    const text = lines[k]!.text;
-    if (QUOTE_LINE.test(text)) last = k;
-    else if (text.trim() !== '') break;
-  }
-  return last;
-}
-
-function hasText(lines: readonly Line[], from: number): boolean {
-  for (let k = from; k < lines.length; k++) if (lines[k]!.text.trim() !== '') return true;
-  return false;
 }
 
 /** Which of the first `tail` lines are quoted. Linear: each line is tested a fixed number of times. */

@@ -21,14 +21,9 @@ describe('findSegments', () => {
     assert.equal(parts(wrapped, 'quote')[0]!.startsWith('On Mon'), true);
   });
 
-  it('keeps a reply written below or between "> " lines after "On … wrote:" as the writer\'s own text', () => {
-    const below = 'On Mon, 2 Jun 2025, Sam Lee <sam@x.example> wrote:\n> can you send the figures?\n\nSent them this morning.';
-    assert.deepEqual(parts(below, 'quote'), ['On Mon, 2 Jun 2025, Sam Lee <sam@x.example> wrote:', '> can you send the figures?']);
-    const inline = 'Answers inline.\n\nOn Mon, 2 Jun 2025 at 10:00, Sam Lee\n<sam@x.example> wrote:\n> first question\nFirst answer.\n> second question\nSecond answer.';
-    assert.deepEqual(parts(inline, 'quote'), ['On Mon, 2 Jun 2025 at 10:00, Sam Lee\n<sam@x.example> wrote:', '> first question', '> second question']);
-    // Only quoted lines after the header, as in a top-posted reply: all of it is quoted.
-    const top = 'Thanks.\n\nOn Mon, Sam wrote:\n> first\n>\n> second\n';
-    assert.deepEqual(parts(top, 'quote'), ['On Mon, Sam wrote:\n> first\n>\n> second\n']);
+  it('takes everything after "On … wrote:" for quoted, a reply written below the "> " lines included (DESIGN.md section 2)', () => {
+    const below = 'Top line.\n\nOn Mon, 2 Jun 2025, Sam Lee <sam@x.example> wrote:\n> can you send the figures?\n\nSent them this morning.';
+    assert.deepEqual(parts(below, 'quote'), ['On Mon, 2 Jun 2025, Sam Lee <sam@x.example> wrote:\n> can you send the figures?\n\nSent them this morning.']);
   });
 
   for (const sep of ['-----Original Message-----', '---------- Forwarded message ---------', 'Begin forwarded message:', '________________________________']) {
