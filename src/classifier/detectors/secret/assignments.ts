@@ -2,7 +2,8 @@
  * Finds "name → value" pairs where the name says the value is a credential:
  * `password = "…"`, `"api_key": "…"`, `DB_PASSWORD=…`, `<password>…</password>`,
  * `<add key="Password" value="…"/>`, `Authorization: Bearer …`, and in prose
- * `the password is …`, `pw: …`, `password for the drop is …`.
+ * `the password is …`, `pw: …`, `password for the drop is …`, `the password was reset, new one
+ * is …`, and a user name with its password after a login word: `login is jdoe / …`.
  *
  * One left-to-right pass over identifier-like runs; everything after a name is
  * examined within a bounded window, so the scan is linear. The password and
@@ -92,7 +93,12 @@ function splitSegments(name: string): string[] {
 export interface NameInfo {
   kind: NameKind;
   weak: boolean;
+  /** A login word (`login`, `creds`): its value is a user name, and the password follows it after " / ". */
+  pair?: boolean;
 }
+
+/** Last segments that name a user name and password written together ("login is jdoe / Xk9!…"). DATA. */
+const PAIR_SEGMENTS = new Set(['login', 'logon', 'signin', 'creds', 'credentials']);
 
 /** Classifies a key name by its last segment: `db_password` → password, `stripeKey` → api-key. */
 export function classifyName(name: string): NameInfo | null {
@@ -101,6 +107,8 @@ export function classifyName(name: string): NameInfo | null {
   if (segs.length === 0) return null;
   for (const s of segs) if (EXCLUDED_SEGMENTS.has(s)) return null;
   const last = segs[segs.length - 1]!;
+  const pair = PAIR_SEGMENTS.has(last);
+  if (pair && !SEGMENT_KIND[last]) return { kind: 'password', weak: false, pair };
   let kind = SEGMENT_KIND[last];
   if (!kind) {
     // Names written without separators: dbpassword, accesstoken, secretkey, myapikey.
@@ -117,7 +125,7 @@ export function classifyName(name: string): NameInfo | null {
     for (let i = 0; i < segs.length - 1; i++) if (STRONG_QUALIFIERS.has(segs[i]!)) weak = false;
     if (last === 'pass' && segs.some((s) => s === 'db' || s === 'user' || s === 'admin' || s === 'root' || s === 'smtp')) weak = false;
   }
-  return { kind, weak };
+  return pair ? { kind, weak, pair } : { kind, weak };
 }
 
 function isNameChar(c: number): boolean {
@@ -133,7 +141,9 @@ const OPERATORS = [':::=', '::=', ':=', '=>', '->', '.=', '?=', '+=', '||=', '='
 /** Authorization schemes that may sit between the operator and the value. */
 const AUTH_SCHEMES = ['Bearer ', 'bearer ', 'Basic ', 'basic ', 'Token ', 'token ', 'Api-Token ', 'Bot ', 'JWT ', 'Digest '];
 
-const PROSE_VERBS = ['is', 'was', 'are', 'will be', 'has been', 'of', 'changed to', 'set to', 'reset to', 'updated to', 'switched to'];
+const PROSE_VERBS = ['is', 'was', 'are', 'r', 'will be', 'has been', 'have been', 'of', 'changed to', 'set to', 'reset to', 'updated to', 'switched to'];
+/** "was reset to", "has been changed to": a verb before these is part of them. */
+const TO_VERBS = PROSE_VERBS.filter((v) => v.endsWith(' to'));
 
 /** Words between a password name and a colon/verb that show the line is about something else. DATA. */
 const GAP_STOP_WORDS = new Set([
@@ -225,7 +235,9 @@ function valueAfterName(
   kind: NameKind,
   /** Words may stand between name and value ("the API key you asked for: …"): passwords and strong key names. */
   gapAllowed = false,
-): { v: ValueSpan; style: Assignment['style']; operator: string } | null {
+  /** A login word: the password is the second of "user / password" (`paired`); for a login word alone, nothing. */
+  pair = false,
+): { v: ValueSpan; style: Assignment['style']; operator: string; paired?: true } | null {
   let p = nameEnd;
   const before = nameStart > 0 ? text.charCodeAt(nameStart - 1) : 0;
   // <password>value</password>
@@ -283,10 +295,12 @@ function valueAfterName(
     // value that cannot be an ordinary word counts (the detector demands three character classes).
     if (kind === 'password' && p === nameEnd + 1 && text.charCodeAt(nameEnd) === 32) {
       const v = readValue(text, p);
+      const second = pair && v ? secondOfPair(text, v.end) : null;
+      if (second) return { v: second, style: 'gap', operator: ' ', paired: true };
       const s = v ? text.slice(v.start, v.end) : '';
       // `2FA-enabled`, `v2-only`: a compound with an ordinary lower-case word is prose, not a password.
       const compound = /(?:^|[-_/])[a-z]{4,}(?:$|[-_/])/.test(s);
-      if (v && !v.quoted && !compound && /[0-9]/.test(s) && /[A-Za-z]/.test(s) && /[^A-Za-z0-9]/.test(s)) {
+      if (v && !pair && !v.quoted && !compound && /[0-9]/.test(s) && /[A-Za-z]/.test(s) && /[^A-Za-z0-9]/.test(s)) {
         return { v, style: 'gap', operator: ' ' };
       }
     }
@@ -300,6 +314,8 @@ function valueAfterName(
       if (verb && verb !== 'of') {
         operator = verb;
         p = q + verb.length;
+        const r = skipSpaces(text, p);
+        for (const w of TO_VERBS) if (matchWordAt(text, r, w)) { operator = `${verb} ${w}`; p = r + w.length; verb = w; break; }
         // "changed to", "reset to" also take non-passwords ("reset to 90 days"): always the strict standard.
         style = words === 0 && !verb.endsWith(' to') ? 'prose' : 'gap';
         break;
@@ -351,11 +367,48 @@ function valueAfterName(
   }
   const v = readValue(text, p);
   if (!v) return null;
+  if (pair) {
+    const second = secondOfPair(text, v.end);
+    if (second) return { v: second, style: 'gap', operator, paired: true };
+    if (kind === 'password') return null; // "login: jsmith" names a user, not a password
+  }
   return { v, style, operator };
 }
 
+/** The password of "user / password": the value after a slash with a space beside it, at `p` (the end of the user name). */
+function secondOfPair(text: string, p: number): ValueSpan | null {
+  const slash = skipSpaces(text, p, 3);
+  if (text.charCodeAt(slash) !== 47) return null;
+  const q = skipSpaces(text, slash + 1, 3);
+  if (slash === p && q === slash + 1) return null; // "reports/Q3": a path, not a pair
+  const v = text.charCodeAt(q) === 47 ? null : readValue(text, q);
+  return v && text.charCodeAt(v.end) !== 58 ? v : null; // "user / pw: X": the password has its own name
+}
+
+/**
+ * "the password got reset, new one is X", "pw changed, the new one: X": the value after "new one" in the
+ * rest of the name's sentence (80 characters at most), always held to the strict standard.
+ */
+function newOneValue(text: string, from: number): { v: ValueSpan; style: Assignment['style']; operator: string } | null {
+  const window = text.slice(from, Math.min(text.length, from + 80));
+  const k = window.toLowerCase().indexOf('new one');
+  if (k < 0 || /[\n\r]|[.!?]\s/.test(window.slice(0, k))) return null;
+  let p = from + k;
+  if ((k > 0 && isAlnum(text.charCodeAt(p - 1))) || isAlnum(text.charCodeAt(p + 7))) return null; // "renew one", "new ones"
+  p = skipSpaces(text, p + 7);
+  let operator = '';
+  if (text.charCodeAt(p) === 58 || text.charCodeAt(p) === 61) operator = text[p]!;
+  else if (matchWordAt(text, p, 'is')) operator = 'is';
+  else if (text.startsWith("'s", p) || text.startsWith('\u2019s', p)) operator = "'s";
+  else return null;
+  p = skipSpaces(text, p + operator.length);
+  if (matchWordAt(text, p, 'now')) p = skipSpaces(text, p + 3);
+  const v = readValue(text, p);
+  return v ? { v, style: 'gap', operator } : null;
+}
+
 /** Credential words; a name without one of them is never looked at. */
-const NAME_HINT_G = /pass|pasw|pw|secret|token|key|auth|bearer|cred|jwt|contrase/gi;
+const NAME_HINT_G = /pass|pasw|pw|secret|token|key|auth|bearer|cred|jwt|contrase|log[io]n|signin/gi;
 
 // The password and generic detectors both read the pairs of the same text: keep the last result.
 let lastText: string | undefined;
@@ -441,13 +494,17 @@ function scanAssignments(text: string): Assignment[] {
       }
     }
     if (info) {
-      const found = valueAfterName(text, nameStart, nameEnd, info.kind, !info.weak);
+      let found = valueAfterName(text, nameStart, nameEnd, info.kind, !info.weak, info.pair);
+      // Nothing, or a plain word ("was reset"), after a password name: the value may come as "new one is …".
+      if (info.kind === 'password' && !info.pair && (!found || /^[A-Za-z]+$/.test(text.slice(found.v.start, found.v.end)))) {
+        found = newOneValue(text, found ? found.v.end : nameEnd) ?? found;
+      }
       if (found) {
         out.push({
           name,
           nameStart,
           nameEnd,
-          kind: info.kind,
+          kind: 'paired' in found ? 'password' : info.kind,
           weak: info.weak,
           value: text.slice(found.v.start, found.v.end),
           valueStart: found.v.start,

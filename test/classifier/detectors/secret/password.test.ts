@@ -31,6 +31,13 @@ describe('secret/password', () => {
     ['no operator, a value no word could be', `login is admin and password ${P2} for now`, P2],
     ['prose: the password got changed to', `FYI the kiosk password got changed to ${P1} this morning.`, P1],
     ['prose: password reset to', `Admin password reset to ${P2} until IT rotates it.`, P2],
+    ['prose: has been reset to', `The password for the parts portal has been reset to ${P3} for now.`, P3],
+    ['a login word, then user / password', `the scanner login is yardops / ${P1} until Monday`, P1],
+    ['creds with words in between', `creds for the test tablet are kiosk7 / ${P2}`, P2],
+    ['login without an operator', `Use login gate3 / ${P3} at the barrier.`, P3],
+    ['chat shorthand "r"', `creds r nightshift / ${P1}, keep them to yourself`, P1],
+    ['the new one after a reset', `Alarm panel password got changed overnight, new one is ${P2}`, P2],
+    ['the new one after a colon', `Shared inbox pw was reset, the new one: ${P3}`, P3],
   ];
   for (const [name, text, value] of positives) {
     it(`finds ${name}`, () => {
@@ -90,6 +97,13 @@ describe('secret/password', () => {
     ['a reset notice', 'Your password has been reset to the default; check your email for the link.'],
     ['a change for a policy', 'The password was changed to meet the new rules.'],
     ['a compound with an ordinary word after changed to', 'Password changed to v2-format last week.'],
+    ['a login with only a user name', 'login: jsmith (the password is in the vault as usual)'],
+    ['a login word before a slash of words', 'Login is via SSO / Okta now, no separate passwords.'],
+    ['a login page path', 'The login page/dashboard moved; creds are in the vault under Finance/Payroll.'],
+    ['a login flag', 'oc login --token=$OC_TOKEN --server=https://api.example.test'],
+    ['the new one described', 'My password expired and the new one is much longer than the old one.'],
+    ['the new one elsewhere', 'Password changed, new one is on the noticeboard by the kettle.'],
+    ['a new one in another sentence', 'Reset your password today. A new one is required every 90 days: Kt7!mnop99 is an example.'],
   ];
   for (const [name, text] of negatives) it(`ignores ${name}`, () => expectNothing(d, text));
 
