@@ -16,7 +16,7 @@
  */
 import type { Detector, Hit } from '../../types.js';
 import { afterDigitRun, isAsciiAlnumCode as isAlnum, isDigitCode as isDigit } from '../pii/common.js';
-import { lineStartOf } from '../secret/shared.js';
+import { lineStartOf } from '../lines.js';
 
 export const PAY_LIST_MIN = 3;
 const NAME_WINDOW = 80;

@@ -23,7 +23,7 @@ import {
   sameGroups,
   uniformSeps,
 } from './common.js';
-import { lineEndOf, lineStartOf } from '../secret/shared.js';
+import { lineEndOf, lineStartOf } from '../lines.js';
 
 export const DOB_RULE = {
   id: 'pii/date-of-birth',

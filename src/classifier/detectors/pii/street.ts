@@ -13,7 +13,7 @@
  * by a lower-case noun is far more common than an address typed that way.
  */
 import { afterDigitRun, isDigitCode as isDigit, isWordCharAt } from './common.js';
-import { lineEndOf } from '../secret/shared.js';
+import { lineEndOf } from '../lines.js';
 import type { Span } from './contacts.js';
 
 /** Street types, lower-cased, with their usual abbreviations (a trailing "." is allowed). */

@@ -23,10 +23,9 @@ import {
   isPlaceholder,
   isSpaceOrTab,
   isVariableReference,
-  lineEndOf,
-  lineStartOf,
   secretHit,
 } from './shared.js';
+import { lineEndOf, lineStartOf } from '../lines.js';
 
 const MIN_LENGTH = 6;
 
