@@ -51,6 +51,11 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Everything in this deck is under NDA.', 'unreleased-news'],
   ['The acquisition of Brightline closes on the 30th.', 'unreleased-news'],
   ['The buyout is due to be announced once the lenders sign.', 'unreleased-news'],
+  ["The Wren headset isn't announced until the spring event.", 'unreleased-news'],
+  ['Our new fares will not be public until the 3rd.', 'unreleased-news'],
+  ['Codename OSPREY is the new pocket camera, keep it in the room.', 'unreleased-news'],
+  ['The new fitness watch (codenamed Larkspur) ships in October.', 'unreleased-news'],
+  ['Project Heron, the new e-bike, slipped again.', 'unreleased-news'],
   ['Redundancies will be made public in the new year.', 'unreleased-news'],
   ['Send me the Q2 earnings ahead of the release.', 'unreleased-news'],
   ['Layoffs are planned for the first week of January.', 'unreleased-news'],
@@ -127,6 +132,11 @@ const MUST_NOT: string[] = [
   'Before we announce the results of the raffle, grab a coffee.',
   // a minutes or agenda header is not a name
   'Minutes: staff raised a grievance about the night rota; the union will meet HR.',
+  "The raffle winners won't be announced until the party.",
+  'The incident did not become public until the following spring.',
+  'Pick a codename for your hackathon team on the form.',
+  'The staff intranet (codename Beacon) goes live on Monday.',
+  "The rota isn't published until Friday.",
 ];
 
 describe('confidential lexicon', () => {
