@@ -43,7 +43,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Honestly, an intellectual lightweight.', 'incompetent-person'],
   ['Our new designer is talentless.', 'incompetent-person'],
   ['Honestly he is dead weight.', 'incompetent-person'],
-  ['Not the sharpest tool in the shed, our new hire.', 'stupid-person'],
+  ['Not the sharpest tool in the shed, our new hire.', 'idiot'],
   ['The candidate was dim as a 20-watt bulb.', 'stupid-person'],
   ['He is dumb as a box of rocks.', 'stupid-person'],
   ['Frankly, she is clueless.', 'stupid-person'],
@@ -121,6 +121,16 @@ const MUST_FLAG: Array<[string, string]> = [
   ['What a petty little nobody.', 'person-label'],
   ['Smooth move, Einstein, the whole floor got the email.', 'incompetent-person'],
   ['Thanks for nothing, hotshot.', 'incompetent-person'],
+  ["You're a joke of a dispatcher, Ned.", 'person-label'],
+  ['Who put that muppet in charge of the rota?', 'person-label'],
+  ['The marketing clowns promised next-day delivery again.', 'person-label'],
+  ['His rota is a mess and so is he.', 'incompetent-person'],
+  ["Lovely man, but there's nothing going on upstairs.", 'incompetent-person'],
+  ['Honestly, Bram is the weakest link.', 'incompetent-person'],
+  ["She's not the brightest spark on the floor.", 'idiot'],
+  ['He is the dimmest bulb in accounts.', 'idiot'],
+  ['You absolute weasel, you sold my shift.', 'directed-name-calling'],
+  ['Our so-called project manager lost the plans.', 'incompetent-person'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -213,6 +223,14 @@ const MUST_NOT_FLAG: string[] = [
   'A sad little dog was found in the car park.',
   'Great job, genius! The client loved the pitch.',
   "There's nothing genius about it, just hard work.",
+  'The joke at the start of the talk landed well.',
+  'The first draft is rough, but so is every first draft.',
+  "There's a lot going on upstairs: the movers are in.",
+  'The weakest link in the process is the manual upload.',
+  'The clown for the family day is booked for 2pm.',
+  'Who booked that clown for the party? The kids loved him.',
+  'We need the sharpest knife in the kitchen for this.',
+  'Please tell the sales team upstairs the printer is fixed.',
 ];
 
 describe('lexicon: insult', () => {
