@@ -63,6 +63,8 @@ const MUST_FLAG: Array<[string, string, 'low' | 'medium' | 'high']> = [
   ['Damn you, Gary, for booking the 6am flight.', 'damn-directed', 'medium'],
   ['Goddamn them and their approval chain.', 'damn-directed', 'medium'],
   ['Just send your damn numbers by noon.', 'damn-directed', 'medium'],
+  ['Stop moving the damn chairs out of room 2.', 'damn-directed', 'medium'],
+  ['I have to stop checking the damn forecast.', 'damn-attributive', 'low'],
   // obfuscated
   ['This is SHIT.', 'shit', 'medium'],
   ['what the f*ck is this', 'f-word', 'medium'],
