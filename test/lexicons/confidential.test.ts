@@ -54,6 +54,8 @@ const MUST_FLAG: Array<[string, string]> = [
   ["The Wren headset isn't announced until the spring event.", 'unreleased-news'],
   ['Our new fares will not be public until the 3rd.', 'unreleased-news'],
   ['Codename OSPREY is the new pocket camera, keep it in the room.', 'unreleased-news'],
+  ['Between us, we are putting her on a performance plan in May.', 'performance-discipline'],
+  ["He's been on a PIP since March.", 'performance-discipline'],
   ['The new fitness watch (codenamed Larkspur) ships in October.', 'unreleased-news'],
   ['Project Heron, the new e-bike, slipped again.', 'unreleased-news'],
   ['Redundancies will be made public in the new year.', 'unreleased-news'],
@@ -137,6 +139,8 @@ const MUST_NOT: string[] = [
   'Pick a codename for your hackathon team on the form.',
   'The staff intranet (codename Beacon) goes live on Monday.',
   "The rota isn't published until Friday.",
+  'We put them on notice about the late deliveries.',
+  "She's on a pip install spree again, the venv is huge.",
 ];
 
 describe('confidential lexicon', () => {
