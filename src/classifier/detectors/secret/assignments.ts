@@ -334,7 +334,7 @@ function valueAfterName(
         }
         return null;
       }
-      if (GAP_STOP_WORDS.has(text.slice(q, r).toLowerCase())) return null;
+      if (words === 0 && GAP_STOP_WORDS.has(text.slice(q, r).toLowerCase())) return null;
       words++;
       q = r;
       if (!isSpaceOrTab(text.charCodeAt(q)) && text.charCodeAt(q) !== 58) return null;
@@ -382,7 +382,8 @@ function secondOfPair(text: string, p: number): ValueSpan | null {
   const q = skipSpaces(text, slash + 1, 3);
   if (slash === p && q === slash + 1) return null; // "reports/Q3": a path, not a pair
   const v = text.charCodeAt(q) === 47 ? null : readValue(text, q);
-  return v && text.charCodeAt(v.end) !== 58 ? v : null; // "user / pw: X": the password has its own name
+  // "user / pw: X", "user / password X": a plain word is the password's own name, read next.
+  return v && text.charCodeAt(v.end) !== 58 && !/^[A-Za-z]+$/.test(text.slice(v.start, v.end)) ? v : null;
 }
 
 /**
