@@ -121,7 +121,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['What a petty little nobody.', 'person-label'],
   ['Smooth move, Einstein, the whole floor got the email.', 'incompetent-person'],
   ['Thanks for nothing, hotshot.', 'incompetent-person'],
-  ['Thanks, Sherlock, we got there an hour ago.', 'incompetent-person'],
+  ['Nice work, Sherlock, we got there an hour ago.', 'incompetent-person'],
   ['Ask our resident genius, he broke it.', 'incompetent-person'],
 ];
 

@@ -110,20 +110,14 @@ const MUST_FLAG: Array<[string, string]> = [
   ['I guess code review is optional for your squad.', 'finally'],
   ['Great, the invoice run failed again.', 'finally'],
   ['Sure, skip the dry run, because that went so well in May.', 'finally'],
-  ['Let me know when you have found the time to reply.', 'finally'],
+  ["So you've finally found the time to reply.", 'finally'],
   ['Took them long enough.', 'finally'],
   ['Which bit of "no overtime" was unclear?', 'not-sure-how-else'],
   ["I'll use small words this time.", 'not-sure-how-else'],
   ['Unsurprisingly, the courier was late again.', 'finally'],
   ['No pressure, the regulator has only been waiting a month.', 'finally'],
-  ['Must be really easy never having to answer the phone.', 'finally'],
-  ['I see filing expenses is beneath you.', 'finally'],
-  ['Feel free to keep ignoring the ticket queue.', 'finally'],
-  ['Funny how he always has a dentist appointment on release day.', 'finally'],
-  ['Bold choice, bypassing the change board.', 'finally'],
-  ['Listen, Sherlock, the door was unlocked all along.', 'finally'],
+  ['Well, Sherlock, the door was unlocked all along.', 'finally'],
   ['Do you need me to hold your hand through the login too?', 'dismissive'],
-  ['Even you could follow these steps.', 'not-sure-how-else'],
 ];
 
 const MUST_NOT: string[] = [
@@ -191,8 +185,6 @@ const MUST_NOT: string[] = [
   'Thanks for finally sorting out the parking permits, much appreciated.',
   'Let me know when you have found a slot that suits you.',
   'The fund had an earnings surprise, down 3% on the day.',
-  'She finally replied and the answer is yes, so book it.',
-  'Thanks for eventually picking the green logo, it works best.',
   'No pressure, take all the time you need after the move.',
   'It must be great being back in Oslo, say hi to everyone.',
 ];
