@@ -114,6 +114,8 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Took them long enough.', 'finally'],
   ['Which bit of "no overtime" was unclear?', 'not-sure-how-else'],
   ["I'll use small words this time.", 'not-sure-how-else'],
+  ['I will put it in smaller words.', 'not-sure-how-else'],
+  ['Which bit of "sign here" did you not understand?', 'hostile-question'],
   ['Unsurprisingly, the courier was late again.', 'finally'],
   ['No pressure, the regulator has only been waiting a month.', 'finally'],
   ['Well, Sherlock, the door was unlocked all along.', 'finally'],
