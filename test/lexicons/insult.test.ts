@@ -131,6 +131,8 @@ const MUST_FLAG: Array<[string, string]> = [
   ['He is the dimmest bulb in accounts.', 'idiot'],
   ['You absolute weasel, you sold my shift.', 'directed-name-calling'],
   ['Our so-called project manager lost the plans.', 'incompetent-person'],
+  ['Nice work, Sherlock, we got there an hour ago.', 'incompetent-person'],
+  ['Ask our resident genius, he broke it.', 'incompetent-person'],
 ];
 
 const MUST_NOT_FLAG: string[] = [

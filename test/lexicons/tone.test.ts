@@ -101,6 +101,25 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Did you learn nothing from the last inspection?', 'dismissive'],
   ["You're a grown adult, so act your age.", 'dismissive'],
   ['Your behaviour at the handover was frankly insulting.', 'unacceptable'],
+  // sarcasm families: envy, "some of us", "finally" at the reader, mock praise, "optional"
+  ['Must be nice to take two-hour lunches every day.', 'finally'],
+  ['Some of us actually stayed late to finish it.', 'finally'],
+  ['Some of us still have targets to hit.', 'finally'],
+  ["So you've finally opened the spreadsheet.", 'finally'],
+  ['Congrats on finally noticing the error log.', 'finally'],
+  ['I guess code review is optional for your squad.', 'finally'],
+  ['Great, the invoice run failed again.', 'finally'],
+  ['Sure, skip the dry run, because that went so well in May.', 'finally'],
+  ["So you've finally found the time to reply.", 'finally'],
+  ['Took them long enough.', 'finally'],
+  ['Which bit of "no overtime" was unclear?', 'not-sure-how-else'],
+  ["I'll use small words this time.", 'not-sure-how-else'],
+  ['I will put it in smaller words.', 'not-sure-how-else'],
+  ['Which bit of "sign here" did you not understand?', 'hostile-question'],
+  ['Unsurprisingly, the courier was late again.', 'finally'],
+  ['No pressure, the regulator has only been waiting a month.', 'finally'],
+  ['Well, Sherlock, the door was unlocked all along.', 'finally'],
+  ['Do you need me to hold your hand through the login too?', 'dismissive'],
 ];
 
 const MUST_NOT: string[] = [
@@ -157,6 +176,23 @@ const MUST_NOT: string[] = [
   'The bare minimum spec is 8 GB of RAM.',
   'Use your head and take a break when you need one.',
   'You will learn nothing new in the refresher, but it is mandatory.',
+  'Must be nice weather in Lisbon this week.',
+  'It must be nice to have the renovation finished at last.',
+  'Some of us will be at the offsite, the rest will dial in.',
+  'Some of us actually enjoyed the workshop.',
+  'Finally, good news: the permit is through.',
+  'Congratulations on the new role, well deserved!',
+  'I guess the Friday call is optional this week since most people are on leave.',
+  'Which part of the proposal was unclear? I can rewrite it.',
+  'Thanks for finally sorting out the parking permits, much appreciated.',
+  'Let me know when you have found a slot that suits you.',
+  'The fund had an earnings surprise, down 3% on the day.',
+  'No pressure, take all the time you need after the move.',
+  'It must be great being back in Oslo, say hi to everyone.',
+  // sincere praise and plain reports that share words with sarcasm
+  'We hit the target because the team always worked so well together.',
+  'Congrats on discovering the new comet, Dr. Lee!',
+  'We had a dozen eggs one time, but when they hatched we only got ten live chicks.',
 ];
 
 const LOW_ONLY: string[] = ['Just to be clear, the answer is no.', 'Obviously we need more time.', "He apparently doesn't have the option of upgrading, so we patch it."];
