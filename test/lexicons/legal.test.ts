@@ -118,6 +118,21 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Half of the fee goes under the table to his cousin.', 'off-the-books'],
   ['Just shred the old maintenance logs before the inspector comes round.', 'destroy-evidence'],
   ['Clear out the old fire-door logs before the inspector comes round.', 'destroy-evidence'],
+  // misconduct described plainly, without record words
+  ['Just say the extinguishers were serviced in May.', 'falsify-records'],
+  ['Tell the regulator the discharge readings were within limits.', 'falsify-records'],
+  ["Put down that the load test passed; we'll redo it next month.", 'falsify-records'],
+  ['Mark the ladder as inspected and Sam will look at it whenever he is back.', 'falsify-records'],
+  ['Date the order the 30th so it falls in the old financial year.', 'falsify-records'],
+  ['Move the date on the handover note so it looks like we met the deadline.', 'falsify-records'],
+  ['Forge a sign-off from the site engineer.', 'falsify-records'],
+  ["Say the guard was fitted when she got hurt, even though it wasn't.", 'falsify-records'],
+  ["Don't log the pallet incident, we're trying to keep the streak.", 'hide-from-regulator'],
+  ['Slip the purchasing manager a couple of tickets for the final.', 'bribery'],
+  ['Offer the licensing officer a weekend at the cottage.', 'bribery'],
+  ['Pick up some shares before the merger news is out.', 'insider-trading'],
+  ['Tell your brother to sell his shares before the profit warning.', 'insider-trading'],
+  ['We have known the hinges crack under load for months and kept fitting them.', 'knew-defect'],
 ];
 
 const MUST_NOT: string[] = [
@@ -181,6 +196,16 @@ const MUST_NOT: string[] = [
   'Please clear your desks and empty the bins before the auditors arrive on Monday.',
   'We burned the midnight oil before the inspection, and it showed.',
   'Kickback from the table saw is the most common injury in the shop; use the riving knife.',
+  // near misses of the plain-misconduct constructions
+  'Tell the inspector the boiler is in the basement, door B.',
+  "The build passed; we'll check it again next week.",
+  "Sign the contract and we'll send the countersigned copy next week.",
+  "Please date the form with today's date when you sign it.",
+  "Let's forge ahead with the certificate renewal.",
+  "Don't report the pallet incident to me, report it to the safety officer.",
+  'The pay rise is backdated to April.',
+  'Your salary increase will be back-dated to January.',
+  'Pick up some snacks before the results announcement.',
 ];
 
 const LOW_ONLY: string[] = ["Let's take this offline after the standup."];

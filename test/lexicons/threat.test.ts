@@ -89,6 +89,26 @@ const MUST_FLAG: Array<[string, string]> = [
   ['If you want to keep your job, stop talking to the union.', 'ultimatum'],
   ["Cut my scene again and I'll kill you, I mean it.", 'violence'],
   ["She said the figures are late again, so I'll strangle her.", 'violence'],
+  // veiled and conditional threats outside the stock phrasings
+  ["Honestly I could snap Trevor's neck for losing the keys.", 'violence'],
+  ["Move my desk again and I'll put you through the window.", 'violence'],
+  ["If he touches my locker I'll break every bone in his body.", 'violence'],
+  ['Somebody ought to rough him up a bit after the shift.', 'violence'],
+  ["Keep calling the hotline and I'll come over and shut you up.", 'violence'],
+  ['I know which van is yours, so think before you report me.', 'know-where-you-live'],
+  ['I know your rota and where you park, just so you know.', 'know-where-you-live'],
+  ["The new guy needs to be taught a lesson he won't forget.", 'youll-be-sorry'],
+  ["One more word from you and I'll rearrange your face.", 'ultimatum'],
+  ['Cross me on the vote and you will end up in a ditch.', 'ultimatum'],
+  ['You will find out what happens to people who cross me.', 'blackmail'],
+  ["You wouldn't want anything to happen to that new car of yours.", 'blackmail'],
+  ["We'll pay your depot a visit, and it won't be a social call.", 'blackmail'],
+  ["You're one complaint away from being fired.", 'career-threat'],
+  ["I'll make sure you never work in catering in this county again.", 'career-threat'],
+  ["I'm going to make an example of him at the all-hands.", 'career-threat'],
+  ["I'll make sure no agency in the region hires her.", 'career-threat'],
+  ["I'll see to it that you're blacklisted by every supplier.", 'career-threat'],
+  ['Drop the grievance, or your work permit goes away.', 'career-threat'],
 ];
 
 const MUST_NOT: string[] = [
@@ -155,6 +175,17 @@ const MUST_NOT: string[] = [
   // someone else's threat, reported in an incident log or a witness statement
   'The caller said he would shoot up the depot, so the police were called and the site was cleared.',
   "The witness statement says that the defendant said 'I'll strangle you' twice.",
+  // near misses of the veiled-threat constructions
+  "I'll put you through to the accounts team.",
+  'I know which school the first-aid course is at, I will send the address.',
+  "That outage taught me a lesson I'll never forget.",
+  "Keep testing and you'll face fewer bugs in production.",
+  "Carry on past reception and you'll see the toilets on the left.",
+  'See what happens when you push to main: the pipeline runs.',
+  "We wouldn't want anything to happen to the servers during the move.",
+  "We're two weeks away from the launch.",
+  'Keep pushing on the migration and see where we get to by Friday.',
+  'Reply by Friday or your shift swap request gets pulled from the rota tool.',
 ];
 
 describe('threat lexicon', () => {
