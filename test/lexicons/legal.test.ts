@@ -120,7 +120,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Clear out the old fire-door logs before the inspector comes round.', 'destroy-evidence'],
   // misconduct described plainly, without record words
   ['Just say the extinguishers were serviced in May.', 'falsify-records'],
-  ['Tell the regulator the discharge readings were within limits.', 'falsify-records'],
+  ['Just tell the regulator the discharge readings were within limits.', 'falsify-records'],
   ["Put down that the load test passed; we'll redo it next month.", 'falsify-records'],
   ['Mark the ladder as inspected and Sam will look at it whenever he is back.', 'falsify-records'],
   ['Date the order the 30th so it falls in the old financial year.', 'falsify-records'],
@@ -206,6 +206,8 @@ const MUST_NOT: string[] = [
   'The pay rise is backdated to April.',
   'Your salary increase will be back-dated to January.',
   'Pick up some snacks before the results announcement.',
+  'Tell the auditor the accounts were reviewed by Maria last week.',
+  "Please confirm that it was tested; we'll check it again next week.",
 ];
 
 const LOW_ONLY: string[] = ["Let's take this offline after the standup."];

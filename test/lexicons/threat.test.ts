@@ -186,6 +186,8 @@ const MUST_NOT: string[] = [
   "We're two weeks away from the launch.",
   'Keep pushing on the migration and see where we get to by Friday.',
   'Reply by Friday or your shift swap request gets pulled from the rota tool.',
+  "You wouldn't want anything to happen to your data, so back it up.",
+  "Keep doing that and you'll end up in a ditch, slow down on the icy roads.",
 ];
 
 describe('threat lexicon', () => {
