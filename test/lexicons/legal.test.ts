@@ -208,6 +208,7 @@ const MUST_NOT: string[] = [
   'Pick up some snacks before the results announcement.',
   'Tell the auditor the accounts were reviewed by Maria last week.',
   "Please confirm that it was tested; we'll check it again next week.",
+  "Date the letter so it lands before Friday's post.",
 ];
 
 const LOW_ONLY: string[] = ["Let's take this offline after the standup."];

@@ -188,6 +188,7 @@ const MUST_NOT: string[] = [
   'Reply by Friday or your shift swap request gets pulled from the rota tool.',
   "You wouldn't want anything to happen to your data, so back it up.",
   "Keep doing that and you'll end up in a ditch, slow down on the icy roads.",
+  "I know which car is yours, I'll leave the keys on the seat.",
 ];
 
 describe('threat lexicon', () => {
