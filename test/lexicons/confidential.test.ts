@@ -141,6 +141,8 @@ const MUST_NOT: string[] = [
   "The rota isn't published until Friday.",
   'We put them on notice about the late deliveries.',
   "She's on a pip install spree again, the venv is huge.",
+  'Just between us, we are planning a surprise send-off for Lin on Friday.',
+  'Reminder: the handbook rules on medical leave are in section 7.',
 ];
 
 describe('confidential lexicon', () => {

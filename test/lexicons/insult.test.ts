@@ -233,6 +233,7 @@ const MUST_NOT_FLAG: string[] = [
   'Who booked that clown for the party? The kids loved him.',
   'We need the sharpest knife in the kitchen for this.',
   'Please tell the sales team upstairs the printer is fixed.',
+  'You lot are a menace at the pub quiz, well played.',
 ];
 
 describe('lexicon: insult', () => {

@@ -209,6 +209,7 @@ const MUST_NOT: string[] = [
   'Tell the auditor the accounts were reviewed by Maria last week.',
   "Please confirm that it was tested; we'll check it again next week.",
   "Date the letter so it lands before Friday's post.",
+  'The 4% pay rise agreed with the union in March is backdated to 1 April.',
 ];
 
 const LOW_ONLY: string[] = ["Let's take this offline after the standup."];

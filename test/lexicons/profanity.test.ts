@@ -147,6 +147,7 @@ const MUST_NOT_FLAG: string[] = [
   'It is a bastardised version of the original layout.',
   'Macros, and their bastard offspring the inline templates, made it worse.',
   'The Shitterton depot takes deliveries until noon.',
+  'Cock-a-leekie soup is back on the winter menu.',
 ];
 
 describe('lexicon: profanity', () => {

@@ -189,6 +189,7 @@ const MUST_NOT: string[] = [
   "You wouldn't want anything to happen to your data, so back it up.",
   "Keep doing that and you'll end up in a ditch, slow down on the icy roads.",
   "I know which car is yours, I'll leave the keys on the seat.",
+  "We know where you park, so we'll drop the pallets by your van.",
 ];
 
 describe('threat lexicon', () => {
