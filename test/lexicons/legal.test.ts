@@ -210,6 +210,8 @@ const MUST_NOT: string[] = [
   "Please confirm that it was tested; we'll check it again next week.",
   "Date the letter so it lands before Friday's post.",
   'The 4% pay rise agreed with the union in March is backdated to 1 April.',
+  "Set a strong master password and don't write it down.",
+  'The test data is in place, all fake test names and numbers.',
 ];
 
 const LOW_ONLY: string[] = ["Let's take this offline after the standup."];

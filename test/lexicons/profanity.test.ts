@@ -148,6 +148,10 @@ const MUST_NOT_FLAG: string[] = [
   'Macros, and their bastard offspring the inline templates, made it worse.',
   'The Shitterton depot takes deliveries until noon.',
   'Cock-a-leekie soup is back on the winter menu.',
+  'The Somali wild ass foal is out in the paddock today.',
+  'Please send Mr Cumming the revised quote.',
+  "The kennel club registration says 'bitch, 2 years' for the new guide dog.",
+  'Bitchfield is on the new bus route list.',
 ];
 
 describe('lexicon: profanity', () => {
