@@ -116,6 +116,30 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Asian staff are docile, they never complain.', 'group-stereotype'],
   ['Arab suppliers will try to cheat on weight.', 'group-stereotype'],
   ['Older women are hard to work with.', 'group-stereotype'],
+  // a trait given as the reason for a staffing decision, or a trait and then what is done to the person
+  ["Let's not shortlist Anna, she's engaged and will want time off.", 'hiring-by-group'],
+  ["I wouldn't consider the applicant with the stammer for the sales post.", 'hiring-by-group'],
+  ["He's Korean, so keep him away from the Seoul tender.", 'hiring-by-group'],
+  ["She's pregnant, so she's out of the question for the Asia role.", 'hiring-by-group'],
+  ["Anyone on crutches won't keep up on the shop floor.", 'hiring-by-group'],
+  ['His turban will put the investors off, send someone else.', 'coded-remark'],
+  ["Get somebody who sounds local on the phones, not Tariq.", 'coded-remark'],
+  ['We want a native English speaker for the pitch, not her.', 'coded-remark'],
+  ["Weed out the candidates with Pakistani names before the panel sees them.", 'coded-remark'],
+  ["They'll always be demanding time off for the mosque.", 'coded-remark'],
+  ['At his age he won\u2019t get the hang of the new platform.', 'age-remark'],
+  ['We should bring in youthful talent instead of the current lot.', 'age-remark'],
+  ['Is Margaret getting too old for the client work?', 'age-remark'],
+  ['Screen out anybody over 55 at the phone stage.', 'age-remark'],
+  ["Don't pick her, she'll inevitably want to start a family.", 'gender-stereotype'],
+  ['Mums just go off on maternity the minute they are trained.', 'gender-stereotype'],
+  ["Women won't be taken seriously on the factory floor.", 'gender-stereotype'],
+  ["Men don't enjoy this kind of role, advertise it for women.", 'gender-stereotype'],
+  ['Running the plant is a man\u2019s job.', 'gender-stereotype'],
+  ['The client will never take a female engineer seriously.', 'group-stereotype'],
+  ["The Dutch buyers won't respect a woman on the call.", 'group-stereotype'],
+  ['Ladies get flustered when the numbers go wrong.', 'group-stereotype'],
+  ["We don't need a wheelchair case in the warehouse.", 'disability-remark'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -195,6 +219,22 @@ const MUST_NOT_FLAG: string[] = [
   'Immigrants are good for the local economy, says the report.',
   'We need a female engineer for the role.',
   'The grievance alleges that the supervisor said Poles are lazy.',
+  // inclusive mentions next to the words of the constructions above
+  "He's deaf, so please book a BSL interpreter for the interview.",
+  "She's pregnant, so we've moved her desk nearer the lift as she asked.",
+  'We cannot refuse to promote someone because she is pregnant; HR will review it.',
+  'The wheelchair access at the Leeds office is embarrassing, facilities must fix the ramp.',
+  'The accent colour on the slides looks bad on the projector.',
+  'We need a native speaker to proofread the French brochure.',
+  'Filter out the spam in Chinese charsets before it reaches the queue.',
+  "He'll need Friday afternoons off for prayers; I've agreed, please adjust the rota.",
+  "She'll probably have a baby shower before her leave, let's chip in.",
+  'At her age she is already a partner, which is remarkable.',
+  "Don't give the old laptop to the new starter.",
+  'Is the server too old to run the new agent?',
+  'We need younger customers to try the app.',
+  'Someone with dyslexia can request extra time in the assessment.',
+  'Do not ask candidates whether they are married or plan to have kids.',
 ];
 
 describe('lexicon: identity', () => {
