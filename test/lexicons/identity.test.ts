@@ -140,6 +140,22 @@ const MUST_FLAG: Array<[string, string]> = [
   ["The Dutch buyers won't respect a woman on the call.", 'group-stereotype'],
   ['Ladies get flustered when the numbers go wrong.', 'group-stereotype'],
   ["We don't need a wheelchair case in the warehouse.", 'disability-remark'],
+  ["We can't trust anyone with epilepsy to drive the forklift tour for clients.", 'hiring-by-group'],
+  ["She's on antidepressants, so no way she runs the audit.", 'hiring-by-group'],
+  ['Pass on the applicant with the hearing aid, the call centre is noisy.', 'hiring-by-group'],
+  ['Drop the Filipino candidate, we need someone who fits in.', 'hiring-by-group'],
+  ['Keep those oldies away from the new dashboards.', 'hiring-by-group'],
+  ["Let's go with the younger applicant, he has more runway.", 'hiring-by-group'],
+  ['People in their late sixties struggle with this kind of change.', 'age-remark'],
+  ['Older staff never grew up with smartphones, so skip them for the app pilot.', 'age-remark'],
+  ['Find us a candidate with no family ties, the role is all travel.', 'gender-stereotype'],
+  ["Mums just aren't as driven after the second child.", 'gender-stereotype'],
+  ['The site needs a proper man in charge.', 'gender-stereotype'],
+  ["Our partners in Osaka don't like working with women.", 'group-stereotype'],
+  ['Mothers with young kids are always leaving early.', 'group-stereotype'],
+  ['Her Nigerian accent is a bit much for the investor call.', 'coded-remark'],
+  ["We'd like somebody with a proper English accent on reception.", 'coded-remark'],
+  ["We don't want anyone too religious on the events team.", 'coded-remark'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -235,6 +251,11 @@ const MUST_NOT_FLAG: string[] = [
   'We need younger customers to try the app.',
   'Someone with dyslexia can request extra time in the assessment.',
   'Do not ask candidates whether they are married or plan to have kids.',
+  "Don't put the disabled parking bay next to the bins.",
+  "Our job ads now say 'cloud experience' instead of 'digital native'.",
+  "He's fasting this month, so let's move the team lunch to after sunset.",
+  'He uses a wheelchair, so we have booked the ground-floor room.',
+  'Please reserve the quiet room for Jonah, he is autistic and finds open plan noisy.',
 ];
 
 describe('lexicon: identity', () => {
