@@ -156,6 +156,14 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Her Nigerian accent is a bit much for the investor call.', 'coded-remark'],
   ["We'd like somebody with a proper English accent on reception.", 'coded-remark'],
   ["We don't want anyone too religious on the events team.", 'coded-remark'],
+  ['Hindu staff make the customers uncomfortable, move them to the stockroom.', 'coded-remark'],
+  ["Jews and pork sales don't mix, give the deli account to someone else.", 'coded-remark'],
+  ["He's Scottish, so keep an eye on his expenses.", 'hiring-by-group'],
+  ['The deaf intern is fine for filing but leave her out of client calls.', 'hiring-by-group'],
+  ['Do we really want somebody with Tourettes fronting the webinar?', 'hiring-by-group'],
+  ['Hiring someone in a wheelchair would slow us down on site visits.', 'hiring-by-group'],
+  ["People her age don't pick up new tools, skip her for the pilot.", 'age-remark'],
+  ['Atheists make better engineers, in my experience.', 'group-stereotype'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -256,6 +264,10 @@ const MUST_NOT_FLAG: string[] = [
   "He's fasting this month, so let's move the team lunch to after sunset.",
   'He uses a wheelchair, so we have booked the ground-floor room.',
   'Please reserve the quiet room for Jonah, he is autistic and finds open plan noisy.',
+  'Disabled customers find the checkout uncomfortable, so we are redesigning it.',
+  'Our Muslim clients asked for halal catering at the launch.',
+  "We should stop writing 'young and dynamic' in our job ads.",
+  'He managed to avoid being put in a summer camp as a kid.',
 ];
 
 describe('lexicon: identity', () => {
