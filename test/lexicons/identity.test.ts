@@ -116,6 +116,25 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Asian staff are docile, they never complain.', 'group-stereotype'],
   ['Arab suppliers will try to cheat on weight.', 'group-stereotype'],
   ['Older women are hard to work with.', 'group-stereotype'],
+  // a trait given as the reason for a staffing decision, or a trait and then what is done to the person
+  ["Let's not shortlist Anna, she's engaged and will want time off.", 'hiring-by-group'],
+  ["I wouldn't consider the applicant with the stammer for the sales post.", 'hiring-by-group'],
+  ["He's Korean, so keep him away from the Seoul tender.", 'hiring-by-group'],
+  ["She's pregnant, so she's out of the question for the Asia role.", 'hiring-by-group'],
+  ['His turban will put clients off, send someone else.', 'coded-remark'],
+  ['Is Margaret getting too old for the client work?', 'age-remark'],
+  ["The Dutch buyers won't respect a woman on the call.", 'group-stereotype'],
+  ["We don't need a wheelchair case in the warehouse.", 'disability-remark'],
+  ["We can't trust anyone with epilepsy to drive the forklift tour for clients.", 'hiring-by-group'],
+  ["She's bipolar, so no way she runs the audit.", 'hiring-by-group'],
+  ["Let's go with the younger applicant, he has more runway.", 'hiring-by-group'],
+  ["Our partners in Osaka don't like working with women.", 'group-stereotype'],
+  ['Her Nigerian accent is a bit much for the investor call.', 'coded-remark'],
+  ["He's Scottish, so keep an eye on his expenses.", 'hiring-by-group'],
+  ["The intern is deaf, so don't let her near the client calls.", 'hiring-by-group'],
+  ["Don't send Leah to Riyadh, she's a woman.", 'hiring-by-group'],
+  ['Keep the pregnant one off the client visits.', 'hiring-by-group'],
+  ['Avoid anyone over 60 for the trading desk.', 'age-remark'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -195,6 +214,27 @@ const MUST_NOT_FLAG: string[] = [
   'Immigrants are good for the local economy, says the report.',
   'We need a female engineer for the role.',
   'The grievance alleges that the supervisor said Poles are lazy.',
+  // inclusive mentions next to the words of the constructions above
+  "He's deaf, so please book a BSL interpreter for the interview.",
+  "She's pregnant, so we've moved her desk nearer the lift as she asked.",
+  'We cannot refuse to promote someone because she is pregnant; HR will review it.',
+  'The wheelchair access at the Leeds office is embarrassing, facilities must fix the ramp.',
+  'The accent colour on the slides looks bad on the projector.',
+  'We need a native speaker to proofread the French brochure.',
+  'Filter out the spam in Chinese charsets before it reaches the queue.',
+  "He'll need Friday afternoons off for prayers; I've agreed, please adjust the rota.",
+  "She'll probably have a baby shower before her leave, let's chip in.",
+  'At her age she is already a partner, which is remarkable.',
+  "Don't give the old laptop to the new starter.",
+  'Is the server too old to run the new agent?',
+  'We need younger customers to try the app.',
+  'Someone with dyslexia can request extra time in the assessment.',
+  "He's fasting this month, so let's move the team lunch to after sunset.",
+  'He uses a wheelchair, so we have booked the ground-floor room.',
+  'Please reserve the quiet room for Jonah, he is autistic and finds open plan noisy.',
+  'Disabled customers find the checkout uncomfortable, so we are redesigning it.',
+  'Our Muslim clients asked for halal catering at the launch.',
+  'He managed to avoid being put in a summer camp as a kid.',
 ];
 
 describe('lexicon: identity', () => {
