@@ -235,6 +235,7 @@ const MUST_NOT_FLAG: string[] = [
   'Disabled customers find the checkout uncomfortable, so we are redesigning it.',
   'Our Muslim clients asked for halal catering at the launch.',
   'He managed to avoid being put in a summer camp as a kid.',
+  "She's pregnant, so keep her off the x-ray rota until the risk assessment is done.",
 ];
 
 describe('lexicon: identity', () => {
