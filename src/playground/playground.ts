@@ -27,6 +27,12 @@ const dialog = $<HTMLDialogElement>('alert');
 const alertMessage = $<HTMLElement>('alert-message');
 const alertButtons = $<HTMLElement>('alert-buttons');
 const paneFrame = $<HTMLIFrameElement>('pane');
+// The pane's stand-in reads __stPlayground from this page as it starts. With src in the markup the
+// pane could start before this deferred script had set it (it did on a loaded machine: a pane with
+// no Office object, which never checks anything), so the pane is loaded only now.
+let paneLoaded = false;
+paneFrame.addEventListener('load', () => (paneLoaded = true), { once: true });
+paneFrame.src = 'pane.html';
 const version = $<HTMLSelectElement>('mailbox-version');
 
 /** Launch events need a fresh `event` each time; completion may come only once (we check). */
@@ -174,7 +180,7 @@ script.addEventListener('load', () => {
   // The pane and this page share one thread here (in Outlook they are separate runtimes): let the
   // pane start first, then raise OnNewMessageCompose as Outlook does for a new message.
   const compose = () => setTimeout(() => fire('stOnNewCompose'), 300);
-  if (paneFrame.contentDocument && paneFrame.contentDocument.readyState === 'complete') compose();
+  if (paneLoaded) compose();
   else paneFrame.addEventListener('load', compose, { once: true });
 });
 script.addEventListener('error', () => {
