@@ -188,10 +188,20 @@ function parseCached(cand: string, region: CountryCode): string | null {
   if (parsesLeft <= 0) return null;
   parsesLeft--;
   const p = parsePhoneNumberFromString(cand, region);
-  const v = p && p.isValid() ? p.number : null;
+  const v = p && (p.isValid() || isDramaMobile(p.countryCallingCode, p.nationalNumber)) ? p.number : null;
   if (parseCache.size >= PARSE_CACHE_MAX) parseCache.clear();
   parseCache.set(k, v);
   return v;
+}
+
+/**
+ * Ofcom keeps UK mobiles 07700 900000-900999 for drama and examples, so libphonenumber calls them
+ * invalid; but sample data, training mail and people trying the add-in write exactly these, and
+ * a list of them reads as a list of people's mobiles all the same. (The US 555-0100..0199 range
+ * with an area code is valid to libphonenumber already.)
+ */
+function isDramaMobile(callingCode: string, nationalNumber: string): boolean {
+  return callingCode === '44' && nationalNumber.length === 10 && nationalNumber.startsWith('7700900');
 }
 
 /** Country words that say how to read a national-format number. */
