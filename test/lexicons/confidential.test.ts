@@ -56,6 +56,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Codename OSPREY is the new pocket camera, keep it in the room.', 'unreleased-news'],
   ['Between us, we are putting her on a performance plan in May.', 'performance-discipline'],
   ["He's been on a PIP since March.", 'performance-discipline'],
+  ['We made the shortlist. Not public until the client announces it in March.', 'unreleased-news'],
   ['The new fitness watch (codenamed Larkspur) ships in October.', 'unreleased-news'],
   ['Project Heron, the new e-bike, slipped again.', 'unreleased-news'],
   ['Redundancies will be made public in the new year.', 'unreleased-news'],
@@ -143,6 +144,7 @@ const MUST_NOT: string[] = [
   "She's on a pip install spree again, the venv is huge.",
   'Just between us, we are planning a surprise send-off for Lin on Friday.',
   'Reminder: the handbook rules on medical leave are in section 7.',
+  'Winners not announced until the party, so come along!',
 ];
 
 describe('confidential lexicon', () => {
