@@ -84,6 +84,8 @@ const MUST_FLAG: Array<[string, string]> = [
   ["Kieran's on 70k plus bonus.", 'named-pay'],
   ['I hear Connor failed his probation.', 'performance-discipline'],
   ['Rowan is about to be made redundant.', 'termination'],
+  ['Mina is on long-term sick leave since June.', 'medical-leave'],
+  ['Omar from the night shift is being dismissed on Monday.', 'termination'],
 ];
 
 const MUST_NOT: string[] = [

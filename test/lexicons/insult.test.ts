@@ -133,6 +133,8 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Our so-called project manager lost the plans.', 'incompetent-person'],
   ['Nice work, Sherlock, we got there an hour ago.', 'incompetent-person'],
   ['Ask our resident genius, he broke it.', 'incompetent-person'],
+  ['A trained pigeon could sort the post faster.', 'incompetent-person'],
+  ['He is the most useless site manager we have had.', 'incompetent-person'],
 ];
 
 const MUST_NOT_FLAG: string[] = [

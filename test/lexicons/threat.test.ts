@@ -109,6 +109,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ["I'll make sure no agency in the region hires her.", 'career-threat'],
   ["I'll see to it that you're blacklisted by every supplier.", 'career-threat'],
   ['Drop the grievance, or your work permit goes away.', 'career-threat'],
+  ["I'll smash the clipboard over his head.", 'violence'],
 ];
 
 const MUST_NOT: string[] = [

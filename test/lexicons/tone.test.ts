@@ -120,6 +120,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['No pressure, the regulator has only been waiting a month.', 'finally'],
   ['Well, Sherlock, the door was unlocked all along.', 'finally'],
   ['Do you need me to hold your hand through the login too?', 'dismissive'],
+  ['Another urgent request at 4:55 on a Friday. Love that for me.', 'finally'],
 ];
 
 const MUST_NOT: string[] = [

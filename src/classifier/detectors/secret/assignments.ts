@@ -98,7 +98,7 @@ export interface NameInfo {
 }
 
 /** Last segments that name a user name and password written together ("login is jdoe / Xk9!…"). DATA. */
-const PAIR_SEGMENTS = new Set(['login', 'logon', 'signin', 'creds', 'credentials']);
+const PAIR_SEGMENTS = new Set(['login', 'logon', 'signin', 'creds', 'credentials', 'wifi']);
 
 /** Classifies a key name by its last segment: `db_password` → password, `stripeKey` → api-key. */
 export function classifyName(name: string): NameInfo | null {
@@ -409,7 +409,7 @@ function newOneValue(text: string, from: number): { v: ValueSpan; style: Assignm
 }
 
 /** Credential words; a name without one of them is never looked at. */
-const NAME_HINT_G = /pass|pasw|pw|secret|token|key|auth|bearer|cred|jwt|contrase|log[io]n|signin/gi;
+const NAME_HINT_G = /pass|pasw|pw|secret|token|key|auth|bearer|cred|jwt|contrase|log[io]n|signin|wifi/gi;
 
 // The password and generic detectors both read the pairs of the same text: keep the last result.
 let lastText: string | undefined;

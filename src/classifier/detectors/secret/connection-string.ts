@@ -59,6 +59,8 @@ function urlCredentials(text: string, out: Hit[]): void {
     let e = a0;
     for (; e < stop; e++) {
       const c = text.charCodeAt(e);
+      // A `#` after "user:" is taken as part of a password typed unencoded ("admin:Tb9#kL@db"); before it, a fragment.
+      if (c === 35 && colon >= 0 && at < 0) continue;
       if (c <= 32 || c === 47 || c === 63 || c === 35 || c === 34 || c === 39 || c === 60 || c === 62 || c === 96) break;
       if (c === 64) at = e;
       else if (c === 58 && at < 0 && colon < 0) colon = e;

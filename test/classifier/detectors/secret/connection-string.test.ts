@@ -26,6 +26,12 @@ describe('secret/connection-string', () => {
     });
   }
 
+  it('reads a # typed unencoded in the password, but not a fragment', () => {
+    const url = `postgres://app:${g(5)}#${g(5)}@db.example:5432/x`;
+    expectSecret(d, url, url.slice(11, url.lastIndexOf('@')), 'connection-string');
+    expectNothing(d, 'see https://docs.example/setup#user:step-2 for the steps');
+  });
+
   it('decodes percent-encoded passwords before judging them', () => {
     const url = `postgres://app:${g(8)}%40${g(4)}@db.example/x`;
     expectSecret(d, url, url.slice(11, url.lastIndexOf('@')), 'connection-string');
