@@ -27,13 +27,13 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * which find more of freshly written mail could ship (legal found 10-34 of 60 fresh sentences per
  * set where the rules before found 2-18); it is 158 KiB for two detectors of things no phrase
  * matches (pii/street-address for lists of people's home addresses, confidential/pay-list for a
- * pasted salary sheet: about 2.7 KB together) and about 1.8 KB of lexicon rounds; it is 161 KiB
- * for a further 3.7 KB: passwords written as prose, and four lexicon rounds (tone, identity,
+ * pasted salary sheet: about 2.7 KB together) and about 1.8 KB of lexicon rounds; it is 162 KiB
+ * for a further 4 KB: passwords written as prose, and four lexicon rounds (tone, identity,
  * threat and legal, insult and confidential) that found more of freshly written mail without a
  * new false alarm on 400 fresh hard negatives. Detection is what the bundle is for, and every
  * kilobyte it grows by should be bought with findings.
  */
-const CEILING_GZIP_BYTES = 161 * 1024;
+const CEILING_GZIP_BYTES = 162 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
