@@ -135,6 +135,8 @@ const MUST_FLAG: Array<[string, string]> = [
   ["Don't send Leah to Riyadh, she's a woman.", 'hiring-by-group'],
   ['Keep the pregnant one off the client visits.', 'hiring-by-group'],
   ['Avoid anyone over 60 for the trading desk.', 'age-remark'],
+  ['You know what the Romanians are like.', 'group-stereotype'],
+  ['Bin anyone born before 1968.', 'age-remark'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -236,6 +238,7 @@ const MUST_NOT_FLAG: string[] = [
   'Our Muslim clients asked for halal catering at the launch.',
   'He managed to avoid being put in a summer camp as a kid.',
   "She's pregnant, so keep her off the x-ray rota until the risk assessment is done.",
+  'Skip anyone born after 2009, they are too young for a forklift licence.',
 ];
 
 describe('lexicon: identity', () => {

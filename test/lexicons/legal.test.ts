@@ -133,6 +133,10 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Pick up some shares before the merger news is out.', 'insider-trading'],
   ['Tell your brother to sell his shares before the profit warning.', 'insider-trading'],
   ['We have known the hinges crack under load for months and kept fitting them.', 'knew-defect'],
+  ['Keep it off the logbook and pay him cash.', 'off-the-books'],
+  ["Pay the temps from the float; the accountant doesn't need to know.", 'off-the-books'],
+  ['We knew about the hinge defect before delivery.', 'knew-defect'],
+  ['The inspector stays happy as long as his envelope arrives before the visit.', 'bribery'],
 ];
 
 const MUST_NOT: string[] = [
@@ -212,6 +216,7 @@ const MUST_NOT: string[] = [
   'The 4% pay rise agreed with the union in March is backdated to 1 April.',
   "Set a strong master password and don't write it down.",
   'The test data is in place, all fake test names and numbers.',
+  'We knew the old pump had failed before, so we replaced it.',
 ];
 
 const LOW_ONLY: string[] = ["Let's take this offline after the standup."];

@@ -110,6 +110,8 @@ const MUST_FLAG: Array<[string, string]> = [
   ["I'll see to it that you're blacklisted by every supplier.", 'career-threat'],
   ['Drop the grievance, or your work permit goes away.', 'career-threat'],
   ["I'll smash the clipboard over his head.", 'violence'],
+  ['I know where the new foreman parks. Just saying.', 'know-where-you-live'],
+  ['Going round his place with the lads tonight, see how brave he is.', 'violence'],
 ];
 
 const MUST_NOT: string[] = [
