@@ -40,6 +40,10 @@ export function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+export function isAsciiUpperCode(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
 export function isAsciiLetterCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }

@@ -223,11 +223,16 @@ function birthWindows(text: string): Array<[number, number]> {
   return out;
 }
 
+/** Every date in `text`, numeric and with a month name. */
+function datesOf(text: string): DateSpan[] {
+  return [...numericDates(text), ...monthNameDates(text)];
+}
+
 function datesIn(text: string): DateSpan[] {
   const out: DateSpan[] = [];
   for (const [ws, we] of birthWindows(text)) {
     const part = text.slice(ws, we);
-    for (const d of [...numericDates(part), ...monthNameDates(part)]) {
+    for (const d of datesOf(part)) {
       // A date cut by the window edge is judged on the full text only if it starts inside.
       if ((d.start === 0 && ws > 0) || (d.end === part.length && we < text.length)) continue;
       out.push({ start: d.start + ws, end: d.end + ws });
@@ -314,7 +319,7 @@ function nextRow(text: string, prev: DateSpan, column: string): DateSpan | null 
   const lineEnd = lineEndOf(text, lineStart, MAX_ROW + 1);
   if (lineEnd - lineStart > MAX_ROW) return null;
   const line = text.slice(lineStart, lineEnd);
-  const first = [...numericDates(line), ...monthNameDates(line)].sort((a, b) => a.start - b.start)[0];
+  const first = datesOf(line).sort((a, b) => a.start - b.start)[0];
   if (first === undefined) return null;
   const date = { start: lineStart + first.start, end: lineStart + first.end };
   return columnOf(text, date) === column ? date : null;

@@ -11,7 +11,7 @@
  * (`CCkk BBBB ...`: no check digits), numbers glued to more letters/digits.
  */
 import type { Detector, Hit } from '../../types.js';
-import { hasContext, isAsciiAlnumCode, isAsciiLetterCode, isDigitCode, isWordCharAt, makeHit } from './common.js';
+import { hasContext, isAsciiAlnumCode, isAsciiLetterCode, isAsciiUpperCode, isDigitCode, isWordCharAt, makeHit } from './common.js';
 
 /** IBAN length per country (ISO 13616 registry, plus countries using IBAN-format numbers nationally). */
 export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
@@ -97,10 +97,6 @@ export function validateIban(compact: string): boolean {
   return ibanMod97(compact) === 1;
 }
 
-function isUpper(c: number): boolean {
-  return c >= 65 && c <= 90;
-}
-
 function detect(text: string): Hit[] {
   const hits: Hit[] = [];
   const n = text.length;
@@ -123,7 +119,7 @@ function detect(text: string): Hit[] {
       continue;
     }
     // Upper case as printed; lower case only right after the word "IBAN".
-    const lower = !isUpper(c0);
+    const lower = !isAsciiUpperCode(c0);
     if (lower && !hasContext(text, i, i, IBAN_RULE.context, 12, 0)) {
       i++;
       continue;
@@ -132,7 +128,7 @@ function detect(text: string): Hit[] {
     const len = IBAN_LENGTHS[country];
     if (
       len === undefined ||
-      isUpper(text.charCodeAt(i + 1)) === lower ||
+      isAsciiUpperCode(text.charCodeAt(i + 1)) === lower ||
       !isDigitCode(text.charCodeAt(i + 2)) ||
       !isDigitCode(text.charCodeAt(i + 3))
     ) {

@@ -12,7 +12,7 @@
  * name before it ("12 Street"), words in lower case ("10 main st") — a prose number followed
  * by a lower-case noun is far more common than an address typed that way.
  */
-import { afterDigitRun, isDigitCode as isDigit, isWordCharAt } from './common.js';
+import { afterDigitRun, isAsciiUpperCode, isDigitCode as isDigit, isWordCharAt } from './common.js';
 import { lineEndOf } from '../lines.js';
 import type { Span } from './contacts.js';
 
@@ -63,7 +63,7 @@ export function findStreetAddresses(text: string): Span[] {
       i = afterDigitRun(text, j);
       continue;
     }
-    if (j < n && isUpperAscii(text.charCodeAt(j)) && !isWordCharAt(text, j + 1)) j++;
+    if (j < n && isAsciiUpperCode(text.charCodeAt(j)) && !isWordCharAt(text, j + 1)) j++;
     const found = streetAt(text, start, j);
     if (found) {
       out.push(found);
@@ -84,12 +84,12 @@ function streetAt(text: string, start: number, numberEnd: number): Span | undefi
     if (s === k) return undefined;
     // Most numbers in mail are followed by a lower-case word or punctuation: out before any slicing.
     const first = text.charCodeAt(s);
-    if (!isUpperAscii(first) && !isDigit(first)) return undefined;
+    if (!isAsciiUpperCode(first) && !isDigit(first)) return undefined;
     let e = s;
     while (e < text.length && e - s <= MAX_WORD && isStreetWordChar(text.charCodeAt(e))) e++;
     if (e === s || e - s > MAX_WORD || isWordCharAt(text, e)) return undefined;
     const lower = text.slice(s, e).toLowerCase();
-    const capitalized = isUpperAscii(text.charCodeAt(s));
+    const capitalized = isAsciiUpperCode(text.charCodeAt(s));
     const dot = text.charCodeAt(e) === 46; /* . */
     // A street type ends the name ("Rd", "Rd.", "Street"); at least one name word must come first.
     if (words.length > 0 && capitalized && STREET_TYPES.has(lower) && !(lower === 'court' && COURT_KINDS.has(words[words.length - 1]!))) {
@@ -126,9 +126,6 @@ function isStreetWordChar(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || isDigit(c) || c === 39 /* ' */ || c === 45 /* - */;
 }
 
-function isUpperAscii(c: number): boolean {
-  return c >= 65 && c <= 90;
-}
 
 function isOrdinal(word: string): boolean {
   return /^\d{1,3}(?:st|nd|rd|th)$/.test(word);

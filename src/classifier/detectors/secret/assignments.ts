@@ -9,7 +9,7 @@
  * examined within a bounded window, so the scan is linear. The password and
  * generic-token detectors decide which pairs are real secrets.
  */
-import { isAlnum, isAsciiLetter, isSpaceOrTab } from './shared.js';
+import { hasOrdinaryWordPart, isAlnum, isAsciiLetter, isSpaceOrTab } from './shared.js';
 
 export type NameKind = 'password' | 'token' | 'api-key';
 
@@ -298,9 +298,7 @@ function valueAfterName(
       const second = pair && v ? secondOfPair(text, v.end) : null;
       if (second) return { v: second, style: 'gap', operator: ' ', paired: true };
       const s = v ? text.slice(v.start, v.end) : '';
-      // `2FA-enabled`, `v2-only`: a compound with an ordinary lower-case word is prose, not a password.
-      const compound = /(?:^|[-_/])[a-z]{4,}(?:$|[-_/])/.test(s);
-      if (v && !pair && !v.quoted && !compound && /[0-9]/.test(s) && /[A-Za-z]/.test(s) && /[^A-Za-z0-9]/.test(s)) {
+      if (v && !pair && !v.quoted && !hasOrdinaryWordPart(s) && /[0-9]/.test(s) && /[A-Za-z]/.test(s) && /[^A-Za-z0-9]/.test(s)) {
         return { v, style: 'gap', operator: ' ' };
       }
     }

@@ -20,6 +20,7 @@ import { findJwts } from './jwt.js';
 import {
   PASSWORD_SUGGESTION,
   charClasses,
+  hasOrdinaryWordPart,
   isPlaceholder,
   isSpaceOrTab,
   isVariableReference,
@@ -52,8 +53,7 @@ export function passwordStrength(value: string, quoted: boolean, style: 'config'
   if (style === 'gap') {
     // "password for the sftp drop is X": words in between make it weaker evidence; demand a strong value.
     if (cls.count < 3 || value.length < 8) return null;
-    // A compound with an ordinary lower-case word ("v2-format", "utf-8-strict") is prose.
-    if (/(?:^|[-_/])[a-z]{4,}(?:$|[-_/])/.test(value)) return null;
+    if (hasOrdinaryWordPart(value)) return null;
     return 'medium';
   }
   if (cls.count >= 2 && value.length >= 8) return 'high';

@@ -23,6 +23,11 @@ export function secretHit(
   return { category: 'secret', rule, severity, start, end, message, suggestion };
 }
 
+/** A value built around an ordinary lower-case word ("2FA-enabled", "v2-format", "utf-8-strict"): prose, not a password. */
+export function hasOrdinaryWordPart(value: string): boolean {
+  return /(?:^|[-_/])[a-z]{4,}(?:$|[-_/])/.test(value);
+}
+
 export function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
