@@ -24,24 +24,37 @@ export function categoryLabel(category: string): string {
   return (CATEGORY_LABELS as Record<string, string>)[category] ?? category;
 }
 
-/** Collapses whitespace and shortens to `max` characters with an ellipsis. */
+/**
+ * Collapses whitespace and shortens to `max` characters with an ellipsis, cutting at a space
+ * when one is near the end so that no word is broken off ("it also says…", not "it also sa…").
+ */
 export function clip(text: string, max: number): string {
   let flat = '';
   let lastSpace = false;
-  // Single pass, bounded: stop once well past the limit.
-  for (let i = 0; i < text.length && flat.length <= max; i++) {
-    const ch = text[i];
-    const space = ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t' || ch === '\u00a0';
+  let i = 0;
+  // Single pass, bounded: stop once past the limit.
+  for (; i < text.length && flat.length <= max; i++) {
+    const space = isSpace(text[i]!);
     if (space) {
       if (!lastSpace && flat.length > 0) flat += ' ';
-      lastSpace = true;
     } else {
-      flat += ch;
-      lastSpace = false;
+      flat += text[i];
     }
+    lastSpace = space;
   }
   flat = flat.trim();
-  return flat.length > max ? `${flat.slice(0, Math.max(0, max - 1)).trimEnd()}…` : flat;
+  // The loop may stop right after a space, with the text cut exactly at a word's end: then only
+  // what is left unread tells that something was cut.
+  while (i < text.length && isSpace(text[i]!)) i++;
+  if (flat.length <= max && i >= text.length) return flat;
+  let cut = flat.slice(0, Math.max(0, max - 1));
+  const space = cut.lastIndexOf(' ');
+  if (flat[cut.length] !== ' ' && space >= max * 0.7) cut = cut.slice(0, space);
+  return `${cut.trimEnd()}…`;
+}
+
+function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t' || ch === '\u00a0';
 }
 
 /** Findings that stop a send (warn and block), strongest first, in draft order otherwise. */

@@ -16,6 +16,15 @@ describe('outlook/alert-message', () => {
     assert.equal(clip('x'.repeat(1_000_000), 8).length, 8);
   });
 
+  it('clip marks a cut that falls exactly at the end of a word, and cuts at a space when one is near', () => {
+    // The first ten characters end with a whole word: the rest was still cut, so the ellipsis shows.
+    assert.equal(clip('one two th more words', 10), 'one two…');
+    assert.equal(clip('it also says more about the writer', 14), 'it also says…');
+    assert.equal(clip('it also says   \n  ', 12), 'it also says');
+    // No space near the end: the word is cut rather than dropping most of the text.
+    assert.equal(clip('a verylongwordwithoutspaces', 12), 'a verylongw…');
+  });
+
   it('lists block findings first, then by severity, and leaves inform out', () => {
     const r = result(
       [
