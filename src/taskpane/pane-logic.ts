@@ -81,7 +81,7 @@ const CHECK_LABELS: Record<Category, string> = {
   legal: 'risky legal wording',
   confidential: 'confidential matters',
   tone: 'hostile tone',
-  context: 'recipients and timing',
+  context: 'outside recipients or late sending',
 };
 const ALL_CATEGORIES = Object.keys(CHECK_LABELS) as Category[];
 

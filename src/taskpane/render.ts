@@ -111,8 +111,8 @@ export function renderPane(root: HTMLElement, view: PaneView, actions: PaneActio
   }
 
   if (result.findings.length === 0) {
-    const empty = el('section', { class: 'empty', 'aria-label': 'Nothing to review' });
-    empty.append(el('h2', {}, 'Nothing to review'));
+    // The status line above already says "Nothing to review."; this says what that covers.
+    const empty = el('section', { class: 'empty', 'aria-label': 'What was checked' });
     empty.append(el('p', {}, describeChecked(draft, policy)));
     empty.append(el('p', { class: 'empty__hint' }, 'The check runs again as you write, and once more when you press Send.'));
     body.append(empty);

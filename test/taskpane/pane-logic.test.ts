@@ -51,7 +51,7 @@ describe('taskpane/pane-logic', () => {
 
   it('the empty state says what was checked, leaving out categories switched off', () => {
     const text = describeChecked({ body: 'two words', to: ['a@b.c'] }, resolvePolicy({ categories: { profanity: { action: 'off' } } }));
-    assert.match(text, /^Checked the subject, the body \(2 words\) and 1 recipient for personal data, .* and recipients and timing\.$/);
+    assert.match(text, /^Checked the subject, the body \(2 words\) and 1 recipient for personal data, .*, hostile tone and outside recipients or late sending\.$/);
     assert.doesNotMatch(text, /profanity/);
   });
 
