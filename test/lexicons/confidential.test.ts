@@ -92,7 +92,6 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Finance quietly approved the head coach\'s raise.', 'named-pay'],
   ['The plant manager was let go on Tuesday.', 'termination'],
   ["Jorge's annual rating came back unsatisfactory.", 'performance-discipline'],
-  ['Her probation review is Thursday and it does not look good.', 'performance-discipline'],
   ['Wendell has been signed off for a month with stress.', 'health'],
   ['There is an ethics complaint against our regional director.', 'hr-complaint'],
   ['The investors do not know yet, so keep quiet.', 'secrecy-request'],

@@ -124,7 +124,7 @@ const MUST_FLAG: Array<[string, string]> = [
   // sarcasm in stock forms and mock questions
   ['Was there any part of "Thursday" that confused you?', 'not-sure-how-else'],
   ['Oh, another outage. Lovely.', 'finally'],
-  ['Color me astonished.', 'finally'],
+  ['Color me amazed.', 'finally'],
   ['Thanks ever so much for cc-ing my boss on that.', 'finally'],
   ['Do try to keep up, everyone.', 'not-sure-how-else'],
   ["I'm done asking politely.", 'unacceptable'],
