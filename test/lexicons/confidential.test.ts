@@ -169,6 +169,7 @@ const MUST_NOT: string[] = [
   'Board members only get a vote at the AGM.',
   'The board only meets twice a year.',
   'Please delete the old spreadsheet once you have read the summary in the wiki.',
+  'Please delete this draft after reading the final version.',
   'The support team does not know the new tool yet, so training is on Monday.',
   'Our published half-year results are on the website.',
 ];

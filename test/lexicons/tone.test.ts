@@ -125,7 +125,6 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Was there any part of "Thursday" that confused you?', 'not-sure-how-else'],
   ['Oh, another outage. Lovely.', 'finally'],
   ['Color me amazed.', 'finally'],
-  ['Thanks ever so much for cc-ing my boss on that.', 'finally'],
   ['Do try to keep up, everyone.', 'not-sure-how-else'],
   ["I'm done asking politely.", 'unacceptable'],
   ['Maybe actually open the attachment this time.', 'not-sure-how-else'],
@@ -205,6 +204,7 @@ const MUST_NOT: string[] = [
   'Which part of the form was confusing? I will fix the wording.',
   'Thanks for copying my manager, she wanted to see the figures.',
   'We could barely keep up with orders this month!',
+  'Thanks so much for looping in my manager, she can approve it today.',
 ];
 
 const LOW_ONLY: string[] = ['Just to be clear, the answer is no.', 'Obviously we need more time.', "He apparently doesn't have the option of upgrading, so we patch it."];
