@@ -121,6 +121,13 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Well, Sherlock, the door was unlocked all along.', 'finally'],
   ['Do you need me to hold your hand through the login too?', 'dismissive'],
   ['Another urgent request at 4:55 on a Friday. Love that for me.', 'finally'],
+  // sarcasm in stock forms and mock questions
+  ['Was there any part of "Thursday" that confused you?', 'not-sure-how-else'],
+  ['Oh, another outage. Lovely.', 'finally'],
+  ['Color me amazed.', 'finally'],
+  ['Do try to keep up, everyone.', 'not-sure-how-else'],
+  ["I'm done asking politely.", 'unacceptable'],
+  ['Maybe actually open the attachment this time.', 'not-sure-how-else'],
 ];
 
 const MUST_NOT: string[] = [
@@ -194,6 +201,10 @@ const MUST_NOT: string[] = [
   'We hit the target because the team always worked so well together.',
   'Congrats on discovering the new comet, Dr. Lee!',
   'We had a dozen eggs one time, but when they hatched we only got ten live chicks.',
+  'Which part of the form was confusing? I will fix the wording.',
+  'Thanks for copying my manager, she wanted to see the figures.',
+  'We could barely keep up with orders this month!',
+  'Thanks so much for looping in my manager, she can approve it today.',
 ];
 
 const LOW_ONLY: string[] = ['Just to be clear, the answer is no.', 'Obviously we need more time.', "He apparently doesn't have the option of upgrading, so we patch it."];
