@@ -131,6 +131,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // keeping something up; being hard on oneself
+  'Do try to keep up the stretches after the physio session.',
+  "I'm done being nice to myself about the training, time to get serious.",
   'Is proofreading optional for the internal newsletter, or does Legal need to see it?',
   "I didn't bother to check the old logs, they rotate daily.",
   "I'm running out of ways to thank you for the help this month!",
