@@ -15,6 +15,21 @@ function identity(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // a person's group given as the reason, a sweeping "they always" after a group, turning people away by group
+  ["She's Turkish, so of course the quote will come back padded.", 'group-stereotype'],
+  ["She's Irish and she'll be drunk by lunch, watch out.", 'group-stereotype'],
+  ['The Hungarian contractors will fiddle the hours, they always do.', 'group-stereotype'],
+  ['The Bangladeshi drivers are sloppy with the paperwork.', 'group-stereotype'],
+  ['Older reps tend to be set in their ways.', 'group-stereotype'],
+  ["It's in their blood, these people.", 'group-stereotype'],
+  ['Drop the Polish candidate.', 'hiring-by-group'],
+  ['Skip the deaf applicant, we do not have time for that.', 'hiring-by-group'],
+  ["He's got Tourette's, there's no way he's fronting the launch.", 'hiring-by-group'],
+  ["She's in her sixties, no point sending her on the cloud course.", 'hiring-by-group'],
+  ['Stop hiring women with young kids for the field roles.', 'hiring-by-group'],
+  ["Don't waste the mentoring slot on Carla, she is pregnant again.", 'hiring-by-group'],
+  ["a woman her age shouldn't be in sales", 'age-remark'],
+  ["He's a bit too camp for the sales floor.", 'coded-remark'],
   ['Shortlist only people without a foreign accent for the reception job.', 'hiring-by-group'],
   ["He's Nigerian, so naturally he'll haggle over the invoice.", 'group-stereotype'],
   ['She is a Muslim so of course she will want Fridays off.', 'group-stereotype'],
@@ -140,6 +155,13 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  "She's Nigerian, so she'll help with the Lagos calls.",
+  "He's gay, so please add his husband to the dinner list.",
+  "He's Jewish and will be off for Yom Kippur, so move the review.",
+  'Older customers always call before 9, so staff the phones early.',
+  'The delegation from Saudi Arabia arrives at 10; they always bring gifts, so plan a short ceremony.',
+  "We won't take the French contract unless the terms improve.",
+  "Don't drop the older laptops, IT will recycle them.",
   'A caller with a strong accent asked about the refund; I asked him to spell the order number.',
   'The passenger complained that one of our drivers called her a silly cow at the depot.',
   "She's a wheelchair user, so of course we'll hold the offsite somewhere step-free.",
