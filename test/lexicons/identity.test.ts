@@ -155,6 +155,14 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  // observance and access named, writing to a candidate, a person's own choice, a family, a difficulty of circumstance
+  "He's Jewish, so expect him to be off for Yom Kippur next week.",
+  "He's Muslim, so double-check the catering has halal options.",
+  "Drop the deaf applicant a line to ask which interpreter she'd like.",
+  "Skip the older candidates' cover letters for now, we'll read them on Tuesday.",
+  "In her late sixties, she still won't retire, she loves the job.",
+  "It's in their blood: the Hendersons have run the winery for five generations.",
+  'The Italian suppliers are difficult to reach in August because of the holidays.',
   "She's Nigerian, so she'll help with the Lagos calls.",
   "He's gay, so please add his husband to the dinner list.",
   "He's Jewish and will be off for Yom Kippur, so move the review.",
