@@ -155,6 +155,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  'The Polish drivers will drink the coffee if you leave it out, so make a fresh pot.',
+  "That dish is a bit too foreign for the kids' menu; let's do pasta.",
   // observance and access named, writing to a candidate, a person's own choice, a family, a difficulty of circumstance
   "He's Jewish, so expect him to be off for Yom Kippur next week.",
   "He's Muslim, so double-check the catering has halal options.",
