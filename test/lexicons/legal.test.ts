@@ -137,6 +137,21 @@ const MUST_FLAG: Array<[string, string]> = [
   ["Pay the temps from the float; the accountant doesn't need to know.", 'off-the-books'],
   ['We knew about the hinge defect before delivery.', 'knew-defect'],
   ['The inspector stays happy as long as his envelope arrives before the visit.', 'bribery'],
+  ["The assessor never checks the photos, so just reuse last year's.", 'nobody-will-notice'],
+  ['If the insurers ask, the alarm was working that night.', 'hide-from-regulator'],
+  ['Move the April orders into March so the quarter closes on target.', 'falsify-records'],
+  ["Reword the minutes so it doesn't look like we discussed the warning.", 'falsify-records'],
+  ['A case of champagne to the licensing clerk and the permit clears by Friday.', 'bribery'],
+  ["We'll stay out of the north if they leave the coast to us.", 'price-fixing'],
+  ["We borrowed it from the grant account; we'll put it back before the auditors come.", 'off-the-books'],
+  ["We can't have the investors seeing those cash numbers.", 'hide-from-regulator'],
+  ["Don't tell the buyer about the damp until after exchange.", 'hide-from-regulator'],
+  ['Lose the email where the engineer flagged the corrosion.', 'destroy-evidence'],
+  ["The pumps failed the flow test but I've signed them off.", 'knew-defect'],
+  ["Her grievance is why we're restructuring the team.", 'retaliation'],
+  ['Sell your shares this week, trust me.', 'insider-trading'],
+  ["Don't forward this to compliance, they'll only slow us down.", 'illegal-awareness'],
+  ['Keep the real figures in a separate file.', 'off-the-books'],
 ];
 
 const MUST_NOT: string[] = [
@@ -217,6 +232,14 @@ const MUST_NOT: string[] = [
   "Set a strong master password and don't write it down.",
   'The test data is in place, all fake test names and numbers.',
   'We knew the old pump had failed before, so we replaced it.',
+  'If the inspector asks, show him the maintenance log.',
+  'This summary is wasted if nobody reads it.',
+  'The training module covers bribery, kickbacks and gifts to officials.',
+  'If the auditors ask, tell them to contact me directly.',
+  "Don't tell the kids about the trip until after Christmas.",
+  'Our volume rebate gives us 3% back on orders over 10k.',
+  'Nobody checks in code on Fridays after four.',
+  "I'd rather the board saw the full version, warts and all.",
 ];
 
 const LOW_ONLY: string[] = ["Let's take this offline after the standup."];
