@@ -139,19 +139,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['The inspector stays happy as long as his envelope arrives before the visit.', 'bribery'],
   ["The assessor never checks the photos, so just reuse last year's.", 'nobody-will-notice'],
   ['If the insurers ask, the alarm was working that night.', 'hide-from-regulator'],
-  ['Move the April orders into March so the quarter closes on target.', 'falsify-records'],
-  ["Reword the minutes so it doesn't look like we discussed the warning.", 'falsify-records'],
   ['A case of champagne to the licensing clerk and the permit clears by Friday.', 'bribery'],
-  ["We'll stay out of the north if they leave the coast to us.", 'price-fixing'],
-  ["We borrowed it from the grant account; we'll put it back before the auditors come.", 'off-the-books'],
-  ["We can't have the investors seeing those cash numbers.", 'hide-from-regulator'],
-  ["Don't tell the buyer about the damp until after exchange.", 'hide-from-regulator'],
-  ['Lose the email where the engineer flagged the corrosion.', 'destroy-evidence'],
-  ["The pumps failed the flow test but I've signed them off.", 'knew-defect'],
-  ["Her grievance is why we're restructuring the team.", 'retaliation'],
-  ['Sell your shares this week, trust me.', 'insider-trading'],
-  ["Don't forward this to compliance, they'll only slow us down.", 'illegal-awareness'],
-  ['Keep the real figures in a separate file.', 'off-the-books'],
 ];
 
 const MUST_NOT: string[] = [

@@ -118,11 +118,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Folk have lost their jobs over less, Sam.', 'career-threat'],
   ["I'll put him in A&E if he touches my van again.", 'violence'],
   ["Keep this up and I'll have you escorted out of the building.", 'career-threat'],
-  ["You'll be leaving on a stretcher if I catch you near my locker.", 'violence'],
-  ["I've got a spanner in the van with your name on it.", 'violence'],
-  ["He'd better watch himself after the vote.", 'watch-your-back'],
   ["Testify for her and you'll never work in haulage in this county again.", 'career-threat'],
-  ["When I find out who took the samples, they'll wish they'd never been born.", 'youll-be-sorry'],
   ['Anyone who talks to the press ends up cleaning the car park.', 'blackmail'],
 ];
 
