@@ -228,6 +228,13 @@ const MUST_NOT: string[] = [
   'Our volume rebate gives us 3% back on orders over 10k.',
   'Nobody checks in code on Fridays after four.',
   "I'd rather the board saw the full version, warts and all.",
+  'If they call, I was not in the office yesterday.',
+  "The inspector won't check the east wing today because it's closed.",
+  "Customers don't need to see the internal ticket number.",
+  'Tell the auditor the stock was counted on Friday, not Saturday.',
+  'Clear the old log files from the server before the security audit so we have disk space.',
+  'Bring the cash and then the order is confirmed.',
+  'The court never looks at emails sent after the deadline, so file early.',
 ];
 
 const LOW_ONLY: string[] = ["Let's take this offline after the standup."];

@@ -206,6 +206,14 @@ const MUST_NOT: string[] = [
   "I'll break you in gently on the rota next week.",
   'Make the old dashboard disappear from the menu, nobody uses it.',
   "If you don't back up the laptop you'll regret it when the disk dies.",
+  'Go to the HR portal and you can download your contract.',
+  "Let's see what happens to your proposal at the board meeting.",
+  'Your application goes on to the next stage, congratulations!',
+  "I'll never work for a startup again, honestly.",
+  'It would be awful if someone fell off that ladder, please get it fixed.',
+  'People who asked for the new laptops are gone for the day.',
+  "You'd better hope we never find out how the magician does it.",
+  "They'll make you suffer through three hours of slides.",
 ];
 
 describe('threat lexicon', () => {
