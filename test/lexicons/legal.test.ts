@@ -137,6 +137,9 @@ const MUST_FLAG: Array<[string, string]> = [
   ["Pay the temps from the float; the accountant doesn't need to know.", 'off-the-books'],
   ['We knew about the hinge defect before delivery.', 'knew-defect'],
   ['The inspector stays happy as long as his envelope arrives before the visit.', 'bribery'],
+  ["The assessor never checks the photos, so just reuse last year's.", 'nobody-will-notice'],
+  ['If the insurers ask, the alarm was working that night.', 'hide-from-regulator'],
+  ['A case of champagne to the licensing clerk and the permit clears by Friday.', 'bribery'],
 ];
 
 const MUST_NOT: string[] = [
@@ -217,6 +220,21 @@ const MUST_NOT: string[] = [
   "Set a strong master password and don't write it down.",
   'The test data is in place, all fake test names and numbers.',
   'We knew the old pump had failed before, so we replaced it.',
+  'If the inspector asks, show him the maintenance log.',
+  'This summary is wasted if nobody reads it.',
+  'The training module covers bribery, kickbacks and gifts to officials.',
+  'If the auditors ask, tell them to contact me directly.',
+  "Don't tell the kids about the trip until after Christmas.",
+  'Our volume rebate gives us 3% back on orders over 10k.',
+  'Nobody checks in code on Fridays after four.',
+  "I'd rather the board saw the full version, warts and all.",
+  'If they call, I was not in the office yesterday.',
+  "The inspector won't check the east wing today because it's closed.",
+  "Customers don't need to see the internal ticket number.",
+  'Tell the auditor the stock was counted on Friday, not Saturday.',
+  'Clear the old log files from the server before the security audit so we have disk space.',
+  'Bring the cash and then the order is confirmed.',
+  'The court never looks at emails sent after the deadline, so file early.',
 ];
 
 const LOW_ONLY: string[] = ["Let's take this offline after the standup."];

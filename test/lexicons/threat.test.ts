@@ -112,6 +112,14 @@ const MUST_FLAG: Array<[string, string]> = [
   ["I'll smash the clipboard over his head.", 'violence'],
   ['I know where the new foreman parks. Just saying.', 'know-where-you-live'],
   ['Going round his place with the lads tonight, see how brave he is.', 'violence'],
+  ['If she reports the overtime fraud, her visa renewal could get very complicated.', 'blackmail'],
+  ["Escalate this again and I'll make sure your budget request dies in committee.", 'career-threat'],
+  ['Try complaining to HR and see how fast your overtime dries up.', 'career-threat'],
+  ['Folk have lost their jobs over less, Sam.', 'career-threat'],
+  ["I'll put him in A&E if he touches my van again.", 'violence'],
+  ["Keep this up and I'll have you escorted out of the building.", 'career-threat'],
+  ["Testify for her and you'll never work in haulage in this county again.", 'career-threat'],
+  ['Anyone who talks to the press ends up cleaning the car park.', 'blackmail'],
 ];
 
 const MUST_NOT: string[] = [
@@ -193,6 +201,19 @@ const MUST_NOT: string[] = [
   "Keep doing that and you'll end up in a ditch, slow down on the icy roads.",
   "I know which car is yours, I'll leave the keys on the seat.",
   "We know where you park, so we'll drop the pallets by your van.",
+  "You'll never work a Saturday again once the new rota starts.",
+  'The boss in the last level will break you if you skip the armour upgrade.',
+  "I'll break you in gently on the rota next week.",
+  'Make the old dashboard disappear from the menu, nobody uses it.',
+  "If you don't back up the laptop you'll regret it when the disk dies.",
+  'Go to the HR portal and you can download your contract.',
+  "Let's see what happens to your proposal at the board meeting.",
+  'Your application goes on to the next stage, congratulations!',
+  "I'll never work for a startup again, honestly.",
+  'It would be awful if someone fell off that ladder, please get it fixed.',
+  'People who asked for the new laptops are gone for the day.',
+  "You'd better hope we never find out how the magician does it.",
+  "They'll make you suffer through three hours of slides.",
 ];
 
 describe('threat lexicon', () => {
