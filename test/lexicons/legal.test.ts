@@ -138,11 +138,16 @@ const MUST_FLAG: Array<[string, string]> = [
   ['We knew about the hinge defect before delivery.', 'knew-defect'],
   ['The inspector stays happy as long as his envelope arrives before the visit.', 'bribery'],
   ["The assessor never checks the photos, so just reuse last year's.", 'nobody-will-notice'],
-  ['If the insurers ask, the alarm was working that night.', 'hide-from-regulator'],
   ['A case of champagne to the licensing clerk and the permit clears by Friday.', 'bribery'],
 ];
 
 const MUST_NOT: string[] = [
+  // sincere sentences shaped like the session-7 families
+  "If the auditors ask, the reconciliation was completed on the 3rd and the file is on the shared drive.",
+  "The inspectors don't need to see the draft, only the signed final version.",
+  "Buyers rarely check the small print, which is why we spell it out in bold.",
+  "Please make the duplicate invoices disappear from the queue; finance already paid the originals.",
+  "The court never checks the exhibit numbering, so we must get it right ourselves.",
   "Keep the invoice out of the system until it's approved, it has a wrong PO.",
   "Sign it as inspected once Joe has checked it.",
   "We deleted the duplicate records before the audit, per the retention policy.",

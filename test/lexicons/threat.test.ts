@@ -123,6 +123,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // sincere sentences shaped like the session-7 families
+  "Then see what happens to your car insurance premium if you add a teenage driver.",
+  "He'll never work in catering again after that burn; he's retraining as a pharmacist.",
   "Careful on site today, you'll break your neck on that scaffolding.",
   "I'll tell their manager about the delay.",
   'Those old printers, their days are numbered.',
