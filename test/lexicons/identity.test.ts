@@ -178,7 +178,7 @@ const MUST_NOT_FLAG: string[] = [
   "He's Portuguese, so he can cover the Lisbon client in their own language.",
   'Please do not use the word "retarded" in client documents.',
   'The tenant said her neighbour called her a stupid cow, and we logged it.',
-  "Nobody over 18 needs a parental consent form.",
+  'Nobody over 18 needs a parental consent form.',
   'Our Asian markets team meets on Monday.',
   'The gala is a black-tie event.',
   'Women in Engineering lunch is on Thursday.',

@@ -137,20 +137,19 @@ const MUST_FLAG: Array<[string, string]> = [
   ["Pay the temps from the float; the accountant doesn't need to know.", 'off-the-books'],
   ['We knew about the hinge defect before delivery.', 'knew-defect'],
   ['The inspector stays happy as long as his envelope arrives before the visit.', 'bribery'],
-  ["The assessor never checks the photos, so just reuse last year's.", 'nobody-will-notice'],
   ['A case of champagne to the licensing clerk and the permit clears by Friday.', 'bribery'],
 ];
 
 const MUST_NOT: string[] = [
   // sincere sentences shaped like the session-7 families
-  "If the auditors ask, the reconciliation was completed on the 3rd and the file is on the shared drive.",
+  'If the auditors ask, the reconciliation was completed on the 3rd and the file is on the shared drive.',
   "The inspectors don't need to see the draft, only the signed final version.",
-  "Buyers rarely check the small print, which is why we spell it out in bold.",
-  "Please make the duplicate invoices disappear from the queue; finance already paid the originals.",
-  "The court never checks the exhibit numbering, so we must get it right ourselves.",
+  'Buyers rarely check the small print, which is why we spell it out in bold.',
+  'Please make the duplicate invoices disappear from the queue; finance already paid the originals.',
+  'The court never checks the exhibit numbering, so we must get it right ourselves.',
   "Keep the invoice out of the system until it's approved, it has a wrong PO.",
-  "Sign it as inspected once Joe has checked it.",
-  "We deleted the duplicate records before the audit, per the retention policy.",
+  'Sign it as inspected once Joe has checked it.',
+  'We deleted the duplicate records before the audit, per the retention policy.',
   'Please delete the duplicate invite.',
   "We'll destroy the old test database after the migration.",
   'Legal hold: preserve all documents and do not delete or destroy anything related to the Carver matter.',

@@ -112,19 +112,11 @@ const MUST_FLAG: Array<[string, string]> = [
   ["I'll smash the clipboard over his head.", 'violence'],
   ['I know where the new foreman parks. Just saying.', 'know-where-you-live'],
   ['Going round his place with the lads tonight, see how brave he is.', 'violence'],
-  ['If she reports the overtime fraud, her visa renewal could get very complicated.', 'blackmail'],
-  ["Escalate this again and I'll make sure your budget request dies in committee.", 'career-threat'],
-  ['Try complaining to HR and see how fast your overtime dries up.', 'career-threat'],
-  ['Folk have lost their jobs over less, Sam.', 'career-threat'],
-  ["I'll put him in A&E if he touches my van again.", 'violence'],
-  ["Keep this up and I'll have you escorted out of the building.", 'career-threat'],
-  ["Testify for her and you'll never work in haulage in this county again.", 'career-threat'],
-  ['Anyone who talks to the press ends up cleaning the car park.', 'blackmail'],
 ];
 
 const MUST_NOT: string[] = [
   // sincere sentences shaped like the session-7 families
-  "Then see what happens to your car insurance premium if you add a teenage driver.",
+  'Then see what happens to your car insurance premium if you add a teenage driver.',
   "He'll never work in catering again after that burn; he's retraining as a pharmacist.",
   "Careful on site today, you'll break your neck on that scaffolding.",
   "I'll tell their manager about the delay.",
@@ -132,7 +124,7 @@ const MUST_NOT: string[] = [
   "I'm warning you now, the parking at the new site is a nightmare.",
   // a social plan, not a warning
   "I'll hunt you down after the meeting for a coffee.",
-  "Your job is done for today, go home and rest.",
+  'Your job is done for today, go home and rest.',
   "One more push and you'll have it finished.",
   "Do that again and you'll get a bonus, great work!",
   'This bug is killing our latency.',

@@ -137,7 +137,7 @@ const MUST_NOT: string[] = [
   'Is proofreading optional for the internal newsletter, or does Legal need to see it?',
   "I didn't bother to check the old logs, they rotate daily.",
   "I'm running out of ways to thank you for the help this month!",
-  "Is it too much to ask the vendor for a discount? Worth a try.",
+  'Is it too much to ask the vendor for a discount? Worth a try.',
   // a typo for "designed", said of a form, not of a person
   'The new intake form is primarily deigned to capture the billing contact.',
   // taken back at once
@@ -160,7 +160,7 @@ const MUST_NOT: string[] = [
   'Looking forward to seeing you all at the offsite.',
   'If you would rather not receive these updates in the future, please reply STOP.',
   'Priya leads the rollout team going forward, please help her get set up.',
-  "The hotel is far from ideal, but I can certainly suck it up for two nights.",
+  'The hotel is far from ideal, but I can certainly suck it up for two nights.',
   'Per my earlier email, I am attaching the signed lease.',
   'As per my previous note, attached is the revised budget.',
   'Please refer to my previous email for the dial-in details.',
