@@ -103,7 +103,10 @@ export function readSets(data: unknown): { sets: Record<string, string>; problem
       problems.push(`set "${name}": expected a non-empty list of single terms (hyphenate multi-word ones)`);
       continue;
     }
-    sets[name] = (list as string[]).map((w) => w.trim()).join('|');
+    const words = (list as string[]).map((w) => w.trim());
+    const twice = words.filter((w, k) => words.indexOf(w) !== k);
+    if (twice.length > 0) problems.push(`set "${name}": lists ${[...new Set(twice)].map((w) => `"${w}"`).join(', ')} more than once`);
+    sets[name] = words.join('|');
   }
   return { sets, problems };
 }

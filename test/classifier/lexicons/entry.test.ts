@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { LEXICON, LEXICON_SETS } from '../../../src/classifier/lexicons/compiled.js';
-import { decodeLexicon, decodeSets, encodeLexicon, type LexiconEntry } from '../../../src/classifier/lexicons/entry.js';
+import { decodeLexicon, decodeSets, encodeLexicon, readSets, type LexiconEntry } from '../../../src/classifier/lexicons/entry.js';
 
 const entry = (over: Partial<LexiconEntry> = {}): LexiconEntry => ({
   category: 'tone',
@@ -57,5 +57,18 @@ describe('lexicons/entry (shipped form)', () => {
     assert.deepEqual(decodeSets(''), {});
     const encoded = encodeLexicon([], {});
     assert.deepEqual(decodeLexicon(encoded.entries, encoded.suggestions), []);
+  });
+
+  it("reads a file's sets and names each problem: a bad name, a multi-word term, a word listed twice", () => {
+    assert.deepEqual(readSets({ sets: { 'pay-words': 'salary|bonus', 'leave-kinds': ['sick', ' medical '] } }), {
+      sets: { 'pay-words': 'salary|bonus', 'leave-kinds': 'sick|medical' },
+      problems: [],
+    });
+    const { problems } = readSets({ sets: { Bad_Name: 'a', spaced: 'two words|b', twice: 'rigid|soft|rigid|soft|weak' } });
+    assert.deepEqual(problems, [
+      'set "Bad_Name": name must be lowercase words joined by "-"',
+      'set "spaced": expected a non-empty list of single terms (hyphenate multi-word ones)',
+      'set "twice": lists "rigid", "soft" more than once',
+    ]);
   });
 });
