@@ -6,7 +6,7 @@ import { parseTerms } from './match/pattern.js';
 import { PhraseTrie, resolve, type Accept } from './match/trie.js';
 import type { Token } from './normalize/tokenize.js';
 import { SentenceGate } from './match/gate.js';
-import { findSegments, inSegment } from './segment/segment.js';
+import { findSegments, inSegment, type Segment } from './segment/segment.js';
 import { DETECTORS } from './detectors/index.js';
 import { contextHits, externalRecipients } from './context.js';
 import { escalateAimedCriticism } from './recipients.js';
@@ -101,7 +101,7 @@ export function compilePhrases(p: ResolvedPolicy): Phrases {
     );
   }
   for (const phrase of p.allow) add(phrase, { rule: -1, exception: true });
-  return { trie, gate, rules };
+  return { trie, gate, rules, contentOnly: rules.every((r) => CONTENT_CATEGORIES.includes(r.category)) };
 }
 
 function termId(pattern: string): string {
@@ -125,6 +125,8 @@ export interface Phrases {
   trie: PhraseTrie;
   gate: SentenceGate;
   rules: PhraseRule[];
+  /** Every rule is of a content category, whose findings quoted text and signatures never give. */
+  contentOnly: boolean;
 }
 
 function classify(draft: Draft, p: ResolvedPolicy, phrases: Phrases, detectors: readonly Detector[]): ClassifyResult {
@@ -148,7 +150,11 @@ function classify(draft: Draft, p: ResolvedPolicy, phrases: Phrases, detectors: 
   if (typeof draft.subject === 'string' && draft.subject.length > 0) fields.push(['subject', draft.subject.slice(0, p.maxDraftChars)]);
   fields.push(['body', body]);
   for (const [field, text] of fields) {
-    const hits = phraseHits(text, phrases, hasExternal);
+    const segments = field === 'body' ? findSegments(text) : [];
+    // Content findings in quoted replies, signatures and disclaimers are dropped below, so when
+    // every phrase rule is a content rule the phrases are only looked for outside them: a long
+    // thread costs what the writer's new words cost. (Detectors still read it all: pii and secret count there.)
+    const hits = phraseHits(text, phrases, hasExternal, phrases.contentOnly ? segments : []);
     for (const d of detectors) {
       try {
         hits.push(...d.detect(text));
@@ -156,7 +162,6 @@ function classify(draft: Draft, p: ResolvedPolicy, phrases: Phrases, detectors: 
         notices.push(`The ${d.id} check failed on this message and was skipped.`);
       }
     }
-    const segments = field === 'body' ? findSegments(text) : [];
     // An insult or confidential remark that names a recipient's organization is one step worse;
     // before `decide`, so the raised severity also raises the action.
     const aimed = escalateAimedCriticism(dedupe(hits), text, recipients, { internalDomains: p.internalDomains, from: draft.from });
@@ -184,9 +189,9 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
-function phraseHits(text: string, { trie, gate, rules }: Phrases, hasExternal: boolean): Hit[] {
+function phraseHits(text: string, { trie, gate, rules }: Phrases, hasExternal: boolean, skip: readonly Segment[]): Hit[] {
   // Only the sentences that can hold a phrase (match/gate.ts): the same matches as every token.
-  const tokens = gate.tokens(text);
+  const tokens = skip.length === 0 ? gate.tokens(text) : tokensOutside(text, gate, skip);
   const hits: Hit[] = [];
   for (const m of resolve(trie.match(tokens))) {
     const r = rules[m.rule]!;
@@ -204,6 +209,24 @@ function phraseHits(text: string, { trie, gate, rules }: Phrases, hasExternal: b
     hits.push(hit);
   }
   return hits;
+}
+
+/** The gate's tokens of the text between the (sorted, disjoint) segments, with offsets into `text`. */
+function tokensOutside(text: string, gate: SentenceGate, skip: readonly Segment[]): Token[] {
+  const out: Token[] = [];
+  let from = 0;
+  for (let k = 0; k <= skip.length; k++) {
+    const to = k < skip.length ? skip[k]!.start : text.length;
+    if (to > from) {
+      for (const t of gate.tokens(text.slice(from, to))) {
+        t.s += from;
+        t.e += from;
+        out.push(t);
+      }
+    }
+    if (k < skip.length) from = skip[k]!.end;
+  }
+  return out;
 }
 
 /** A negator among the few tokens before `first`, in the same clause ("If you don't pay, you'll regret it" is not a denial). */

@@ -65,6 +65,17 @@ describe('createClassifier', () => {
     assert.deepEqual(ours(classifier.classify('On Mon, Sam <sam@x.example> wrote:\n> hi\n\nand you zorblax too').findings), []);
   });
 
+  it('finds phrases between and after quoted blocks at their own offsets, and a pii or secret term inside them too', () => {
+    const body = 'you zorblax\n> quoted zorblax\n> more\nthen glorp you, zorblax.\n\n-- \nSam zorblax';
+    const found = classifier.classify(body).findings.filter((f) => ['zorblax', 'glorp-you'].includes(f.rule));
+    assert.deepEqual(found.map((f) => `${f.rule}:${f.start}:${f.text}`), ['zorblax:4:zorblax', 'glorp-you:41:glorp you', 'zorblax:52:zorblax']);
+    for (const f of found) assert.equal(body.slice(f.start, f.end), f.text);
+    // A policy term of category secret is looked for in quoted text too: forwarding it leaks it.
+    const leaks = createClassifier({ terms: [{ id: 'vault', patterns: ['vault phrase quux'], category: 'secret', severity: 'high', message: 'Shared secret.' }] });
+    const quoted = 'Thanks!\n\nOn Mon, Sam <sam@x.example> wrote:\n> the vault phrase quux is on the wiki';
+    assert.deepEqual(leaks.classify(quoted).findings.filter((f) => f.rule === 'vault').map((f) => f.text), ['vault phrase quux']);
+  });
+
   it('lowers an insult that is denied ("I would never call him …")', () => {
     const [f] = classifier.classify('I would never call him a zorblax').findings.filter((x) => x.rule === 'zorblax');
     assert.equal(f!.severity, 'low');
