@@ -96,7 +96,6 @@ const MUST_FLAG: Array<[string, string]> = [
   ['There is an ethics complaint against our regional director.', 'hr-complaint'],
   ['The investors do not know yet, so keep quiet.', 'secrecy-request'],
   ['Not a word to the suppliers about this.', 'secrecy-request'],
-  ['Please delete this once you have read it.', 'secrecy-request'],
   ['Keep this to the exec team for now.', 'secrecy-request'],
   ['Partners only until Friday, please.', 'secrecy-request'],
   ['Founders only.', 'restricted-audience'],
