@@ -122,11 +122,6 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Do you need me to hold your hand through the login too?', 'dismissive'],
   ['Another urgent request at 4:55 on a Friday. Love that for me.', 'finally'],
   // sarcasm in stock forms and mock questions
-  ['Was there any part of "Thursday" that confused you?', 'not-sure-how-else'],
-  ['Oh, another outage. Lovely.', 'finally'],
-  ['Color me amazed.', 'finally'],
-  ['Do try to keep up, everyone.', 'not-sure-how-else'],
-  ["I'm done asking politely.", 'unacceptable'],
   ['Maybe actually open the attachment this time.', 'not-sure-how-else'],
 ];
 
