@@ -157,7 +157,12 @@ function classify(draft: Draft, p: ResolvedPolicy, phrases: Phrases, detectors: 
     const hits = phraseHits(text, phrases, hasExternal, phrases.contentOnly ? segments : []);
     for (const d of detectors) {
       try {
-        hits.push(...d.detect(text));
+        // A detector of lines and sentences whose findings in segments would be dropped reads only the rest.
+        if (segments.length > 0 && d.local && !isLeakDetector(d)) {
+          forEachOutside(text, segments, (part, from) => {
+            for (const h of d.detect(part)) hits.push({ ...h, start: h.start + from, end: h.end + from });
+          });
+        } else hits.push(...d.detect(text));
       } catch {
         notices.push(`The ${d.id} check failed on this message and was skipped.`);
       }
@@ -211,22 +216,32 @@ function phraseHits(text: string, { trie, gate, rules }: Phrases, hasExternal: b
   return hits;
 }
 
-/** The gate's tokens of the text between the (sorted, disjoint) segments, with offsets into `text`. */
+/** The gate's tokens of the text between the segments, with offsets into `text`. */
 function tokensOutside(text: string, gate: SentenceGate, skip: readonly Segment[]): Token[] {
   const out: Token[] = [];
+  forEachOutside(text, skip, (part, from) => {
+    for (const t of gate.tokens(part)) {
+      t.s += from;
+      t.e += from;
+      out.push(t);
+    }
+  });
+  return out;
+}
+
+/** Calls `fn` with each stretch of `text` between the (sorted, disjoint) segments and its offset. */
+function forEachOutside(text: string, skip: readonly Segment[], fn: (part: string, from: number) => void): void {
   let from = 0;
   for (let k = 0; k <= skip.length; k++) {
     const to = k < skip.length ? skip[k]!.start : text.length;
-    if (to > from) {
-      for (const t of gate.tokens(text.slice(from, to))) {
-        t.s += from;
-        t.e += from;
-        out.push(t);
-      }
-    }
+    if (to > from) fn(text.slice(from, to), from);
     if (k < skip.length) from = skip[k]!.end;
   }
-  return out;
+}
+
+/** pii and secret findings count inside segments too (forwarding leaks them); detector ids are `<category>/<name>`. */
+function isLeakDetector(d: Detector): boolean {
+  return d.id.startsWith('pii/') || d.id.startsWith('secret/');
 }
 
 /** A negator among the few tokens before `first`, in the same clause ("If you don't pay, you'll regret it" is not a denial). */

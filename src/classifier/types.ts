@@ -116,4 +116,9 @@ export interface Detector {
   /** e.g. `pii/ssn`, `secret/known-keys`, `tone/shouting`. */
   id: string;
   detect(text: string): Hit[];
+  /**
+   * Its findings depend only on the line or sentence they are in, so it may be run on parts of a
+   * text (the parts outside quoted replies and signatures) with the same result there.
+   */
+  local?: boolean;
 }
