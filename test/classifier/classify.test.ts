@@ -76,6 +76,13 @@ describe('createClassifier', () => {
     assert.deepEqual(leaks.classify(quoted).findings.filter((f) => f.rule === 'vault').map((f) => f.text), ['vault phrase quux']);
   });
 
+  it('runs line detectors only outside quoted text, with offsets into the whole body', () => {
+    const shout = 'WHY IS THIS STILL NOT DONE, I TOLD YOU AGAIN AND AGAIN';
+    const body = `Fine.\n> ${shout}\n${shout}`;
+    const found = classifier.classify(body).findings.filter((f) => f.rule === 'shouting');
+    assert.deepEqual(found.map((f) => [f.start, f.text]), [[body.lastIndexOf(shout), shout]]);
+  });
+
   it('lowers an insult that is denied ("I would never call him …")', () => {
     const [f] = classifier.classify('I would never call him a zorblax').findings.filter((x) => x.rule === 'zorblax');
     assert.equal(f!.severity, 'low');
