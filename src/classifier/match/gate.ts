@@ -60,6 +60,15 @@ export class SentenceGate {
   /** Per term, one bit per first atom of its compounds (atom id mod 32); the same bits of the atoms seen in the sentence. */
   private termBits = new Int32Array(0);
   private sentenceBits = 0;
+  /**
+   * The atoms seen in the current sentence, and those of them that may complete an anchor
+   * (`hot`), as buffers with counts: each atom is listed once per sentence, so the number of
+   * atoms bounds them (emptying an array per sentence cost more than filling it).
+   */
+  private seenAtoms = new Int32Array(0);
+  private seenCount = 0;
+  private hot = new Int32Array(0);
+  private hotCount = 0;
   /** Per large term, built when first needed (see termSeen). */
   private readonly termIndex: Array<TermIndex | undefined> = [];
   private sentence = 0;
@@ -197,7 +206,11 @@ export class SentenceGate {
       this.stemLists = [...this.stems.values()];
       this.stemTable = new IntTable(new Map([...this.stems.keys()].map((h, k) => [h, k + 1])));
     }
-    if (this.atomSeen.length !== this.atomAnchors.length) this.atomSeen = new Int32Array(this.atomAnchors.length);
+    if (this.atomSeen.length !== this.atomAnchors.length) {
+      this.atomSeen = new Int32Array(this.atomAnchors.length);
+      this.seenAtoms = new Int32Array(this.atomAnchors.length);
+      this.hot = new Int32Array(this.atomAnchors.length);
+    }
     if (this.termYes.length !== this.termCompounds.length) {
       this.termYes = new Int32Array(this.termCompounds.length);
       this.termBits = Int32Array.from(this.termCompounds, (compounds) => compounds.reduce((bits, c) => bits | (1 << (this.compoundAtoms[c]![0]! & 31)), 0));
@@ -237,10 +250,7 @@ export class SentenceGate {
     this.sizeTables();
     const out: number[] = [];
     const len = text.length;
-    /** Atoms seen in the current sentence that may complete some pattern's anchor. */
-    const hot: number[] = [];
-    /** Every atom seen in the current sentence. */
-    const seenAtoms: number[] = [];
+    this.seenCount = this.hotCount = 0;
     const wordTable = this.wordTable;
     let sentence = ++this.sentence;
     this.sentenceBits = 0;
@@ -358,13 +368,13 @@ export class SentenceGate {
         // The word table, open addressing on the hash (a Map lookup per word cost more than all the rest).
         const key = letters === 0 ? digitHash : asLeet ? leetHash : hash;
         const word = wordTable.get(key);
-        if (word > 0) this.see(word - 1, sentence, hot, seenAtoms);
-        else if (word < 0) for (const a of this.wordLists[-1 - word]!) this.see(a, sentence, hot, seenAtoms);
+        if (word > 0) this.see(word - 1, sentence);
+        else if (word < 0) for (const a of this.wordLists[-1 - word]!) this.see(a, sentence);
         if (length >= STEM_HEAD) {
           const at = this.stemTable.get(asLeet ? leetHead : head);
           if (at > 0) {
             for (const stem of this.stemLists[at - 1]!) {
-              if (stem.length <= length && (stem.length === STEM_HEAD || prefixHash(text, wordStart, stem.length, asLeet) === stem.hash)) this.see(stem.atom, sentence, hot, seenAtoms);
+              if (stem.length <= length && (stem.length === STEM_HEAD || prefixHash(text, wordStart, stem.length, asLeet) === stem.hash)) this.see(stem.atom, sentence);
             }
           }
         }
@@ -399,14 +409,13 @@ export class SentenceGate {
       } else if (cls === UNSURE) possible = true;
       if (boundary >= 0 || i >= len) {
         const end = boundary >= 0 ? boundary : len;
-        if (possible || (hot.length > 0 && this.satisfied(hot, sentence, seenAtoms))) {
+        if (possible || (this.hotCount > 0 && this.satisfied(sentence))) {
           if (out.length > 0 && out[out.length - 1] === pieceStart) out[out.length - 1] = end;
           else out.push(pieceStart, end);
         }
         pieceStart = end;
         possible = false;
-        hot.length = 0;
-        seenAtoms.length = 0;
+        this.seenCount = this.hotCount = 0;
         this.sentenceBits = 0;
         sentence = ++this.sentence;
       }
@@ -416,23 +425,23 @@ export class SentenceGate {
   }
 
   /** Marks an atom seen in the sentence; one that may complete an anchor is kept in `hot`. */
-  private see(a: number, sentence: number, hot: number[], seenAtoms: number[]): void {
+  private see(a: number, sentence: number): void {
     if (this.atomSeen[a] === sentence) return;
     this.atomSeen[a] = sentence;
-    seenAtoms.push(a);
+    this.seenAtoms[this.seenCount++] = a;
     this.sentenceBits |= 1 << (a & 31);
-    if (this.anchorAtom[a] === 1) hot.push(a);
+    if (this.anchorAtom[a] === 1) this.hot[this.hotCount++] = a;
   }
 
   /**
    * Whether, for some anchor compound a hot atom leads to, the compound is complete and every
    * other constraining term of its pattern was seen in the sentence.
    */
-  private satisfied(hot: number[], sentence: number, seenAtoms: number[]): boolean {
-    const { patternChecked, termBits, atomSeen } = this;
+  private satisfied(sentence: number): boolean {
+    const { patternChecked, termBits, atomSeen, hot, hotCount } = this;
     const { anchorAt, anchors, atomAt, atoms, patternAt, patterns, termAt, terms, mask } = this.flat;
     const bits = this.sentenceBits;
-    for (let h = 0; h < hot.length; h++) {
+    for (let h = 0; h < hotCount; h++) {
       const a = hot[h]!;
       next: for (let k = anchorAt[a]!, kEnd = anchorAt[a + 1]!; k < kEnd; k++) {
         const c = anchors[k]!;
@@ -447,7 +456,7 @@ export class SentenceGate {
           const mEnd = termAt[p + 1]!;
           let all = true;
           for (let m = termAt[p]!; m < mEnd && all; m++) all = (termBits[terms[m]!]! & bits) !== 0;
-          for (let m = termAt[p]!; m < mEnd && all; m++) all = this.termSeen(terms[m]!, sentence, seenAtoms);
+          for (let m = termAt[p]!; m < mEnd && all; m++) all = this.termSeen(terms[m]!, sentence);
           if (all) return true;
         }
       }
@@ -462,19 +471,20 @@ export class SentenceGate {
   }
 
   /** Whether some compound of the term was seen whole in the sentence (decided once per sentence). */
-  private termSeen(t: number, sentence: number, seenAtoms: number[]): boolean {
+  private termSeen(t: number, sentence: number): boolean {
     // Quick no: none of the term's first atoms has its bit among the sentence's atoms' bits.
     if ((this.termBits[t]! & this.sentenceBits) === 0) return false;
     if (this.termYes[t] === sentence) return true;
     if (this.termNo[t] === sentence) return false;
     let seen = false;
     const compounds = this.termCompounds[t]!;
-    if (compounds.length <= seenAtoms.length * 4) {
+    const { seenAtoms, seenCount } = this;
+    if (compounds.length <= seenCount * 4) {
       for (let k = 0; k < compounds.length && !seen; k++) seen = this.complete(compounds[k]!, sentence);
     } else {
       // A large term (a word list): look its compounds up by the atoms the sentence has instead.
       const index = (this.termIndex[t] ??= indexByFirstAtom(compounds, this.compoundAtoms));
-      for (let k = 0; k < seenAtoms.length && !seen; k++) {
+      for (let k = 0; k < seenCount && !seen; k++) {
         const a = seenAtoms[k]!;
         for (let j = lowerBound(index.firsts, a); j < index.firsts.length && index.firsts[j] === a && !seen; j++) seen = this.complete(index.compounds[j]!, sentence);
       }
