@@ -84,7 +84,7 @@ export class SentenceGate {
   /** Per atom, 1 when it is the first atom of some pattern's anchor compound (may complete one). */
   private anchorAtom = new Uint8Array(0);
   /** atomAnchors, compoundAtoms, compoundPatterns and patternTerms flattened for `satisfied` (see Flat). */
-  private flat = flatten([], [], [], [], new Int32Array(0));
+  private flat = flatten([], [], [], [], [], new Int32Array(0));
   /** Some pattern constrains nothing (only token classes): every sentence may hold a phrase. */
   private open = false;
 
@@ -219,7 +219,7 @@ export class SentenceGate {
     // Every added pattern adds to patternTerms; only addPattern changes what follows.
     if (this.patternChecked.length !== this.patternTerms.length || this.anchorAtom.length !== this.atomAnchors.length) {
       this.anchorAtom = Uint8Array.from(this.atomAnchors, (anchors) => (anchors.length > 0 ? 1 : 0));
-      this.flat = flatten(this.atomAnchors, this.compoundAtoms, this.compoundPatterns, this.patternTerms, this.termBits);
+      this.flat = flatten(this.atomAnchors, this.compoundAtoms, this.compoundPatterns, this.patternTerms, this.termCompounds, this.termBits);
       this.patternChecked = new Int32Array(this.patternTerms.length);
     }
   }
@@ -465,8 +465,8 @@ export class SentenceGate {
   }
 
   private complete(c: number, sentence: number): boolean {
-    const atoms = this.compoundAtoms[c]!;
-    for (let k = 0; k < atoms.length; k++) if (this.atomSeen[atoms[k]!] !== sentence) return false;
+    const { atomAt, atoms } = this.flat;
+    for (let k = atomAt[c]!, end = atomAt[c + 1]!; k < end; k++) if (this.atomSeen[atoms[k]!] !== sentence) return false;
     return true;
   }
 
@@ -477,13 +477,15 @@ export class SentenceGate {
     if (this.termYes[t] === sentence) return true;
     if (this.termNo[t] === sentence) return false;
     let seen = false;
-    const compounds = this.termCompounds[t]!;
     const { seenAtoms, seenCount } = this;
-    if (compounds.length <= seenCount * 4) {
-      for (let k = 0; k < compounds.length && !seen; k++) seen = this.complete(compounds[k]!, sentence);
+    const { compoundAt, compounds } = this.flat;
+    const from = compoundAt[t]!;
+    const to = compoundAt[t + 1]!;
+    if (to - from <= seenCount * 4) {
+      for (let k = from; k < to && !seen; k++) seen = this.complete(compounds[k]!, sentence);
     } else {
       // A large term (a word list): look its compounds up by the atoms the sentence has instead.
-      const index = (this.termIndex[t] ??= indexByFirstAtom(compounds, this.compoundAtoms));
+      const index = (this.termIndex[t] ??= indexByFirstAtom(this.termCompounds[t]!, this.compoundAtoms));
       for (let k = 0; k < seenCount && !seen; k++) {
         const a = seenAtoms[k]!;
         for (let j = lowerBound(index.firsts, a); j < index.firsts.length && index.firsts[j] === a && !seen; j++) seen = this.complete(index.compounds[j]!, sentence);
@@ -496,7 +498,7 @@ export class SentenceGate {
 }
 
 /**
- * The lists `satisfied` walks, each as one array of ints with offsets (list `i` is
+ * The lists `satisfied` and `termSeen` walk, each as one array of ints with offsets (list `i` is
  * `xs[xAt[i]]..xs[xAt[i + 1]]`): no pointer to follow per list. `mask` holds, per pattern, the
  * bits of its terms that have a single bit (the sentence must have all of them).
  */
@@ -510,15 +512,25 @@ interface Flat {
   termAt: Int32Array;
   terms: Int32Array;
   mask: Int32Array;
+  compoundAt: Int32Array;
+  compounds: Int32Array;
 }
 
-function flatten(atomAnchors: number[][], compoundAtoms: number[][], compoundPatterns: number[][], patternTerms: number[][], termBits: Int32Array): Flat {
+function flatten(
+  atomAnchors: number[][],
+  compoundAtoms: number[][],
+  compoundPatterns: number[][],
+  patternTerms: number[][],
+  termCompounds: number[][],
+  termBits: Int32Array,
+): Flat {
   const [anchorAt, anchors] = flatLists(atomAnchors);
   const [atomAt, atoms] = flatLists(compoundAtoms);
   const [patternAt, patterns] = flatLists(compoundPatterns);
   const [termAt, terms] = flatLists(patternTerms);
   const mask = Int32Array.from(patternTerms, (ts) => ts.reduce((m, t) => ((termBits[t]! & (termBits[t]! - 1)) === 0 ? m | termBits[t]! : m), 0));
-  return { anchorAt, anchors, atomAt, atoms, patternAt, patterns, termAt, terms, mask };
+  const [compoundAt, compounds] = flatLists(termCompounds);
+  return { anchorAt, anchors, atomAt, atoms, patternAt, patterns, termAt, terms, mask, compoundAt, compounds };
 }
 
 function flatLists(lists: number[][]): [Int32Array, Int32Array] {
