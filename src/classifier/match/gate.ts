@@ -87,6 +87,8 @@ export class SentenceGate {
   private flat = flatten([], [], [], [], [], new Int32Array(0));
   /** Some pattern constrains nothing (only token classes): every sentence may hold a phrase. */
   private open = false;
+  /** Some stem is all digits (see pieces, on numbers with `$` or `@`). */
+  private digitStem = false;
 
   /**
    * Adds one pattern (its parsed terms). A term constrains when it is required and each of its
@@ -186,6 +188,7 @@ export class SentenceGate {
       if (list) list.push(id);
       else this.words.set(h, [id]);
     } else {
+      if (/^[0-9]+$/.test(text)) this.digitStem = true;
       const head = hashOf(text.slice(0, STEM_HEAD));
       const list = this.stems.get(head);
       const stem = { length: text.length, hash: h, atom: id };
@@ -364,7 +367,10 @@ export class SentenceGate {
       if (length > 0) {
         // The word ends. Digits in a word with letters read as letters unless they look like a code.
         const asLeet = letters > 0 && digits > 0 && (longestDigitRun === 0 || (letters >= 2 && longestDigitRun < 3));
-        if (symbols > 0 && digits > 0) possible = true;
+        // A word with digits and `@` or `$` is not followed, unless it has no letters: a number
+        // ("$500") is read as its digits alone, as the word table is asked here (digitHash); only
+        // its stem lookup reads `$` as a letter, which matters only if some stem is all digits.
+        if (symbols > 0 && digits > 0 && (letters > 0 || this.digitStem)) possible = true;
         // The word table, open addressing on the hash (a Map lookup per word cost more than all the rest).
         const key = letters === 0 ? digitHash : asLeet ? leetHash : hash;
         const word = wordTable.get(key);

@@ -72,6 +72,14 @@ describe('SentenceGate', () => {
     }
   });
 
+  it('reads a number with `$` or `@` as its digits, and a word with letters among them not at all', () => {
+    const { gate, trie } = build(['pay 500 now']);
+    assert.deepEqual(gate.pieces('We will pay $500 now.'), [0, 21]);
+    assert.deepEqual(gate.pieces('We will pay $600 now.'), []);
+    assert.deepEqual(gate.pieces('We will pay $6a00 now.'), [0, 22]);
+    assert.deepEqual(matches(trie, tokenize('We will pay $500 now.')), ['0:8-20']);
+  });
+
   it('matches stems by their whole stem, not only its first letters', () => {
     const { gate } = build(['backdat*']);
     assert.deepEqual(gate.pieces('Send it back today.'), []);
