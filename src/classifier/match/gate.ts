@@ -384,8 +384,9 @@ export class SentenceGate {
             }
           }
         }
-        // Stretched letters get other readings (`shiiit`).
-        if (stretched) possible = true;
+        // Stretched letters get other readings (`shiiit`); a word without letters is a number
+        // ("555", "$999"), which the tokenizer reads as its digits alone, with no other reading.
+        if (stretched && letters > 0) possible = true;
         // Three single letters in a row may be joined into one word (`s h i t`, `f.u.c.k`).
         if (length === 1 && letters === 1) {
           if (++singles >= 3) possible = true;
@@ -398,8 +399,9 @@ export class SentenceGate {
       let boundary = -1;
       let next = i + width;
       if (cls === SYMBOL) {
-        // `|`, `+`, `*`: may stand for a letter, or mask one, when it touches a word.
-        if (wordish(text.charCodeAt(i - 1)) || wordish(text.charCodeAt(i + 1))) possible = true;
+        // `|`, `+`, `*`: may stand for a letter, or mask one, when it touches a word; not when it
+        // only leads or trails a number ("+1 (555)", "40+").
+        if ((wordish(text.charCodeAt(i - 1)) || wordish(text.charCodeAt(i + 1))) && !edgeOfNumber(text, i)) possible = true;
       } else if (cls === BANG) {
         // Inside a word `!` is a letter (sh!t); followed by a space it ends a sentence.
         if (wordish(text.charCodeAt(i - 1)) && continuesWord(text.charCodeAt(i + 1))) possible = true;
@@ -730,6 +732,30 @@ const LEET_CODE: Uint16Array = (() => {
 /** May be part of a word: a letter, digit, symbol or `!`, or anything outside ASCII (unsure means yes). */
 function wordish(c: number): boolean {
   return continuesWord(c) || (c < 128 && ASCII_CLASS[c] === BANG);
+}
+
+/**
+ * Whether the symbol at `i` (`|`, `+` or `*`) and a run of ASCII digits on one side of it make a
+ * whole word, with nothing wordish around them ("+1", "40+"). The tokenizer reads a word without
+ * letters as its digits alone, symbols dropped, with no other reading: exactly the number the pass
+ * reads on its own next to the symbol. Reads only the digits next to `i` (each run at most twice).
+ */
+function edgeOfNumber(text: string, i: number): boolean {
+  if (!wordish(text.charCodeAt(i - 1))) {
+    let j = i + 1;
+    while (isAsciiDigit(text.charCodeAt(j))) j++;
+    return j > i + 1 && !wordish(text.charCodeAt(j));
+  }
+  if (!wordish(text.charCodeAt(i + 1))) {
+    let j = i - 1;
+    while (isAsciiDigit(text.charCodeAt(j))) j--;
+    return j < i - 1 && !wordish(text.charCodeAt(j));
+  }
+  return false;
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 /** May continue a word after `!` (the tokenizer's test: a letter, digit or symbol; not `!` itself). */
