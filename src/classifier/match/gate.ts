@@ -60,14 +60,35 @@ export class SentenceGate {
   /** Per term, one bit per first atom of its compounds (atom id mod 32); the same bits of the atoms seen in the sentence. */
   private termBits = new Int32Array(0);
   private sentenceBits = 0;
+  /**
+   * The atoms seen in the current sentence, and those of them that may complete an anchor
+   * (`hot`), as buffers with counts: each atom is listed once per sentence, so the number of
+   * atoms bounds them (emptying an array per sentence cost more than filling it).
+   */
+  private seenAtoms = new Int32Array(0);
+  private seenCount = 0;
+  private hot = new Int32Array(0);
+  private hotCount = 0;
   /** Per large term, built when first needed (see termSeen). */
   private readonly termIndex: Array<TermIndex | undefined> = [];
   private sentence = 0;
-  /** `words` and `stems` as open-addressing tables (a Map lookup per word cost more than all the rest). */
-  private wordTable = new IntTable<number[]>(new Map());
-  private stemTable = new IntTable<Stem[]>(new Map());
+  /**
+   * `words` and `stems` as open-addressing tables of ints (a Map lookup per word cost more than all
+   * the rest). A word's value is its atom id + 1, or -1 - the index in `wordLists` of the atoms
+   * sharing its hash; a stem head's value is 1 + its index in `stemLists`.
+   */
+  private wordTable = new IntTable(new Map());
+  private wordLists: number[][] = [];
+  private stemTable = new IntTable(new Map());
+  private stemLists: Stem[][] = [];
+  /** Per atom, 1 when it is the first atom of some pattern's anchor compound (may complete one). */
+  private anchorAtom = new Uint8Array(0);
+  /** atomAnchors, compoundAtoms, compoundPatterns and patternTerms flattened for `satisfied` (see Flat). */
+  private flat = flatten([], [], [], [], [], new Int32Array(0));
   /** Some pattern constrains nothing (only token classes): every sentence may hold a phrase. */
   private open = false;
+  /** Some stem is all digits (see pieces, on numbers with `$` or `@`). */
+  private digitStem = false;
 
   /**
    * Adds one pattern (its parsed terms). A term constrains when it is required and each of its
@@ -167,9 +188,10 @@ export class SentenceGate {
       if (list) list.push(id);
       else this.words.set(h, [id]);
     } else {
+      if (/^[0-9]+$/.test(text)) this.digitStem = true;
       const head = hashOf(text.slice(0, STEM_HEAD));
       const list = this.stems.get(head);
-      const stem = { length: text.length, hash: h, atoms: [id] };
+      const stem = { length: text.length, hash: h, atom: id };
       if (list) list.push(stem);
       else this.stems.set(head, [stem]);
     }
@@ -178,15 +200,31 @@ export class SentenceGate {
 
   /** Sizes the per-sentence tables to the atoms, terms and patterns added so far, and builds the word table. */
   private sizeTables(): void {
-    if (this.wordTable.size !== this.words.size) this.wordTable = new IntTable(this.words);
-    if (this.stemTable.size !== this.stems.size) this.stemTable = new IntTable(this.stems);
-    if (this.atomSeen.length !== this.atomAnchors.length) this.atomSeen = new Int32Array(this.atomAnchors.length);
+    // Rebuilt whenever atoms were added (a new word may share its hash with an older one).
+    if (this.wordTable.atoms !== this.atomAnchors.length) {
+      this.wordLists = [];
+      const values = new Map<number, number>();
+      for (const [h, atoms] of this.words) values.set(h, atoms.length === 1 ? atoms[0]! + 1 : -1 - (this.wordLists.push(atoms) - 1));
+      this.wordTable = new IntTable(values, this.atomAnchors.length);
+      this.stemLists = [...this.stems.values()];
+      this.stemTable = new IntTable(new Map([...this.stems.keys()].map((h, k) => [h, k + 1])));
+    }
+    if (this.atomSeen.length !== this.atomAnchors.length) {
+      this.atomSeen = new Int32Array(this.atomAnchors.length);
+      this.seenAtoms = new Int32Array(this.atomAnchors.length);
+      this.hot = new Int32Array(this.atomAnchors.length);
+    }
     if (this.termYes.length !== this.termCompounds.length) {
       this.termYes = new Int32Array(this.termCompounds.length);
       this.termBits = Int32Array.from(this.termCompounds, (compounds) => compounds.reduce((bits, c) => bits | (1 << (this.compoundAtoms[c]![0]! & 31)), 0));
       this.termNo = new Int32Array(this.termCompounds.length);
     }
-    if (this.patternChecked.length !== this.patternTerms.length) this.patternChecked = new Int32Array(this.patternTerms.length);
+    // Every added pattern adds to patternTerms; only addPattern changes what follows.
+    if (this.patternChecked.length !== this.patternTerms.length || this.anchorAtom.length !== this.atomAnchors.length) {
+      this.anchorAtom = Uint8Array.from(this.atomAnchors, (anchors) => (anchors.length > 0 ? 1 : 0));
+      this.flat = flatten(this.atomAnchors, this.compoundAtoms, this.compoundPatterns, this.patternTerms, this.termCompounds, this.termBits);
+      this.patternChecked = new Int32Array(this.patternTerms.length);
+    }
   }
 
   /**
@@ -215,10 +253,7 @@ export class SentenceGate {
     this.sizeTables();
     const out: number[] = [];
     const len = text.length;
-    /** Atoms seen in the current sentence that may complete some pattern's anchor. */
-    const hot: number[] = [];
-    /** Every atom seen in the current sentence. */
-    const seenAtoms: number[] = [];
+    this.seenCount = this.hotCount = 0;
     const wordTable = this.wordTable;
     let sentence = ++this.sentence;
     this.sentenceBits = 0;
@@ -332,20 +367,26 @@ export class SentenceGate {
       if (length > 0) {
         // The word ends. Digits in a word with letters read as letters unless they look like a code.
         const asLeet = letters > 0 && digits > 0 && (longestDigitRun === 0 || (letters >= 2 && longestDigitRun < 3));
-        if (symbols > 0 && digits > 0) possible = true;
+        // A word with digits and `@` or `$` is not followed, unless it has no letters: a number
+        // ("$500") is read as its digits alone, as the word table is asked here (digitHash); only
+        // its stem lookup reads `$` as a letter, which matters only if some stem is all digits.
+        if (symbols > 0 && digits > 0 && (letters > 0 || this.digitStem)) possible = true;
         // The word table, open addressing on the hash (a Map lookup per word cost more than all the rest).
         const key = letters === 0 ? digitHash : asLeet ? leetHash : hash;
-        this.see(wordTable.get(key), sentence, hot, seenAtoms);
+        const word = wordTable.get(key);
+        if (word > 0) this.see(word - 1, sentence);
+        else if (word < 0) for (const a of this.wordLists[-1 - word]!) this.see(a, sentence);
         if (length >= STEM_HEAD) {
-          const stems = this.stemTable.get(asLeet ? leetHead : head);
-          if (stems) {
-            for (const stem of stems) {
-              if (stem.length <= length && (stem.length === STEM_HEAD || prefixHash(text, wordStart, stem.length, asLeet) === stem.hash)) this.see(stem.atoms, sentence, hot, seenAtoms);
+          const at = this.stemTable.get(asLeet ? leetHead : head);
+          if (at > 0) {
+            for (const stem of this.stemLists[at - 1]!) {
+              if (stem.length <= length && (stem.length === STEM_HEAD || prefixHash(text, wordStart, stem.length, asLeet) === stem.hash)) this.see(stem.atom, sentence);
             }
           }
         }
-        // Stretched letters get other readings (`shiiit`).
-        if (stretched) possible = true;
+        // Stretched letters get other readings (`shiiit`); a word without letters is a number
+        // ("555", "$999"), which the tokenizer reads as its digits alone, with no other reading.
+        if (stretched && letters > 0) possible = true;
         // Three single letters in a row may be joined into one word (`s h i t`, `f.u.c.k`).
         if (length === 1 && letters === 1) {
           if (++singles >= 3) possible = true;
@@ -358,8 +399,9 @@ export class SentenceGate {
       let boundary = -1;
       let next = i + width;
       if (cls === SYMBOL) {
-        // `|`, `+`, `*`: may stand for a letter, or mask one, when it touches a word.
-        if (wordish(text.charCodeAt(i - 1)) || wordish(text.charCodeAt(i + 1))) possible = true;
+        // `|`, `+`, `*`: may stand for a letter, or mask one, when it touches a word; not when it
+        // only leads or trails a number ("+1 (555)", "40+").
+        if ((wordish(text.charCodeAt(i - 1)) || wordish(text.charCodeAt(i + 1))) && !edgeOfNumber(text, i)) possible = true;
       } else if (cls === BANG) {
         // Inside a word `!` is a letter (sh!t); followed by a space it ends a sentence.
         if (wordish(text.charCodeAt(i - 1)) && continuesWord(text.charCodeAt(i + 1))) possible = true;
@@ -375,14 +417,13 @@ export class SentenceGate {
       } else if (cls === UNSURE) possible = true;
       if (boundary >= 0 || i >= len) {
         const end = boundary >= 0 ? boundary : len;
-        if (possible || (hot.length > 0 && this.satisfied(hot, sentence, seenAtoms))) {
+        if (possible || (this.hotCount > 0 && this.satisfied(sentence))) {
           if (out.length > 0 && out[out.length - 1] === pieceStart) out[out.length - 1] = end;
           else out.push(pieceStart, end);
         }
         pieceStart = end;
         possible = false;
-        hot.length = 0;
-        seenAtoms.length = 0;
+        this.seenCount = this.hotCount = 0;
         this.sentenceBits = 0;
         sentence = ++this.sentence;
       }
@@ -391,42 +432,39 @@ export class SentenceGate {
     return out;
   }
 
-  /** Marks atoms seen in the sentence; those that may complete an anchor are kept in `hot`. */
-  private see(atoms: number[] | undefined, sentence: number, hot: number[], seenAtoms: number[]): void {
-    if (!atoms) return;
-    for (let k = 0; k < atoms.length; k++) {
-      const a = atoms[k]!;
-      if (this.atomSeen[a] === sentence) continue;
-      this.atomSeen[a] = sentence;
-      seenAtoms.push(a);
-      this.sentenceBits |= 1 << (a & 31);
-      if (this.atomAnchors[a]!.length > 0) hot.push(a);
-    }
+  /** Marks an atom seen in the sentence; one that may complete an anchor is kept in `hot`. */
+  private see(a: number, sentence: number): void {
+    if (this.atomSeen[a] === sentence) return;
+    this.atomSeen[a] = sentence;
+    this.seenAtoms[this.seenCount++] = a;
+    this.sentenceBits |= 1 << (a & 31);
+    if (this.anchorAtom[a] === 1) this.hot[this.hotCount++] = a;
   }
 
   /**
    * Whether, for some anchor compound a hot atom leads to, the compound is complete and every
    * other constraining term of its pattern was seen in the sentence.
    */
-  private satisfied(hot: number[], sentence: number, seenAtoms: number[]): boolean {
-    const { atomAnchors, compoundAtoms, compoundPatterns, patternChecked, patternTerms, termBits, atomSeen } = this;
+  private satisfied(sentence: number): boolean {
+    const { patternChecked, termBits, atomSeen, hot, hotCount } = this;
+    const { anchorAt, anchors, atomAt, atoms, patternAt, patterns, termAt, terms, mask } = this.flat;
     const bits = this.sentenceBits;
-    for (let h = 0; h < hot.length; h++) {
-      const anchors = atomAnchors[hot[h]!]!;
-      next: for (let k = 0; k < anchors.length; k++) {
+    for (let h = 0; h < hotCount; h++) {
+      const a = hot[h]!;
+      next: for (let k = anchorAt[a]!, kEnd = anchorAt[a + 1]!; k < kEnd; k++) {
         const c = anchors[k]!;
-        const atoms = compoundAtoms[c]!;
-        for (let m = 1; m < atoms.length; m++) if (atomSeen[atoms[m]!] !== sentence) continue next;
-        const patterns = compoundPatterns[c]!;
-        for (let q = 0; q < patterns.length; q++) {
+        for (let m = atomAt[c]! + 1, mEnd = atomAt[c + 1]!; m < mEnd; m++) if (atomSeen[atoms[m]!] !== sentence) continue next;
+        for (let q = patternAt[c]!, qEnd = patternAt[c + 1]!; q < qEnd; q++) {
           const p = patterns[q]!;
           if (patternChecked[p] === sentence) continue;
           patternChecked[p] = sentence;
-          const terms = patternTerms[p]!;
+          // The bits answer most terms at once (those with one bit all together, through the
+          // pattern's mask); only terms they cannot rule out are looked at.
+          if ((mask[p]! & bits) !== mask[p]) continue;
+          const mEnd = termAt[p + 1]!;
           let all = true;
-          // The bits answer most terms at once; only terms they cannot rule out are looked at.
-          for (let m = 0; m < terms.length && all; m++) all = (termBits[terms[m]!]! & bits) !== 0;
-          for (let m = 0; m < terms.length && all; m++) all = this.termSeen(terms[m]!, sentence, seenAtoms);
+          for (let m = termAt[p]!; m < mEnd && all; m++) all = (termBits[terms[m]!]! & bits) !== 0;
+          for (let m = termAt[p]!; m < mEnd && all; m++) all = this.termSeen(terms[m]!, sentence);
           if (all) return true;
         }
       }
@@ -435,25 +473,28 @@ export class SentenceGate {
   }
 
   private complete(c: number, sentence: number): boolean {
-    const atoms = this.compoundAtoms[c]!;
-    for (let k = 0; k < atoms.length; k++) if (this.atomSeen[atoms[k]!] !== sentence) return false;
+    const { atomAt, atoms } = this.flat;
+    for (let k = atomAt[c]!, end = atomAt[c + 1]!; k < end; k++) if (this.atomSeen[atoms[k]!] !== sentence) return false;
     return true;
   }
 
   /** Whether some compound of the term was seen whole in the sentence (decided once per sentence). */
-  private termSeen(t: number, sentence: number, seenAtoms: number[]): boolean {
+  private termSeen(t: number, sentence: number): boolean {
     // Quick no: none of the term's first atoms has its bit among the sentence's atoms' bits.
     if ((this.termBits[t]! & this.sentenceBits) === 0) return false;
     if (this.termYes[t] === sentence) return true;
     if (this.termNo[t] === sentence) return false;
     let seen = false;
-    const compounds = this.termCompounds[t]!;
-    if (compounds.length <= seenAtoms.length * 4) {
-      for (let k = 0; k < compounds.length && !seen; k++) seen = this.complete(compounds[k]!, sentence);
+    const { seenAtoms, seenCount } = this;
+    const { compoundAt, compounds } = this.flat;
+    const from = compoundAt[t]!;
+    const to = compoundAt[t + 1]!;
+    if (to - from <= seenCount * 4) {
+      for (let k = from; k < to && !seen; k++) seen = this.complete(compounds[k]!, sentence);
     } else {
       // A large term (a word list): look its compounds up by the atoms the sentence has instead.
-      const index = (this.termIndex[t] ??= indexByFirstAtom(compounds, this.compoundAtoms));
-      for (let k = 0; k < seenAtoms.length && !seen; k++) {
+      const index = (this.termIndex[t] ??= indexByFirstAtom(this.termCompounds[t]!, this.compoundAtoms));
+      for (let k = 0; k < seenCount && !seen; k++) {
         const a = seenAtoms[k]!;
         for (let j = lowerBound(index.firsts, a); j < index.firsts.length && index.firsts[j] === a && !seen; j++) seen = this.complete(index.compounds[j]!, sentence);
       }
@@ -462,6 +503,50 @@ export class SentenceGate {
     else this.termNo[t] = sentence;
     return seen;
   }
+}
+
+/**
+ * The lists `satisfied` and `termSeen` walk, each as one array of ints with offsets (list `i` is
+ * `xs[xAt[i]]..xs[xAt[i + 1]]`): no pointer to follow per list. `mask` holds, per pattern, the
+ * bits of its terms that have a single bit (the sentence must have all of them).
+ */
+interface Flat {
+  anchorAt: Int32Array;
+  anchors: Int32Array;
+  atomAt: Int32Array;
+  atoms: Int32Array;
+  patternAt: Int32Array;
+  patterns: Int32Array;
+  termAt: Int32Array;
+  terms: Int32Array;
+  mask: Int32Array;
+  compoundAt: Int32Array;
+  compounds: Int32Array;
+}
+
+function flatten(
+  atomAnchors: number[][],
+  compoundAtoms: number[][],
+  compoundPatterns: number[][],
+  patternTerms: number[][],
+  termCompounds: number[][],
+  termBits: Int32Array,
+): Flat {
+  const [anchorAt, anchors] = flatLists(atomAnchors);
+  const [atomAt, atoms] = flatLists(compoundAtoms);
+  const [patternAt, patterns] = flatLists(compoundPatterns);
+  const [termAt, terms] = flatLists(patternTerms);
+  const mask = Int32Array.from(patternTerms, (ts) => ts.reduce((m, t) => ((termBits[t]! & (termBits[t]! - 1)) === 0 ? m | termBits[t]! : m), 0));
+  const [compoundAt, compounds] = flatLists(termCompounds);
+  return { anchorAt, anchors, atomAt, atoms, patternAt, patterns, termAt, terms, mask, compoundAt, compounds };
+}
+
+function flatLists(lists: number[][]): [Int32Array, Int32Array] {
+  const at = new Int32Array(lists.length + 1);
+  for (let k = 0; k < lists.length; k++) at[k + 1] = at[k]! + lists[k]!.length;
+  const xs = new Int32Array(at[lists.length]!);
+  for (let k = 0; k < lists.length; k++) xs.set(lists[k]!, at[k]!);
+  return [at, xs];
 }
 
 /** A term's compounds ordered by their first atom, with those atoms alongside (for binary search). */
@@ -549,38 +634,39 @@ const COMMON_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** A fixed map from 32-bit hashes to values: open addressing, linear probing, at most a quarter full. */
-class IntTable<V> {
-  readonly size: number;
-  private readonly keys: Int32Array;
-  /** 1 + index into `values`; 0 for an empty slot. */
+/**
+ * A fixed map from 32-bit hashes to non-zero ints: open addressing, linear probing, at most a
+ * quarter full. Each slot's key and value sit side by side (one cache line per probe).
+ */
+class IntTable {
+  /** Per slot: key, value (0 for an empty slot). */
   private readonly slots: Int32Array;
-  private readonly values: V[];
   private readonly shift: number;
 
-  constructor(map: ReadonlyMap<number, V>) {
-    this.size = map.size;
+  /** `atoms`: how many atoms the gate had when this was built (see sizeTables). */
+  constructor(
+    map: ReadonlyMap<number, number>,
+    readonly atoms = 0,
+  ) {
     let capacity = 16;
     while (capacity < map.size * 4) capacity *= 2;
-    this.keys = new Int32Array(capacity);
-    this.slots = new Int32Array(capacity);
-    this.values = [...map.values()];
+    this.slots = new Int32Array(2 * capacity);
     this.shift = 32 - Math.log2(capacity);
-    let k = 0;
-    for (const key of map.keys()) {
+    for (const [key, value] of map) {
       let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & (capacity - 1);
-      this.slots[slot] = ++k;
-      this.keys[slot] = key;
+      while (this.slots[2 * slot + 1] !== 0) slot = (slot + 1) & (capacity - 1);
+      this.slots[2 * slot] = key;
+      this.slots[2 * slot + 1] = value;
     }
   }
 
-  get(key: number): V | undefined {
-    const mask = this.slots.length - 1;
-    for (let slot = Math.imul(key, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
-      const at = this.slots[slot]!;
-      if (at === 0) return undefined;
-      if (this.keys[slot] === key) return this.values[at - 1];
+  /** The key's value, or 0. */
+  get(key: number): number {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    for (let at = (Math.imul(key, 0x9e3779b1) >>> this.shift) << 1; ; at = (at + 2) & mask) {
+      const value = slots[at + 1]!;
+      if (value === 0 || slots[at] === key) return value;
     }
   }
 }
@@ -588,7 +674,7 @@ class IntTable<V> {
 interface Stem {
   length: number;
   hash: number;
-  atoms: number[];
+  atom: number;
 }
 
 /** Stems are looked up by their first letters (a pattern's stems have at least MIN_STEM = 4). */
@@ -646,6 +732,30 @@ const LEET_CODE: Uint16Array = (() => {
 /** May be part of a word: a letter, digit, symbol or `!`, or anything outside ASCII (unsure means yes). */
 function wordish(c: number): boolean {
   return continuesWord(c) || (c < 128 && ASCII_CLASS[c] === BANG);
+}
+
+/**
+ * Whether the symbol at `i` (`|`, `+` or `*`) and a run of ASCII digits on one side of it make a
+ * whole word, with nothing wordish around them ("+1", "40+"). The tokenizer reads a word without
+ * letters as its digits alone, symbols dropped, with no other reading: exactly the number the pass
+ * reads on its own next to the symbol. Reads only the digits next to `i` (each run at most twice).
+ */
+function edgeOfNumber(text: string, i: number): boolean {
+  if (!wordish(text.charCodeAt(i - 1))) {
+    let j = i + 1;
+    while (isAsciiDigit(text.charCodeAt(j))) j++;
+    return j > i + 1 && !wordish(text.charCodeAt(j));
+  }
+  if (!wordish(text.charCodeAt(i + 1))) {
+    let j = i - 1;
+    while (isAsciiDigit(text.charCodeAt(j))) j--;
+    return j < i - 1 && !wordish(text.charCodeAt(j));
+  }
+  return false;
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 /** May continue a word after `!` (the tokenizer's test: a letter, digit or symbol; not `!` itself). */

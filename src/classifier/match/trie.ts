@@ -38,10 +38,11 @@ class Node {
   maskIndex: Map<string, string[]> | undefined = undefined;
   stemList: Array<[string, Node]> | undefined = undefined;
   /**
-   * Where each word seen here leads (the word's child and the stems it starts with), so a
-   * word this node has seen before costs one lookup. Mail repeats its words: most steps hit.
+   * Where each word seen here leads (the word's child and the stems it starts with), by the
+   * word's id (PhraseTrie.idOf), so a word this node has seen before costs one lookup. Mail
+   * repeats its words: most steps hit.
    */
-  memo: Map<string, readonly Node[]> | undefined = undefined;
+  memo: Map<number, readonly Node[]> | undefined = undefined;
   /** Not built yet: where each phrase through this node stands (see PhraseTrie). */
   pending: Item[] | undefined;
   constructor(pending?: Item[]) {
@@ -88,6 +89,14 @@ export class PhraseTrie {
   private root = new Node([]);
   private readonly entries: Entry[] = [];
   private built = false;
+  /**
+   * Word -> id, for the memos: a token's word is looked up here once, and its several steps
+   * (from the root, inside phrases, across gaps) then look up a small integer, which costs far
+   * less than a string key. Ids are never reused, so clearing this map (bounded, like the memos)
+   * leaves every memo entry true.
+   */
+  private readonly ids = new Map<string, number>();
+  private nextId = 0;
 
   /** Adds one phrase (as `parsePattern` returns them). */
   add(sequence: Atom[], accept: Accept): void {
@@ -205,8 +214,10 @@ export class PhraseTrie {
     const nodes: Node[] = [];
     const at: number[] = [];
     const n = tokens.length;
+    const ids: number[] = new Array<number>(n);
+    for (let k = 0; k < n; k++) ids[k] = this.idOf(tokens[k]!);
     for (let first = 0; first < n; first++) {
-      this.step(this.root, tokens[first]!, first + 1, nodes, at);
+      this.step(this.root, tokens[first]!, ids[first]!, first + 1, nodes, at);
       while (nodes.length > 0) {
         const node = nodes.pop()!;
         const j = at.pop()!;
@@ -217,14 +228,14 @@ export class PhraseTrie {
         if (j >= n) continue;
         const t = tokens[j]!;
         if (t.brk) continue;
-        this.step(node, t, j + 1, nodes, at);
+        this.step(node, t, ids[j]!, j + 1, nodes, at);
         if (node.gaps) {
           for (let g = 0; g < node.gaps.length; g++) {
             const { max, next } = node.gaps[g]!;
             // Skip 1..max tokens, never across a sentence end; the skipped-0 case is the next atom itself.
             for (let k = 0; k <= max && j + k < n; k++) {
               if (k > 0 && tokens[j + k]!.brk) break;
-              this.step(next, tokens[j + k]!, j + k + 1, nodes, at);
+              this.step(next, tokens[j + k]!, ids[j + k]!, j + k + 1, nodes, at);
             }
           }
         }
@@ -233,34 +244,48 @@ export class PhraseTrie {
     return out;
   }
 
-  /** Pushes every child of `node` that token `t` leads to, each with `j` (the token after `t`). */
-  private step(node: Node, t: Token, j: number, nodes: Node[], at: number[]): void {
+  /** The id of a token's word for the memos, or -1 when it is not kept (see stepWord). */
+  private idOf(t: Token): number {
+    if (t.masked || t.n.length > MEMO_WORD_LENGTH) return -1;
+    let id = this.ids.get(t.n);
+    if (id === undefined) {
+      // Bounded: a flood of distinct words (random text) starts the map over.
+      if (this.ids.size >= MEMO_LIMIT) this.ids.clear();
+      id = this.nextId++;
+      this.ids.set(t.n, id);
+    }
+    return id;
+  }
+
+  /** Pushes every child of `node` that token `t` (whose word has id `id`) leads to, each with `j` (the token after `t`). */
+  private step(node: Node, t: Token, id: number, j: number, nodes: Node[], at: number[]): void {
     if (node.pending) this.expand(node);
-    this.stepWord(node, t.n, t, j, nodes, at);
-    if (t.alts) for (const alt of t.alts) this.stepWord(node, alt, t, j, nodes, at);
+    this.stepWord(node, t.n, id, t, j, nodes, at);
+    // Alternative readings are rare: looked up, not kept.
+    if (t.alts) for (const alt of t.alts) this.stepWord(node, alt, -1, t, j, nodes, at);
     if (node.name && t.cap && !NAME_STOPWORDS.has(t.n)) nodes.push(node.name), at.push(j);
     if (node.num && t.num) nodes.push(node.num), at.push(j);
     if (node.any) nodes.push(node.any), at.push(j);
   }
 
-  private stepWord(node: Node, word: string, t: Token, j: number, nodes: Node[], at: number[]): void {
+  private stepWord(node: Node, word: string, id: number, t: Token, j: number, nodes: Node[], at: number[]): void {
     if (t.masked) {
       this.stepMasked(node, word, j, nodes, at);
       return;
     }
     let next: readonly Node[] | undefined;
-    if (word.length > MEMO_WORD_LENGTH) {
+    if (id < 0) {
       // A very long token (a pasted blob) is looked up but not kept: over many drafts (a scan of
       // a mailbox) the memos would otherwise hold on to every such string.
       next = wordChildren(node, word);
     } else {
       const memo = (node.memo ??= new Map());
-      next = memo.get(word);
+      next = memo.get(id);
       if (next === undefined) {
         next = wordChildren(node, word);
         // Bounded: a flood of distinct words (random text) starts the memo over.
         if (memo.size >= MEMO_LIMIT) memo.clear();
-        memo.set(word, next);
+        memo.set(id, next);
       }
     }
     for (let k = 0; k < next.length; k++) nodes.push(next[k]!), at.push(j);

@@ -84,9 +84,17 @@ export function findSegments(text: string): Segment[] {
   for (let k = 0; k < lines.length && tail === lines.length; k++) {
     const line = lines[k]!.text;
     if (line.length > MAX_LINE) continue;
-    if (REPLY_HEADER.test(line) || FORWARD_SEPARATOR.test(line)) tail = k;
-    else if (REPLY_HEADER_START.test(line) && k + 1 < lines.length && lines[k + 1]!.text.length <= MAX_LINE && WROTE_END.test(lines[k + 1]!.text)) tail = k;
-    else if (FROM_HEADER.test(line)) {
+    // Most lines are out on their first character (see lead) before any expression runs.
+    const c = lead(line, 4);
+    const l = c | 0x20;
+    if (
+      ((l === 0x6f || l === 0x61 || l === 0x6c || l === 0x65 || l === 0x69) /* o a l e i */ && line.includes(':') && REPLY_HEADER.test(line)) ||
+      ((c === 0x2d || l === 0x62 || c === 0x5f) /* - b _ */ && FORWARD_SEPARATOR.test(line))
+    ) {
+      tail = k;
+    } else if (l === 0x6f && REPLY_HEADER_START.test(line) && k + 1 < lines.length && lines[k + 1]!.text.length <= MAX_LINE && WROTE_END.test(lines[k + 1]!.text)) {
+      tail = k;
+    } else if ((c === 0x2a || l === 0x66) /* * f */ && FROM_HEADER.test(line)) {
       for (let m = k + 1; m <= k + 4 && m < lines.length; m++) {
         if (lines[m]!.text.length <= MAX_LINE && SENT_HEADER.test(lines[m]!.text)) {
           tail = k;
@@ -104,7 +112,7 @@ export function findSegments(text: string): Segment[] {
   // Signature: "-- " line, or a sign-off followed by a few short lines before the tail.
   let sigFrom = -1;
   for (let k = 0; k < tail; k++) {
-    if (SIGNATURE_DASHES.test(lines[k]!.text)) {
+    if (lines[k]!.text.length <= 5 && SIGNATURE_DASHES.test(lines[k]!.text)) {
       sigFrom = k;
       break;
     }
@@ -163,15 +171,16 @@ function quotedLines(lines: readonly Line[], tail: number): boolean[] {
   const pipe: boolean[] = new Array<boolean>(tail).fill(false);
   for (let k = 0; k < tail; k++) {
     const text = lines[k]!.text;
-    if (QUOTE_LINE.test(text)) {
+    const c = lead(text, 4);
+    if (c === 0x3e /* > */ && QUOTE_LINE.test(text)) {
       quoted[k] = true;
       continue;
     }
-    const m = NAMED_QUOTE.exec(text);
+    const m = (isAsciiLetter(c) || c === 0x26) /* & */ && text.includes('>') ? NAMED_QUOTE.exec(text) : null;
     if (m) {
       named[k] = m[1]!;
       namedCount.set(m[1]!, (namedCount.get(m[1]!) ?? 0) + 1);
-    } else if (PIPE_QUOTE.test(text) && text.indexOf('|', text.indexOf('|') + 1) < 0) pipe[k] = true;
+    } else if (c === 0x7c /* | */ && PIPE_QUOTE.test(text) && text.indexOf('|', text.indexOf('|') + 1) < 0) pipe[k] = true;
   }
   for (let k = 0; k < tail; k++) {
     const key = named[k];
@@ -205,6 +214,25 @@ function quotedLines(lines: readonly Line[], tail: number): boolean[] {
     k = last;
   }
   return quoted;
+}
+
+/**
+ * The first character of a line after at most `max` leading white-space characters, or -1.
+ * Every `^\s{0,N}X` expression here (N <= max) needs its X, an ASCII character that is not
+ * white space, exactly there: so a line whose lead is not such an X cannot match, and the
+ * expression need not run. Anything outside ASCII and any control character counts as white
+ * space here (more than `\s`, which only moves the lead later on lines that cannot match).
+ */
+function lead(line: string, max: number): number {
+  for (let k = 0; k < line.length && k <= max; k++) {
+    const c = line.charCodeAt(k);
+    if (c > 0x20 && c < 0x80) return c;
+  }
+  return -1;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
 function push(segments: Segment[], kind: SegmentKind, start: number, end: number): void {

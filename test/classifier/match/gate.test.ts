@@ -72,6 +72,20 @@ describe('SentenceGate', () => {
     }
   });
 
+  it('reads a number with `$` or `@` as its digits, and a word with letters among them not at all', () => {
+    const { gate, trie } = build(['pay 500 now']);
+    assert.deepEqual(gate.pieces('We will pay $500 now.'), [0, 21]);
+    assert.deepEqual(gate.pieces('We will pay $600 now.'), []);
+    assert.deepEqual(gate.pieces('We will pay $6a00 now.'), [0, 22]);
+    assert.deepEqual(matches(trie, tokenize('We will pay $500 now.')), ['0:8-20']);
+  });
+
+  it('reads a number led or trailed by a symbol, or with a digit repeated, as its digits', () => {
+    const { gate } = build(['idiot']);
+    for (const text of ['Mobile: +1 (555) 0125.', 'Rates 40+ or |9 or 5* here.', 'It stays at 222 for now.']) assert.deepEqual(gate.pieces(text), [], text);
+    for (const text of ['It is 1+1 now.', 'Call +1a now.', 'Call a+1 now.', 'Call 40+a now.', 'Sooo good.']) assert.deepEqual(gate.pieces(text), [0, text.length], text);
+  });
+
   it('matches stems by their whole stem, not only its first letters', () => {
     const { gate } = build(['backdat*']);
     assert.deepEqual(gate.pieces('Send it back today.'), []);
