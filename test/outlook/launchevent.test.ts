@@ -15,11 +15,11 @@ import { mockOffice } from './mock-office.js';
 
 const BUDGET_GZIP_BYTES = 100 * 1024;
 /**
- * NOT MET YET: the bundle is 161,114 bytes gzipped (`npx tsx bench/sizes.ts` after `npm run
- * build:web` prints its parts): the compiled lexicons about 77 KB, the detectors 39 KB, the rest of
- * the classifier 15 KB (5 of them the sentence gate, which makes checking about a fifth faster),
- * libphonenumber 18 KB (metadata without formats 10, code 8), the handler, policy and Unicode
- * tables 9 KB. Everything but the lexicon already costs about 84 KB, so the budget needs the
+ * NOT MET YET: the bundle is 166,898 bytes gzipped (`npx tsx bench/sizes.ts` after `npm run
+ * build:web` prints its parts): the compiled lexicons about 81 KB, the detectors 39 KB, the rest of
+ * the classifier 16 KB (6 of them the sentence gate, which makes checking about a fifth faster),
+ * libphonenumber 20 KB (metadata without formats 11, code 9), the handler, policy and Unicode
+ * tables 9 KB. Everything but the lexicon already costs about 85 KB, so the budget needs the
  * lexicon shipped in under 20 KB (or less of the rest): its patterns, exceptions and word sets
  * alone are about 65 KB gzipped, and stronger compressors (xz, brotli) save only about 15% of that.
  * Until the DESIGN.md budget above is reached, this ceiling (the real figure and a little) keeps
@@ -31,9 +31,12 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * for a further 4 KB: passwords written as prose, and four lexicon rounds (tone, identity,
  * threat and legal, insult and confidential) that found more of freshly written mail without a
  * new false alarm on 400 fresh hard negatives. Detection is what the bundle is for, and every
- * kilobyte it grows by should be bought with findings.
+ * kilobyte it grows by should be bought with findings. It is 164 KiB for 1.6 KB bought with speed
+ * and precision: flat tables in the sentence gate and phrase matching outside quoted text (the
+ * check takes 0.58 of the CPU time it took) and exceptions for sincere sentences the lexicon
+ * flagged. Three lexicon rounds that cost 3.3 KB were backed out: fresh mail showed no gain.
  */
-const CEILING_GZIP_BYTES = 162 * 1024;
+const CEILING_GZIP_BYTES = 164 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
