@@ -141,6 +141,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // a news desk holding a story for a later bulletin
+  'Happy to bury the bypass story till tomorrow if the desk agrees.',
   // sincere sentences shaped like the session-7 families
   'If the auditors ask, the reconciliation was completed on the 3rd and the file is on the shared drive.',
   "The inspectors don't need to see the draft, only the signed final version.",
