@@ -286,7 +286,7 @@ export function renderDocs(r: Results): string {
   out.push('');
   out.push('## Where the time goes');
   out.push('');
-  out.push("Second Thought's stages, each run alone over the whole corpus (one pass each, after the warm-up). \"phrase gate\" is the pass that picks the sentences a phrase could be in; \"phrase trie and the rest\" is the whole check minus the stages listed (tokenizing the sentences the gate keeps, the trie walk, dedupe, policy decisions). Shares may not add up exactly: stages run alone warm their caches differently.");
+  out.push("Second Thought's stages, each run alone over the whole corpus (one pass each, after the warm-up). \"phrase gate\" is the pass that picks the sentences a phrase could be in (timed here over the whole text; the check runs it only outside quoted replies and signatures); \"phrase trie and the rest\" is the whole check minus the stages listed (tokenizing the sentences the gate keeps, the trie walk, dedupe, policy decisions). Shares may not add up exactly: stages run alone warm their caches differently.");
   out.push('');
   out.push(mdTable(stageRows(r)));
   out.push('');
