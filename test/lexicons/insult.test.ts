@@ -18,6 +18,7 @@ const MUST_FLAG: Array<[string, string]> = [
   // a compound with a pet or a machine word is still a person
   ['The dog walker is a lunatic.', 'person-label'],
   ['Our van driver is a total idiot.', 'idiot'],
+  ['The printer guy in dispatch is a complete idiot.', 'idiot'],
   ['The contractors we hired are a bunch of amateurs.', 'person-label'],
   ['Anyone who signs this off is a moron.', 'idiot'],
   ['Your brother in accounts is a total muppet.', 'person-label'],
@@ -146,6 +147,7 @@ const MUST_NOT_FLAG: string[] = [
   "Mum's dog is a lunatic, he dug up the whole herb bed overnight.",
   'My spaniel is as thick as two short planks and ate a tennis ball.',
   'The forklift charger is dumb as a rock, it never knows when the battery is full.',
+  'The label printer in dispatch is a complete idiot today, use the spare one.',
   "Let's strangle scope creep before it starts.",
   'We look like a bunch of amateurs with that typo on the banner.',
   'A guest wrote in her review that the waiter was a moron.',
