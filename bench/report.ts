@@ -288,7 +288,7 @@ export function renderDocs(r: Results): string {
   out.push('');
   out.push('## Where the time goes');
   out.push('');
-  out.push("Second Thought's stages, each run alone over the whole corpus (one pass each, after the warm-up). \"phrase gate\" is the pass that picks the sentences a phrase could be in (timed here over the whole text; the check runs it only outside quoted replies and signatures); \"phrase trie and the rest\" is the whole check minus the stages listed (tokenizing the sentences the gate keeps, the trie walk, dedupe, policy decisions). Shares may not add up exactly: stages run alone warm their caches differently, and the phrase gate, shouting and pay-list are timed over whole mails while the check skips their quoted text, so the stages can add up to more than the whole check (the rest is then shown as -).");
+  out.push("Second Thought's stages, each run alone over the whole corpus (one pass each, after the warm-up). \"phrase gate\" is the pass that picks the sentences a phrase could be in (it, shouting and pay-list are timed on the text outside quoted replies and signatures, which is all the check gives them); \"phrase trie and the rest\" is the whole check minus the stages listed (tokenizing the sentences the gate keeps, the trie walk, dedupe, policy decisions). Shares may not add up exactly: stages run alone warm their caches differently. In the check, pii/phone, pii/email-address and pii/street-address share one scan of the text, and secret/password and secret/generic another; timed alone, each pays for its scan, so the stages can add up to more than the whole check (the rest is then shown as -).");
   out.push('');
   out.push(mdTable(stageRows(r)));
   out.push('');

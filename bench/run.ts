@@ -386,13 +386,35 @@ async function main(): Promise<void> {
 
 type Core = typeof import('./core-entry.js');
 
-/** The stages measured alone, from the same bundle as the whole check. */
-function stageParts(core: Core): Array<[string, (t: string) => unknown]> {
+/** A text to time a stage on, with the stretches between its quoted replies and signatures (worked out untimed). */
+interface StageInput {
+  text: string;
+  outside: string[];
+}
+type Stage = [string, (x: StageInput) => unknown];
+
+function stageInput(core: Core, text: string): StageInput {
+  const outside: string[] = [];
+  let from = 0;
+  for (const s of core.findSegments(text)) {
+    if (s.start > from) outside.push(text.slice(from, s.start));
+    from = s.end;
+  }
+  if (text.length > from) outside.push(text.slice(from));
+  return { text, outside };
+}
+
+/**
+ * The stages measured alone, from the same bundle as the whole check, each on what the check
+ * gives it: the phrase gate and the local detectors (shouting, pay-list) read only the text
+ * outside quoted replies and signatures, the other detectors and the segmenter the whole text.
+ */
+function stageParts(core: Core): Stage[] {
   const gate = core.lexiconGate();
   return [
-    ['phrase gate', (t) => gate.pieces(t)],
-    ['segment', core.findSegments],
-    ...core.DETECTORS.map((d) => [d.id, (t: string) => d.detect(t)] as [string, (t: string) => unknown]),
+    ['phrase gate', (x) => x.outside.map((t) => gate.pieces(t))],
+    ['segment', (x) => core.findSegments(x.text)],
+    ...core.DETECTORS.map((d): Stage => [d.id, d.local ? (x) => x.outside.map((t) => d.detect(t)) : (x) => d.detect(x.text)]),
   ];
 }
 
@@ -403,16 +425,17 @@ function stageParts(core: Core): Array<[string, (t: string) => unknown]> {
  * decisions).
  */
 function breakdown(st: Engine, core: Core, bodies: string[], bytes: number): CorpusStage[] {
-  const parts: Array<[string, (t: string) => unknown]> = [['whole check', (t) => st.check(t)], ...stageParts(core)];
+  const parts: Stage[] = [['whole check', (x) => st.check(x.text)], ...stageParts(core)];
+  const inputs = bodies.map((b) => stageInput(core, b));
   const rows = parts.map(([name, f]) => {
     // A stage's first pass builds what it builds lazily (the gate's per-term indexes, as terms
     // are met), as the whole check's warm-up rounds did for it: one untimed pass first.
-    for (const b of bodies) f(b);
+    for (const x of inputs) f(x);
     const xs: number[] = [];
     for (let r = 0; r < 1; r++) {
       gc();
       const t0 = now();
-      for (const b of bodies) f(b);
+      for (const x of inputs) f(x);
       xs.push(now() - t0);
     }
     const ms = median(xs);
@@ -426,9 +449,11 @@ function breakdown(st: Engine, core: Core, bodies: string[], bytes: number): Cor
 }
 
 /** Time per stage at both sizes: the phrase gate, tokenizer (whole text), segmenter, each detector. */
-function stages(core: Core, a: string, b: string): StageTime[] {
-  const parts: Array<[string, (t: string) => unknown]> = [['tokenize (whole text)', core.tokenize], ...stageParts(core)];
-  const time = (f: (t: string) => unknown, t: string): number => {
+function stages(core: Core, textA: string, textB: string): StageTime[] {
+  const parts: Stage[] = [['tokenize (whole text)', (x) => core.tokenize(x.text)], ...stageParts(core)];
+  const a = stageInput(core, textA);
+  const b = stageInput(core, textB);
+  const time = (f: (x: StageInput) => unknown, t: StageInput): number => {
     const xs: number[] = [];
     for (let k = 0; k < 1; k++) {
       gc();
