@@ -141,6 +141,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // the act condemned, not proposed
+  'Massaging the figures would be fraud, so we report the miss as it is.',
+  'Faking the test results is a sackable offence.',
   // a news desk holding a story for a later bulletin
   'Happy to bury the bypass story till tomorrow if the desk agrees.',
   // sincere sentences shaped like the session-7 families
