@@ -395,18 +395,13 @@ type Stage = [string, (x: StageInput) => unknown];
 
 function stageInput(core: Core, text: string): StageInput {
   const outside: string[] = [];
-  let from = 0;
-  for (const s of core.findSegments(text)) {
-    if (s.start > from) outside.push(text.slice(from, s.start));
-    from = s.end;
-  }
-  if (text.length > from) outside.push(text.slice(from));
+  core.forEachOutside(text, core.findSegments(text), (part) => outside.push(part));
   return { text, outside };
 }
 
 /**
  * The stages measured alone, from the same bundle as the whole check, each on what the check
- * gives it: the phrase gate and the local detectors (shouting, pay-list) read only the text
+ * gives it: the phrase gate and the detectors marked `outsideQuotes` (shouting, pay-list) read only the text
  * outside quoted replies and signatures, the other detectors and the segmenter the whole text.
  */
 function stageParts(core: Core): Stage[] {
@@ -414,7 +409,7 @@ function stageParts(core: Core): Stage[] {
   return [
     ['phrase gate', (x) => x.outside.map((t) => gate.pieces(t))],
     ['segment', (x) => core.findSegments(x.text)],
-    ...core.DETECTORS.map((d): Stage => [d.id, d.local ? (x) => x.outside.map((t) => d.detect(t)) : (x) => d.detect(x.text)]),
+    ...core.DETECTORS.map((d): Stage => [d.id, d.outsideQuotes ? (x) => x.outside.map((t) => d.detect(t)) : (x) => d.detect(x.text)]),
   ];
 }
 

@@ -6,7 +6,7 @@ import { parseTerms } from './match/pattern.js';
 import { PhraseTrie, resolve, type Accept } from './match/trie.js';
 import type { Token } from './normalize/tokenize.js';
 import { SentenceGate } from './match/gate.js';
-import { findSegments, inSegment, type Segment } from './segment/segment.js';
+import { findSegments, forEachOutside, inSegment, type Segment } from './segment/segment.js';
 import { DETECTORS } from './detectors/index.js';
 import { contextHits, externalRecipients } from './context.js';
 import { escalateAimedCriticism } from './recipients.js';
@@ -157,8 +157,7 @@ function classify(draft: Draft, p: ResolvedPolicy, phrases: Phrases, detectors: 
     const hits = phraseHits(text, phrases, hasExternal, phrases.contentOnly ? segments : []);
     for (const d of detectors) {
       try {
-        // A detector of lines and sentences whose findings in segments would be dropped reads only the rest.
-        if (segments.length > 0 && d.local && !isLeakDetector(d)) {
+        if (segments.length > 0 && d.outsideQuotes) {
           forEachOutside(text, segments, (part, from) => {
             for (const h of d.detect(part)) hits.push({ ...h, start: h.start + from, end: h.end + from });
           });
@@ -227,21 +226,6 @@ function tokensOutside(text: string, gate: SentenceGate, skip: readonly Segment[
     }
   });
   return out;
-}
-
-/** Calls `fn` with each stretch of `text` between the (sorted, disjoint) segments and its offset. */
-function forEachOutside(text: string, skip: readonly Segment[], fn: (part: string, from: number) => void): void {
-  let from = 0;
-  for (let k = 0; k <= skip.length; k++) {
-    const to = k < skip.length ? skip[k]!.start : text.length;
-    if (to > from) fn(text.slice(from, to), from);
-    if (k < skip.length) from = skip[k]!.end;
-  }
-}
-
-/** pii and secret findings count inside segments too (forwarding leaks them); detector ids are `<category>/<name>`. */
-function isLeakDetector(d: Detector): boolean {
-  return d.id.startsWith('pii/') || d.id.startsWith('secret/');
 }
 
 /** A negator among the few tokens before `first`, in the same clause ("If you don't pay, you'll regret it" is not a denial). */

@@ -117,8 +117,9 @@ export interface Detector {
   id: string;
   detect(text: string): Hit[];
   /**
-   * Its findings depend only on the line or sentence they are in, so it may be run on parts of a
-   * text (the parts outside quoted replies and signatures) with the same result there.
+   * It reads only the text between quoted replies, signatures and disclaimers: its findings there
+   * would be dropped (a content category), and those elsewhere depend only on their own line or
+   * sentence, so running it on the parts in between gives the same result.
    */
-  local?: boolean;
+  outsideQuotes?: boolean;
 }

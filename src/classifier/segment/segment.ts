@@ -5,6 +5,7 @@
  *
  * Line-based and linear: every pattern is anchored to a line and bounded.
  */
+import { isAsciiLetterCode } from '../detectors/pii/common.js';
 
 /** A half-open range [start, end) of UTF-16 offsets. */
 export type Range = readonly [number, number];
@@ -176,7 +177,7 @@ function quotedLines(lines: readonly Line[], tail: number): boolean[] {
       quoted[k] = true;
       continue;
     }
-    const m = (isAsciiLetter(c) || c === 0x26) /* & */ && text.includes('>') ? NAMED_QUOTE.exec(text) : null;
+    const m = (isAsciiLetterCode(c) || c === 0x26) /* & */ && text.includes('>') ? NAMED_QUOTE.exec(text) : null;
     if (m) {
       named[k] = m[1]!;
       namedCount.set(m[1]!, (namedCount.get(m[1]!) ?? 0) + 1);
@@ -231,12 +232,18 @@ function lead(line: string, max: number): number {
   return -1;
 }
 
-function isAsciiLetter(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-}
-
 function push(segments: Segment[], kind: SegmentKind, start: number, end: number): void {
   if (end > start) segments.push({ kind, start, end });
+}
+
+/** Calls `fn` with each stretch of `text` between the (sorted, disjoint) segments and its offset. */
+export function forEachOutside(text: string, segments: readonly Segment[], fn: (part: string, from: number) => void): void {
+  let from = 0;
+  for (let k = 0; k <= segments.length; k++) {
+    const to = k < segments.length ? segments[k]!.start : text.length;
+    if (to > from) fn(text.slice(from, to), from);
+    if (k < segments.length) from = segments[k]!.end;
+  }
 }
 
 /** Whether offset `at` lies inside one of the sorted segments (binary search). */

@@ -148,4 +148,4 @@ function personBefore(text: string, from: number, to: number): { start: number; 
 /** What may stand between a name and its amount. */
 const OWNS_AMOUNT = /^\s{0,3}(?:\([^()\n]{1,40}\)\s{0,3})?[-–—:=,]?\s{0,3}(?:(?:is|at|on|gets|earns|makes|salary|base|bonus|paid|comp)\s{1,3}){0,2}$/;
 
-export const payListDetector: Detector = { id: 'confidential/pay-list', detect, local: true };
+export const payListDetector: Detector = { id: 'confidential/pay-list', detect, outsideQuotes: true };

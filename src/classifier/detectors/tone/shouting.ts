@@ -159,7 +159,7 @@ const SUGGESTION = 'Use normal case and, if something matters most, say so in wo
 
 export const shoutingDetector: Detector = {
   id: 'tone/shouting',
-  local: true,
+  outsideQuotes: true,
   detect(text: string): Hit[] {
     const hits: Hit[] = [];
     let open: Hit | null = null;
