@@ -126,7 +126,6 @@ function isStreetWordChar(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || isDigit(c) || c === 39 /* ' */ || c === 45 /* - */;
 }
 
-
 function isOrdinal(word: string): boolean {
   return /^\d{1,3}(?:st|nd|rd|th)$/.test(word);
 }

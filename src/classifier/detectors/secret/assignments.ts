@@ -381,7 +381,12 @@ function secondOfPair(text: string, p: number): ValueSpan | null {
   if (slash === p && q === slash + 1) return null; // "reports/Q3": a path, not a pair
   const v = text.charCodeAt(q) === 47 ? null : readValue(text, q);
   // "user / pw: X", "user / password X": a plain word is the password's own name, read next.
-  return v && text.charCodeAt(v.end) !== 58 && !/^[A-Za-z]+$/.test(text.slice(v.start, v.end)) ? v : null;
+  return v && text.charCodeAt(v.end) !== 58 && !isPlainWord(text.slice(v.start, v.end)) ? v : null;
+}
+
+/** Letters only ("reset", "pw"): a word, never a password value. */
+function isPlainWord(s: string): boolean {
+  return /^[A-Za-z]+$/.test(s);
 }
 
 /**
@@ -495,7 +500,7 @@ function scanAssignments(text: string): Assignment[] {
     if (info) {
       let found = valueAfterName(text, nameStart, nameEnd, info.kind, !info.weak, info.pair);
       // Nothing, or a plain word ("was reset"), after a password name: the value may come as "new one is …".
-      if (info.kind === 'password' && !info.pair && (!found || /^[A-Za-z]+$/.test(text.slice(found.v.start, found.v.end)))) {
+      if (info.kind === 'password' && !info.pair && (!found || isPlainWord(text.slice(found.v.start, found.v.end)))) {
         found = newOneValue(text, found ? found.v.end : nameEnd) ?? found;
       }
       if (found) {
