@@ -6,6 +6,7 @@ import { parseTerms } from './match/pattern.js';
 import { PhraseTrie, resolve, type Accept } from './match/trie.js';
 import type { Token } from './normalize/tokenize.js';
 import { SentenceGate } from './match/gate.js';
+import { inReportedQuotation } from './match/quotation.js';
 import { findSegments, forEachOutside, inSegment, type Segment } from './segment/segment.js';
 import { DETECTORS } from './detectors/index.js';
 import { contextHits, externalRecipients } from './context.js';
@@ -34,6 +35,8 @@ export interface PhraseRule {
   message: string;
   suggestion?: string;
   externalOnly: boolean;
+  /** Keeps its severity inside a reported quotation (see QUOTABLE). */
+  keepWhenQuoted: boolean;
 }
 
 const LOWER: Record<Severity, Severity> = { high: 'medium', medium: 'low', low: 'low' };
@@ -44,6 +47,13 @@ const NEGATORS = new Set(['never', 'not', 'no', 't', 'nobody', 'nothing', 'neith
 const NEGATION_WINDOW = 4;
 /** Categories whose severity a negation lowers by one step (profanity stays profanity). */
 const NEGATABLE: ReadonlySet<Category> = new Set(['insult', 'threat']);
+/**
+ * Categories about the writer's own attitude, whose phrases are low severity when quoted as
+ * someone else's words ("a customer called Jess a 'stupid cow'", "phrases like 'per my last
+ * email'"). Not profanity (swearing stays swearing), not confidential (a quoted leak still
+ * leaks), and not a rule marked keepWhenQuoted (a slur is written out all the same).
+ */
+const QUOTABLE: ReadonlySet<Category> = new Set(['insult', 'identity', 'threat', 'legal', 'tone']);
 
 /**
  * Compiles the lexicons, the policy's terms and allow-list and the detectors once;
@@ -81,7 +91,15 @@ export function compilePhrases(p: ResolvedPolicy): Phrases {
   };
   for (const e of LEXICON as readonly LexiconEntry[]) {
     addRule(
-      { category: e.category, rule: e.id, severity: e.severity, message: e.explanation, suggestion: e.suggestion, externalOnly: false },
+      {
+        category: e.category,
+        rule: e.id,
+        severity: e.severity,
+        message: e.explanation,
+        suggestion: e.suggestion,
+        externalOnly: false,
+        keepWhenQuoted: e.keepWhenQuoted === true,
+      },
       e.patterns,
       e.exceptions,
     );
@@ -95,6 +113,8 @@ export function compilePhrases(p: ResolvedPolicy): Phrases {
         message: term.message,
         suggestion: term.suggestion,
         externalOnly: term.externalOnly ?? false,
+        // The organization's own words matter as words: quoting a codename still discloses it.
+        keepWhenQuoted: true,
       },
       term.patterns,
       term.exceptions,
@@ -200,15 +220,15 @@ function phraseHits(text: string, { trie, gate, rules }: Phrases, hasExternal: b
   for (const m of resolve(trie.match(tokens))) {
     const r = rules[m.rule]!;
     if (r.externalOnly && !hasExternal) continue;
-    const severity = NEGATABLE.has(r.category) && negated(tokens, m.first) ? LOWER[r.severity] : r.severity;
-    const hit: Hit = {
-      category: r.category,
-      rule: r.rule,
-      severity,
-      start: tokens[m.first]!.s,
-      end: tokens[m.last]!.e,
-      message: r.message,
-    };
+    const start = tokens[m.first]!.s;
+    const end = tokens[m.last]!.e;
+    const severity =
+      QUOTABLE.has(r.category) && !r.keepWhenQuoted && inReportedQuotation(text, start, end)
+        ? 'low'
+        : NEGATABLE.has(r.category) && negated(tokens, m.first)
+          ? LOWER[r.severity]
+          : r.severity;
+    const hit: Hit = { category: r.category, rule: r.rule, severity, start, end, message: r.message };
     if (r.suggestion) hit.suggestion = r.suggestion;
     hits.push(hit);
   }

@@ -89,6 +89,22 @@ describe('createClassifier', () => {
     assert.equal(f!.action, 'inform');
   });
 
+  it('lowers to low what it quotes as someone else\'s words, and only that', () => {
+    const lexicon = createClassifier();
+    const rules = (text: string) => lexicon.classify(text).findings.map((f) => `${f.category}/${f.rule}:${f.severity}:${f.action}`);
+    // Reported: a customer's words, a script's line.
+    assert.deepEqual(rules('A customer called our technician "a useless idiot" in a one-star review.'), ['insult/incompetent-person:low:inform']);
+    assert.deepEqual(rules('My neighbour texted "I know where you live" last night.'), ['threat/know-where-you-live:low:inform']);
+    // The same words as the writer's own.
+    assert.deepEqual(rules('Our technician is a useless idiot.'), ['insult/incompetent-person:medium:warn']);
+    // A slur is written out all the same; a quoted leak still leaks; swearing stays swearing.
+    assert.deepEqual(rules('He told me "that idea is r3tarded" in the meeting.'), ['identity/ableist-slur:high:warn']);
+    assert.deepEqual(rules("She said \"Tom's salary is $180k\" at lunch."), ['confidential/named-pay:high:warn']);
+    assert.deepEqual(rules('The reviewer wrote "this is shit" under the post.'), ['profanity/shit:medium:warn']);
+    // The organization's own terms keep their severity when quoted.
+    assert.deepEqual(ours(classifier.classify('The client called us "zorblax" on the call.').findings), ['body:insult/zorblax:medium:warn:zorblax']);
+  });
+
   it('follows the policy: category and rule actions, minimum severity, off', () => {
     const strict = createClassifier({ terms, categories: { insult: { action: 'block' } }, rules: { 'profanity/glorp': { action: 'off' } } });
     const r = strict.classify('zorblax glorp');

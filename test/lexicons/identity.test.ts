@@ -145,6 +145,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  // a remark reported in order to deal with it
+  'The recruiter passed on the client brief, which said "no one over 50", and we have declined it.',
   'The Polish drivers will drink the coffee if you leave it out, so make a fresh pot.',
   "That dish is a bit too foreign for the kids' menu; let's do pasta.",
   // observance and access named, writing to a candidate, a person's own choice, a family, a difficulty of circumstance

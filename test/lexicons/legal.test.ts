@@ -246,7 +246,11 @@ const MUST_NOT: string[] = [
   'The court never looks at emails sent after the deadline, so file early.',
 ];
 
-const LOW_ONLY: string[] = ["Let's take this offline after the standup."];
+const LOW_ONLY: string[] = [
+  "Let's take this offline after the standup.",
+  // quoted as someone else's words: shown, no prompt at send
+  'Our records training lists phrases like "shred it before the audit" as ones never to write.',
+];
 
 describe('legal lexicon', () => {
   for (const [text, rule] of MUST_FLAG) {

@@ -222,6 +222,11 @@ describe('threat lexicon', () => {
     });
   }
 
+  it('only informs on a threat someone else made, quoted', () => {
+    const found = threats('The note on my windscreen said "watch your back"; security have the photo.');
+    assert.deepEqual(found.map((f) => `${f.rule}:${f.severity}:${f.action}`), ['watch-your-back:low:inform']);
+  });
+
   for (const text of MUST_NOT) {
     it(`does not flag ${JSON.stringify(text)}`, () => {
       assert.deepEqual(

@@ -205,7 +205,13 @@ const MUST_NOT: string[] = [
   'Thanks so much for looping in my manager, she can approve it today.',
 ];
 
-const LOW_ONLY: string[] = ['Just to be clear, the answer is no.', 'Obviously we need more time.', "He apparently doesn't have the option of upgrading, so we patch it."];
+const LOW_ONLY: string[] = [
+  'Just to be clear, the answer is no.',
+  'Obviously we need more time.',
+  "He apparently doesn't have the option of upgrading, so we patch it.",
+  // quoted as someone else's words: shown, no prompt at send
+  'The style guide flags phrases like "as I clearly stated" because they read as curt.',
+];
 
 describe('tone lexicon', () => {
   for (const [text, rule] of MUST_FLAG) {

@@ -13,6 +13,8 @@ export interface LexiconEntry {
   /** Shown to the writer as the finding's message. */
   explanation: string;
   suggestion?: string;
+  /** Still a finding at full severity inside a reported quotation (a slur, quoted, is still written out). */
+  keepWhenQuoted?: true;
 }
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -37,7 +39,7 @@ export function checkLexicon(data: unknown, expectedCategory?: Category, sets?: 
   data.entries.forEach((raw: unknown, index: number) => {
     const where = isObject(raw) && typeof raw.id === 'string' ? `entry "${raw.id}"` : `entries[${index}]`;
     if (!isObject(raw)) return problems.push(`${where}: expected a mapping`);
-    const { id, severity, patterns, exceptions, explanation, suggestion } = raw;
+    const { id, severity, patterns, exceptions, explanation, suggestion, keepWhenQuoted } = raw;
     if (typeof id !== 'string' || !ID.test(id)) problems.push(`${where}: id must be lowercase words joined by "-"`);
     else if (ids.has(id)) problems.push(`${where}: duplicate id`);
     else ids.add(id as string);
@@ -46,6 +48,7 @@ export function checkLexicon(data: unknown, expectedCategory?: Category, sets?: 
     }
     if (typeof explanation !== 'string' || explanation.trim() === '') problems.push(`${where}: explanation is required`);
     if (suggestion !== undefined && typeof suggestion !== 'string') problems.push(`${where}: suggestion must be text`);
+    if (keepWhenQuoted !== undefined && keepWhenQuoted !== true) problems.push(`${where}: keepWhenQuoted must be true when given`);
     const lists: Array<[string, unknown]> = [['patterns', patterns], ['exceptions', exceptions ?? []]];
     for (const [name, list] of lists) {
       if (!Array.isArray(list) || (name === 'patterns' && list.length === 0) || list.some((p) => typeof p !== 'string')) {
@@ -75,6 +78,7 @@ export function checkLexicon(data: unknown, expectedCategory?: Category, sets?: 
       ...(Array.isArray(exceptions) && exceptions.length > 0 ? { exceptions: exceptions as string[] } : {}),
       explanation: explanation as string,
       ...(typeof suggestion === 'string' ? { suggestion } : {}),
+      ...(keepWhenQuoted === true ? { keepWhenQuoted: true as const } : {}),
     });
   });
   return { entries, problems };
@@ -117,7 +121,7 @@ export function readSets(data: unknown): { sets: Record<string, string>; problem
  * plain lines rather than JSON: the quotes, commas and keys of 110 objects and 1,900 strings cost
  * about 6 KB gzipped. One entry is
  *
- *   <category> <id> <severity>
+ *   <category> <id> <severity> [keep-quoted]
  *   <explanation>
  *   <pattern>            (one or more)
  *   ~                    (only when there are exceptions)
@@ -129,6 +133,7 @@ export function readSets(data: unknown): { sets: Record<string, string>; problem
  * and a pattern is never empty nor `~`: encodeLexicon refuses what it could not decode back.
  */
 const EXCEPTIONS_MARK = '~';
+const KEEP_QUOTED = 'keep-quoted';
 
 export interface EncodedLexicon {
   entries: string;
@@ -146,7 +151,8 @@ export function encodeLexicon(entries: readonly LexiconEntry[], sets: Readonly<R
     const where = `entry "${e.id}"`;
     if (e.explanation === '' || e.patterns.length === 0) throw new Error(`${where}: an entry needs an explanation and a pattern`);
     if (/\s/.test(e.category + e.id + e.severity)) throw new Error(`${where}: category, id and severity cannot hold spaces`);
-    const lines = [`${e.category} ${line(e.id, where)} ${e.severity}`, line(e.explanation, where)];
+    const head = `${e.category} ${line(e.id, where)} ${e.severity}${e.keepWhenQuoted ? ` ${KEEP_QUOTED}` : ''}`;
+    const lines = [head, line(e.explanation, where)];
     for (const list of [e.patterns, e.exceptions ?? []]) {
       for (const p of list) {
         if (p === '' || p === EXCEPTIONS_MARK) throw new Error(`${where}: pattern ${JSON.stringify(p)} cannot be encoded`);
@@ -176,7 +182,7 @@ export function decodeLexicon(entries: string, suggestions?: string): LexiconEnt
   const tips = suggestions === undefined ? [] : suggestions.split('\n');
   return entries.split('\n\n').map((block, index) => {
     const lines = block.split('\n');
-    const [category, id, severity] = lines[0]!.split(' ') as [Category, string, Severity];
+    const [category, id, severity, flag] = lines[0]!.split(' ') as [Category, string, Severity, string?];
     const mark = lines.indexOf(EXCEPTIONS_MARK, 2);
     const tip = tips[index];
     return {
@@ -187,6 +193,7 @@ export function decodeLexicon(entries: string, suggestions?: string): LexiconEnt
       ...(mark >= 0 ? { exceptions: lines.slice(mark + 1) } : {}),
       explanation: lines[1]!,
       ...(tip ? { suggestion: tip } : {}),
+      ...(flag === KEEP_QUOTED ? { keepWhenQuoted: true as const } : {}),
     };
   });
 }

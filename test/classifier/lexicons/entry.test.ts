@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { LEXICON, LEXICON_SETS } from '../../../src/classifier/lexicons/compiled.js';
-import { decodeLexicon, decodeSets, encodeLexicon, readSets, type LexiconEntry } from '../../../src/classifier/lexicons/entry.js';
+import { checkLexicon, decodeLexicon, decodeSets, encodeLexicon, readSets, type LexiconEntry } from '../../../src/classifier/lexicons/entry.js';
 
 const entry = (over: Partial<LexiconEntry> = {}): LexiconEntry => ({
   category: 'tone',
@@ -20,11 +20,16 @@ describe('lexicons/entry (shipped form)', () => {
   });
 
   it('keeps optional fields optional: no exceptions, no suggestion', () => {
-    const list = [entry(), entry({ id: 'with-all', exceptions: ['x y', 'z'], suggestion: 'Say it plainly.' }), entry({ id: 'tip-only', suggestion: 'Tip.' })];
+    const list = [
+      entry(),
+      entry({ id: 'with-all', exceptions: ['x y', 'z'], suggestion: 'Say it plainly.', keepWhenQuoted: true }),
+      entry({ id: 'tip-only', suggestion: 'Tip.' }),
+    ];
     const encoded = encodeLexicon(list, { 'some-set': 'a|b', other: 'c' });
     const back = decodeLexicon(encoded.entries, encoded.suggestions);
     assert.deepEqual(back, list);
-    assert.deepEqual(Object.keys(back[1]!), ['category', 'id', 'severity', 'patterns', 'exceptions', 'explanation', 'suggestion']);
+    assert.deepEqual(Object.keys(back[1]!), ['category', 'id', 'severity', 'patterns', 'exceptions', 'explanation', 'suggestion', 'keepWhenQuoted']);
+    assert.deepEqual(Object.keys(back[0]!), ['category', 'id', 'severity', 'patterns', 'explanation']);
     assert.deepEqual(decodeSets(encoded.sets), { 'some-set': 'a|b', other: 'c' });
   });
 
@@ -70,5 +75,18 @@ describe('lexicons/entry (shipped form)', () => {
       'set "spaced": expected a non-empty list of single terms (hyphenate multi-word ones)',
       'set "twice": lists "rigid", "soft" more than once',
     ]);
+  });
+});
+
+describe('lexicons/entry (checks)', () => {
+  const file = (over: Record<string, unknown>) => ({
+    category: 'insult',
+    entries: [{ id: 'sample', severity: 'medium', patterns: ['zorblax'], explanation: 'Why.', ...over }],
+  });
+
+  it('takes keepWhenQuoted: true and refuses any other value', () => {
+    assert.deepEqual(checkLexicon(file({ keepWhenQuoted: true })).entries[0]!.keepWhenQuoted, true);
+    assert.equal('keepWhenQuoted' in checkLexicon(file({})).entries[0]!, false);
+    assert.deepEqual(checkLexicon(file({ keepWhenQuoted: 'yes' })).problems, ['entry "sample": keepWhenQuoted must be true when given']);
   });
 });

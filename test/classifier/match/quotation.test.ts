@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { inReportedQuotation } from '../../../src/classifier/match/quotation.js';
+
+/** Whether the first occurrence of `phrase` in `text` is a reported quotation. */
+function quoted(text: string, phrase: string): boolean {
+  const at = text.indexOf(phrase);
+  assert.ok(at >= 0, `"${phrase}" is in the text`);
+  return inReportedQuotation(text, at, at + phrase.length);
+}
+
+describe('match/quotation', () => {
+  it('finds words quoted after a word that reports speech, in straight, curly and single quotes', () => {
+    assert.equal(quoted('A customer called Jess a "stupid cow" on the phone today.', 'stupid cow'), true);
+    assert.equal(quoted('The reviewer wrote “an arrogant clown”, sadly.', 'arrogant clown'), true);
+    assert.equal(quoted("Phrases like 'delete this after reading' look bad to a regulator.", 'delete this after reading'), true);
+    assert.equal(quoted('In the film the mob boss says "I know where you live" and it cuts to black.', 'I know where you live'), true);
+    assert.equal(quoted('Quoting the text I received: "you\'ll regret talking to them."', "you'll regret"), true);
+    assert.equal(quoted('The customer said, and I quote, "thanks for nothing," so I escalated.', 'thanks for nothing'), true);
+  });
+
+  it('leaves the writer\'s own scare quotes and unquoted words alone', () => {
+    assert.equal(quoted("Just pay the inspector's 'expediting fee' and we'll call it something else.", 'expediting fee'), false);
+    assert.equal(quoted('Can we word the ad as "recent graduates only" so older people stop applying?', 'recent graduates only'), false);
+    assert.equal(quoted('He is an idiot, and "everyone" knows it.', 'idiot'), false);
+    assert.equal(quoted('He said "fine" and then called her an idiot "today".', 'idiot'), false);
+  });
+
+  it('does not take apostrophes for quotation marks', () => {
+    assert.equal(quoted("The managers' idiot plan, as the boss's note said, won't work.", 'idiot'), false);
+    assert.equal(quoted("Don't call him an idiot, it’s rude.", 'idiot'), false);
+  });
+
+  it('needs both marks on the phrase\'s own line, of one family', () => {
+    assert.equal(quoted('She said "well,\nyou idiot" and left.', 'you idiot'), false);
+    assert.equal(quoted('She said "you idiot\' and left.', 'you idiot'), false);
+    assert.equal(quoted('She said "you idiot and left.', 'you idiot'), false);
+  });
+
+  it('looks only a bounded distance for the marks, so it stays linear', () => {
+    const far = `They said "${'x '.repeat(200)}you idiot" there.`;
+    assert.equal(quoted(far, 'you idiot'), false);
+  });
+
+  it('never throws, on any text and any span', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.nat(), fc.nat(), (text, a, b) => {
+        const start = a % (text.length + 1);
+        const end = start + (b % (text.length - start + 1));
+        assert.equal(typeof inReportedQuotation(text, start, end), 'boolean');
+      }),
+    );
+  });
+});
