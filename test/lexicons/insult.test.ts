@@ -139,15 +139,27 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Ask our resident genius, he broke it.', 'incompetent-person'],
   ['A trained pigeon could sort the post faster.', 'incompetent-person'],
   ['He is the most useless site manager we have had.', 'incompetent-person'],
+  // a machine beside a person does not excuse the person
+  ['The guy who fixed the printer on the second floor is a complete idiot.', 'idiot'],
+  ['Our new coordinator has the attention span of a gnat.', 'stupid-person'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  // someone else's words, quoted and reported (low: shown, but no prompt at send)
+  'A caller shouted "you brainless idiot" at our receptionist and hung up; I have logged it.',
+  'The reviewer wrote “what a pompous idiot the narrator is” and gave it two stars.',
   // a pet or a machine, not a person
   'Our sheepdog Bess is a total diva about the rain, so I will be late.',
   "Mum's dog is a lunatic, he dug up the whole herb bed overnight.",
   'My spaniel is as thick as two short planks and ate a tennis ball.',
   'The forklift charger is dumb as a rock, it never knows when the battery is full.',
   'The label printer in dispatch is a complete idiot today, use the spare one.',
+  'The meter in the basement is an absolute moron, it reads zero all night.',
+  'The card reader at reception is being a total idiot again.',
+  'The kiosk scanner by reception is dumb as a brick this morning.',
+  'Excel is being a complete moron with these date formats.',
+  'The office printer has the brains of a teaspoon, it jams on every envelope.',
+  'Our rescue puppy has the attention span of a gnat but she is a delight.',
   "Let's strangle scope creep before it starts.",
   'We look like a bunch of amateurs with that typo on the banner.',
   'A guest wrote in her review that the waiter was a moron.',
