@@ -52,11 +52,10 @@ export class SentenceGate {
   private readonly termCompounds: number[][] = [];
   /** Per pattern, its constraining terms. */
   private readonly patternTerms: number[][] = [];
-  // Per atom, term and pattern: the number of the sentence it was last seen (or decided) in.
+  // Per atom and term: the number of the sentence it was last seen (or decided) in.
   private atomSeen = new Int32Array(0);
   private termYes = new Int32Array(0);
   private termNo = new Int32Array(0);
-  private patternChecked = new Int32Array(0);
   /** Per term, one bit per first atom of its compounds (atom id mod 32); the same bits of the atoms seen in the sentence. */
   private termBits = new Int32Array(0);
   private sentenceBits = 0;
@@ -220,10 +219,9 @@ export class SentenceGate {
       this.termNo = new Int32Array(this.termCompounds.length);
     }
     // Every added pattern adds to patternTerms; only addPattern changes what follows.
-    if (this.patternChecked.length !== this.patternTerms.length || this.anchorAtom.length !== this.atomAnchors.length) {
+    if (this.flat.mask.length !== this.patternTerms.length || this.anchorAtom.length !== this.atomAnchors.length) {
       this.anchorAtom = Uint8Array.from(this.atomAnchors, (anchors) => (anchors.length > 0 ? 1 : 0));
       this.flat = flatten(this.atomAnchors, this.compoundAtoms, this.compoundPatterns, this.patternTerms, this.termCompounds, this.termBits);
-      this.patternChecked = new Int32Array(this.patternTerms.length);
     }
   }
 
@@ -446,26 +444,25 @@ export class SentenceGate {
    * other constraining term of its pattern was seen in the sentence.
    */
   private satisfied(sentence: number): boolean {
-    const { patternChecked, termBits, atomSeen, hot, hotCount } = this;
-    const { anchorAt, anchors, atomAt, atoms, patternAt, patterns, termAt, terms, mask } = this.flat;
+    const { termBits, atomSeen, hot, hotCount } = this;
+    const { anchorAt, anchors, atomAt, atoms, patternAt, patterns, soleAt, soles, termAt, terms, mask } = this.flat;
     const bits = this.sentenceBits;
     for (let h = 0; h < hotCount; h++) {
       const a = hot[h]!;
       next: for (let k = anchorAt[a]!, kEnd = anchorAt[a + 1]!; k < kEnd; k++) {
         const c = anchors[k]!;
         for (let m = atomAt[c]! + 1, mEnd = atomAt[c + 1]!; m < mEnd; m++) if (atomSeen[atoms[m]!] !== sentence) continue next;
-        for (let q = patternAt[c]!, qEnd = patternAt[c + 1]!; q < qEnd; q++) {
+        pattern: for (let q = patternAt[c]!, qEnd = patternAt[c + 1]!; q < qEnd; q++) {
           const p = patterns[q]!;
-          if (patternChecked[p] === sentence) continue;
-          patternChecked[p] = sentence;
-          // The bits answer most terms at once (those with one bit all together, through the
-          // pattern's mask); only terms they cannot rule out are looked at.
+          // The bits rule out most patterns at once (through the pattern's mask, the bits of its
+          // terms that have one); then its terms of one word are looked up exactly, and only
+          // then the others.
           if ((mask[p]! & bits) !== mask[p]) continue;
+          for (let m = soleAt[p]!, mEnd = soleAt[p + 1]!; m < mEnd; m++) if (atomSeen[soles[m]!] !== sentence) continue pattern;
           const mEnd = termAt[p + 1]!;
-          let all = true;
-          for (let m = termAt[p]!; m < mEnd && all; m++) all = (termBits[terms[m]!]! & bits) !== 0;
-          for (let m = termAt[p]!; m < mEnd && all; m++) all = this.termSeen(terms[m]!, sentence);
-          if (all) return true;
+          for (let m = termAt[p]!; m < mEnd; m++) if ((termBits[terms[m]!]! & bits) === 0) continue pattern;
+          for (let m = termAt[p]!; m < mEnd; m++) if (!this.termSeen(terms[m]!, sentence)) continue pattern;
+          return true;
         }
       }
     }
@@ -507,8 +504,10 @@ export class SentenceGate {
 
 /**
  * The lists `satisfied` and `termSeen` walk, each as one array of ints with offsets (list `i` is
- * `xs[xAt[i]]..xs[xAt[i + 1]]`): no pointer to follow per list. `mask` holds, per pattern, the
- * bits of its terms that have a single bit (the sentence must have all of them).
+ * `xs[xAt[i]]..xs[xAt[i + 1]]`): no pointer to follow per list. A pattern's other terms are split
+ * in two: `soles`, the atoms of its terms of a single word or stem, looked up directly, and
+ * `terms`, the rest. `mask` holds, per pattern, the bits of its terms that have a single bit (the
+ * sentence must have all of them).
  */
 interface Flat {
   anchorAt: Int32Array;
@@ -517,6 +516,8 @@ interface Flat {
   atoms: Int32Array;
   patternAt: Int32Array;
   patterns: Int32Array;
+  soleAt: Int32Array;
+  soles: Int32Array;
   termAt: Int32Array;
   terms: Int32Array;
   mask: Int32Array;
@@ -535,10 +536,13 @@ function flatten(
   const [anchorAt, anchors] = flatLists(atomAnchors);
   const [atomAt, atoms] = flatLists(compoundAtoms);
   const [patternAt, patterns] = flatLists(compoundPatterns);
-  const [termAt, terms] = flatLists(patternTerms);
+  // A term of one compound of one atom is that atom, seen or not: split from the others.
+  const soleAtom = (t: number): number => (termCompounds[t]!.length === 1 && compoundAtoms[termCompounds[t]![0]!]!.length === 1 ? compoundAtoms[termCompounds[t]![0]!]![0]! : -1);
+  const [soleAt, soles] = flatLists(patternTerms.map((ts) => ts.map(soleAtom).filter((a) => a >= 0)));
+  const [termAt, terms] = flatLists(patternTerms.map((ts) => ts.filter((t) => soleAtom(t) < 0)));
   const mask = Int32Array.from(patternTerms, (ts) => ts.reduce((m, t) => ((termBits[t]! & (termBits[t]! - 1)) === 0 ? m | termBits[t]! : m), 0));
   const [compoundAt, compounds] = flatLists(termCompounds);
-  return { anchorAt, anchors, atomAt, atoms, patternAt, patterns, termAt, terms, mask, compoundAt, compounds };
+  return { anchorAt, anchors, atomAt, atoms, patternAt, patterns, soleAt, soles, termAt, terms, mask, compoundAt, compounds };
 }
 
 function flatLists(lists: number[][]): [Int32Array, Int32Array] {
