@@ -15,7 +15,7 @@
  * characters of its own line, and the regular expressions run on those short slices only.
  */
 import type { Detector, Hit } from '../../types.js';
-import { afterDigitRun, isAsciiAlnumCode as isAlnum, isDigitCode as isDigit } from '../pii/common.js';
+import { afterDigitRun, isAsciiAlnumCode as isAlnum, isDigitCode as isDigit, nextDigit } from '../pii/common.js';
 import { lineStartOf } from '../lines.js';
 
 export const PAY_LIST_MIN = 3;
@@ -51,14 +51,10 @@ const NOT_PEOPLE: ReadonlySet<string> = new Set(
 function detect(text: string): Hit[] {
   // Cheapest test first: most mail has fewer than PAY_LIST_MIN sums of money.
   const amounts: Array<{ start: number; end: number }> = [];
-  const next = /[0-9]/g;
-  for (let i = 0; i < text.length; ) {
-    next.lastIndex = i;
-    const m = next.exec(text);
-    if (m === null) break;
-    const amount = amountAt(text, m.index);
+  for (let i = nextDigit(text, 0); i >= 0; ) {
+    const amount = amountAt(text, i);
     if (amount) amounts.push(amount);
-    i = amount ? amount.end : afterDigitRun(text, m.index);
+    i = nextDigit(text, amount ? amount.end : afterDigitRun(text, i));
   }
   if (amounts.length < PAY_LIST_MIN || !PAY_WORDS.test(text)) return [];
   const items: Array<{ start: number; end: number; name: string }> = [];

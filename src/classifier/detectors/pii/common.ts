@@ -97,6 +97,17 @@ export function gluedByJoiner(text: string, start: number, end: number): boolean
 }
 
 /** Where a scan resumes after the digit run starting at `i`: past the run and the character that ended it. */
+const DIGIT = /[0-9]/g;
+
+/**
+ * The first ASCII digit at or after `from`, or -1: the native scanner jumps over prose much faster
+ * than a loop in JavaScript, and `test` builds no match object.
+ */
+export function nextDigit(text: string, from: number): number {
+  DIGIT.lastIndex = from;
+  return DIGIT.test(text) ? DIGIT.lastIndex - 1 : -1;
+}
+
 export function afterDigitRun(text: string, i: number): number {
   while (i < text.length && isDigitCode(text.charCodeAt(i))) i++;
   return i + 1;
@@ -124,14 +135,10 @@ export function digitRuns(text: string, seps: string, maxDigits: number, minDigi
   const out: DigitRun[] = [];
   const n = text.length;
   let i = 0;
-  const next = /[0-9]/g;
   while (i < n) {
     if (!isDigitCode(text.charCodeAt(i))) {
-      // Jump to the next digit with the native regex scanner (much faster than a JS loop over prose).
-      next.lastIndex = i;
-      const m = next.exec(text);
-      if (m === null) break;
-      i = m.index;
+      i = nextDigit(text, i);
+      if (i < 0) break;
     }
     const r = scanRun(text, i, seps, maxDigits, minDigits);
     if (r.run !== null) out.push(r.run);

@@ -16,7 +16,7 @@
  * bulk mailing with unsubscribe instructions publishes its staff box.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
-import { isAsciiAlnumCode, isDigitCode, isWordCharAt, hasContext } from './common.js';
+import { afterDigitRun, isAsciiAlnumCode, isDigitCode, isWordCharAt, hasContext } from './common.js';
 import { findStreetAddresses } from './street.js';
 
 export const CONTACT_LIST_MIN = 4;
@@ -48,16 +48,13 @@ export function findPhones(text: string): Span[] {
   const out: Span[] = [];
   const n = text.length;
   let i = 0;
-  const next = /[0-9+(]/g;
   while (i < n && parsesLeft > 0) {
-    next.lastIndex = i;
-    const jump = next.exec(text);
-    if (jump === null) break;
-    i = jump.index;
+    i = nextPhoneStart(text, i);
+    if (i < 0) break;
     const c = text.charCodeAt(i);
-    const startsOk = isDigitCode(c) || c === 43 /* + */ || c === 40; /* ( */
-    if (!startsOk || isWordCharAt(text, i - 1) || (i > 0 && '#$€£.-/'.includes(text[i - 1]!))) {
-      i++;
+    if (isWordCharAt(text, i - 1) || (i > 0 && '#$€£.-/'.includes(text[i - 1]!))) {
+      // Not where a number starts; nor is the rest of a digit run or the character after it (each follows a digit).
+      i = isDigitCode(c) ? afterDigitRun(text, i) : i + 1;
       continue;
     }
     // Greedy bounded candidate: phone characters, no double space, at most MAX chars.
@@ -88,6 +85,14 @@ export function findPhones(text: string): Span[] {
     i++;
   }
   return out;
+}
+
+const PHONE_START = /[0-9+(]/g;
+
+/** The first digit, `+` or `(` at or after `from`, or -1 (the native scanner; `test` builds no match). */
+function nextPhoneStart(text: string, from: number): number {
+  PHONE_START.lastIndex = from;
+  return PHONE_START.test(text) ? PHONE_START.lastIndex - 1 : -1;
 }
 
 /** Try [start, end) and, if it fails, its prefixes that end before a space. */

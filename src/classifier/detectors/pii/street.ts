@@ -12,7 +12,7 @@
  * name before it ("12 Street"), words in lower case ("10 main st") — a prose number followed
  * by a lower-case noun is far more common than an address typed that way.
  */
-import { afterDigitRun, isAsciiUpperCode, isDigitCode as isDigit, isWordCharAt } from './common.js';
+import { afterDigitRun, isAsciiUpperCode, isDigitCode as isDigit, isWordCharAt, nextDigit } from './common.js';
 import { lineEndOf } from '../lines.js';
 import type { Span } from './contacts.js';
 
@@ -49,13 +49,10 @@ const UK_TOWN_POSTCODE = /^,?\s{1,2}(?:[A-Z][A-Za-z.'-]{1,20},?\s){0,3}[A-Z]{1,2
 export function findStreetAddresses(text: string): Span[] {
   const out: Span[] = [];
   const n = text.length;
-  const next = /[0-9]/g;
   let i = 0;
   while (i < n) {
-    next.lastIndex = i;
-    const m = next.exec(text);
-    if (m === null) break;
-    const start = m.index;
+    const start = nextDigit(text, i);
+    if (start < 0) break;
     let j = start;
     while (j < n && j - start < 6 && isDigit(text.charCodeAt(j))) j++;
     // The house number: 1-5 digits standing alone ("#5-6253" and "4.12" are not), with an optional letter ("221B").
