@@ -35,8 +35,11 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * and precision: flat tables in the sentence gate and phrase matching outside quoted text (the
  * check takes 0.58 of the CPU time it took) and exceptions for sincere sentences the lexicon
  * flagged. Three lexicon rounds that cost 3.3 KB were backed out: fresh mail showed no gain.
+ * It is 165 KiB for about 1 KB that reads quoted speech (src/classifier/match/quotation.ts: a
+ * customer's insult or a script's threat reported in quotation marks no longer prompts at send;
+ * 23 of 5,650 freshly written innocent sentences fewer flagged) and a faster gate.
  */
-const CEILING_GZIP_BYTES = 164 * 1024;
+const CEILING_GZIP_BYTES = 165 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
