@@ -25,6 +25,10 @@ const MUST_FLAG: Array<[string, string]> = [
   ["I'll hunt you down if you leak this.", 'know-where-you-live'],
   ["Cross me on this deal and you'll regret crossing me, Dan.", 'regret'],
   ['If he blocks the merger I will bury him.', 'violence'],
+  // the same threat at a woman (these patterns once listed only "him")
+  ['If she blocks the merger I will bury her.', 'violence'],
+  ["One more complaint from her and I'm going to destroy her.", 'career-threat'],
+  ["I'll have her head for this.", 'career-threat'],
   ["I'm going to hurt you if you touch my budget again.", 'violence'],
   ['Keep it up and I will kill him, I swear.', 'violence'],
   ["I'll end you in front of the whole board.", 'violence'],
@@ -115,6 +119,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // a funeral and a game
+  "We'll bury her next to Dad on Friday, the service is at eleven.",
+  "I'll crush her at chess tonight, she has been boasting all week.",
   // sincere sentences shaped like the session-7 families
   'Then see what happens to your car insurance premium if you add a teenage driver.',
   "He'll never work in catering again after that burn; he's retraining as a pharmacist.",
