@@ -79,10 +79,11 @@ const HOSTILE: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 /**
- * Weaker signs of exasperation: two different ones ("YOUR FINAL WARNING", "WHY IS THIS STILL"), or one
- * with a "??" / "?!" run, make capitals hostile. A bulletin's "FLOOD WARNING ... WARNING" is one.
+ * Weaker signs of exasperation: two different ones ("YOUR FINAL WARNING", "WHY IS THIS STILL", "DONE
+ * ASKING NICELY"), or one with a "??" / "?!" run, make capitals hostile. A bulletin's "FLOOD
+ * WARNING ... WARNING" is one.
  */
-const EDGY: ReadonlySet<string> = new Set('WHY STILL LAST FINAL WARNING ALREADY TWICE'.split(' '));
+const EDGY: ReadonlySet<string> = new Set('WHY STILL LAST FINAL WARNING ALREADY TWICE TIMES THIRD NICELY ASKING DONE'.split(' '));
 /** Warm capitals ("HAPPY BIRTHDAY", "CONGRATULATIONS", "THANK YOU") are celebration, not shouting. */
 const WARM: ReadonlySet<string> = new Set(
   'HAPPY BIRTHDAY CONGRATULATIONS CONGRATS THANK THANKS WELCOME CELEBRATE PARTY CHEERS HOORAY YAY GO'.split(' '),

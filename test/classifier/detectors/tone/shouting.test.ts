@@ -23,6 +23,8 @@ const MUST_FLAG: Array<[string, string[]]> = [
   ['ÉCOUTEZ: STOP SENDING THE WRONG FILES AGAIN.', ['ÉCOUTEZ: STOP SENDING THE WRONG FILES AGAIN.']],
   ['THIS IS YOUR FINAL WARNING. Miss one more slot and we are done.', ['THIS IS YOUR FINAL WARNING.']],
   ['I HAVE ALREADY ANSWERED THIS TWICE.', ['I HAVE ALREADY ANSWERED THIS TWICE.']],
+  ['I AM DONE ASKING NICELY. Keys on my desk by six.', ['I AM DONE ASKING NICELY.']],
+  ['THAT IS FOUR TIMES NOW?? Read the checklist.', ['THAT IS FOUR TIMES NOW??']],
 ];
 
 const MUST_NOT: string[] = [
@@ -36,6 +38,8 @@ const MUST_NOT: string[] = [
   'Our KPIs and OKRs go to the CEO before the QBR.',
   'PLEASE NOTE THE NEW DIAL-IN NUMBER FOR FRIDAY.',
   'HAPPY BIRTHDAY TO YOU, SAM!!!',
+  'ALL DONE!! THANKS EVERYONE FOR THE HARD WORK',
+  'CLASSES RUN THREE TIMES A DAY. PLEASE WIPE THE MATS.',
   'We signed with ACME GLOBAL LOGISTICS PARTNERS today.',
   'Please do NOT forward this email.',
   'WHY ARE WE MOVING TO THE NEW MAIL SYSTEM?',
