@@ -1,6 +1,7 @@
 /**
  * `confidential/pay-list`: several named people each with a sum of money, in a mail about pay
- * ("Salaries for the post team: Nina Castell (editor) - $148,000, Luis Ferro - $74,500, ...").
+ * ("Salaries for the post team: Nina Castell (editor) - $148,000, Luis Ferro - $74,500, ...",
+ * "Salary review: Nadia 68k to 74k, Lewis stays at 61k, Priya 55k to 59k").
  * The lexicon finds one person's pay in a sentence ("Amy's bonus is $1.2M"); a pasted salary
  * sheet has no sentence to match, only names and figures, so it is found here: at least
  * PAY_LIST_MIN distinct names, each with an amount after it on the same line, and a pay word
@@ -30,8 +31,15 @@ export const PAY_LIST_RULE = {
 /** Words of mail about pay; without one, names with sums are more likely invoices or budgets. */
 const PAY_WORDS = /\b(?:salary|salaries|pay|paid|payroll|comp|compensation|bonus|bonuses|wage|wages|earns|earnings|raise|raises|stipend|stipends|package|packages|base|equity|day rate|hourly rate|rates)\b/i;
 
-/** Two or three capitalized words: a person's name, unless a word below says otherwise. */
-const NAME = /(?:^|[^A-Za-z])([A-Z][a-z][A-Za-z'-]*(?: [A-Z][a-z][A-Za-z'-]*){1,2})(?![A-Za-z])/;
+/**
+ * Words of mail about one person's pay. A first name alone ("Nadia 68k") counts as a person only
+ * in such mail: business units are single capitalized words too ("Upstream $41.1" in mail
+ * about earnings).
+ */
+const PERSONAL_PAY_WORDS = /\b(?:salary|salaries|pay|payroll|comp|compensation|bonus|bonuses|wage|wages|raise|raises|stipend|stipends|package|packages)\b/i;
+
+/** One to three capitalized words: a person's name ("Nadia", "Nina Castell"), unless a word below says otherwise. */
+const NAME = /(?:^|[^A-Za-z])([A-Z][a-z][A-Za-z'-]*(?: [A-Z][a-z][A-Za-z'-]*){0,2})(?![A-Za-z])/;
 
 /** Words in names of things that are not people (teams, companies, places, periods). */
 const NOT_PEOPLE: ReadonlySet<string> = new Set(
@@ -58,12 +66,13 @@ function detect(text: string): Hit[] {
   }
   if (amounts.length < PAY_LIST_MIN || !PAY_WORDS.test(text)) return [];
   const items: Array<{ start: number; end: number; name: string }> = [];
+  const firstNames = PERSONAL_PAY_WORDS.test(text);
   let floor = 0;
   for (const amount of amounts) {
     // The window back to the name stops at the line start, looked for within the window only.
     const from = Math.max(floor, lineStartOf(text, amount.start, NAME_WINDOW));
     const name = personBefore(text, from, amount.start);
-    if (name) items.push({ start: name.start, end: amount.end, name: name.text.toLowerCase() });
+    if (name && (firstNames || name.text.includes(' '))) items.push({ start: name.start, end: amount.end, name: name.text.toLowerCase() });
     floor = amount.end;
   }
   if (new Set(items.map((x) => x.name)).size < PAY_LIST_MIN) return [];
@@ -142,6 +151,6 @@ function personBefore(text: string, from: number, to: number): { start: number; 
 }
 
 /** What may stand between a name and its amount. */
-const OWNS_AMOUNT = /^\s{0,3}(?:\([^()\n]{1,40}\)\s{0,3})?[-–—:=,]?\s{0,3}(?:(?:is|at|on|gets|earns|makes|salary|base|bonus|paid|comp)\s{1,3}){0,2}$/;
+const OWNS_AMOUNT = /^\s{0,3}(?:\([^()\n]{1,40}\)\s{0,3})?[-–—:=,]?\s{0,3}(?:(?:is|at|on|gets|earns|makes|salary|base|bonus|paid|comp|stays|goes|moves|rises|from|to|now)\s{1,3}){0,2}$/;
 
 export const payListDetector: Detector = { id: 'confidential/pay-list', detect, outsideQuotes: true };

@@ -24,7 +24,16 @@ describe('confidential/pay-list', () => {
     assert.deepEqual(values('Bonus round: Kim Ahn gets 12k, Lars Berg earns 9.5k, Mia Oyelaran 7k.'), ['Kim Ahn gets 12k', 'Lars Berg earns 9.5k', 'Mia Oyelaran 7k']);
   });
 
+  it('reads first names alone in mail about people\'s pay, and a raise written "from ... to"', () => {
+    assert.deepEqual(values('Salary review: Nadia 68k to 74k, Lewis stays at 61k, Priya 55k to 59k. Comments by Friday.'), [
+      'Nadia 68k',
+      'Lewis stays at 61k',
+      'Priya 55k',
+    ]);
+  });
+
   const negatives: Array<[string, string]> = [
+    ['single capitalized words in mail about earnings, not pay', 'Earnings by group, equity view: Upstream $41.1, Coal $4.2, Industrial $12.9, Retail $8.0.'],
     ['two people only', 'Salaries: Olga Brandt $91,500 and Teo Marsh $48,000.'],
     ['teams and departments', 'Pay budget by team: Sales - $200,000, Marketing - $150,000, Customer Success - $90,000, Field Ops - $80,000.'],
     ['names with sums in mail that never speaks of pay', 'Invoices due: Jane Doe $2,000; Tom Hill $1,200; Ana Ruiz $900; Bo Ek $450.'],
