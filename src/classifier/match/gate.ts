@@ -374,6 +374,12 @@ export class SentenceGate {
         const word = wordTable.get(key);
         if (word > 0) this.see(word - 1, sentence);
         else if (word < 0) for (const a of this.wordLists[-1 - word]!) this.see(a, sentence);
+        // A word ending in s before an apostrophe may take the tokenizer's possessive "s" ("Jones' bonus").
+        if (last === 115 && isApostropheCode(c)) {
+          const s = wordTable.get(S_HASH);
+          if (s > 0) this.see(s - 1, sentence);
+          else if (s < 0) for (const a of this.wordLists[-1 - s]!) this.see(a, sentence);
+        }
         if (length >= STEM_HEAD) {
           const at = this.stemTable.get(asLeet ? leetHead : head);
           if (at > 0) {
@@ -688,6 +694,8 @@ const MAX_STEM = 16;
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
+/** The word hash of "s", the possessive the tokenizer reads after "Jones'". */
+const S_HASH = Math.imul(FNV_OFFSET ^ 115, FNV_PRIME);
 
 function hashOf(word: string): number {
   let h = FNV_OFFSET;
@@ -768,6 +776,11 @@ function continuesWord(c: number): boolean {
   if (c >= 128) return true;
   const cls = ASCII_CLASS[c]!;
   return cls === LETTER || cls === DIGIT || cls === SYMBOL || cls === READ_AS_LETTER;
+}
+
+/** The characters the tokenizer folds to an apostrophe (normalize/fold.ts). */
+function isApostropheCode(c: number): boolean {
+  return c === 0x27 || c === 0x2019 || c === 0x2018 || c === 0x02bc || c === 0x60 || c === 0xb4 || c === 0xff07;
 }
 
 /** A space or line break after which `.`, `?` or `!` surely ends a sentence. */

@@ -40,7 +40,8 @@ interface Piece {
  *
  * - Case, NFKD compatibility forms, accents and homoglyphs are folded (fold.ts).
  * - Invisible characters (zero-width, soft hyphen, bidi controls) vanish without splitting a word.
- * - Words split at spaces, punctuation, hyphens and apostrophes (`don't` -> `don t`).
+ * - Words split at spaces, punctuation, hyphens and apostrophes (`don't` -> `don t`); a bare
+ *   possessive apostrophe after s is read as `'s` (`Jones' bonus` -> `jones s bonus`).
  * - Inside a word that has letters, digits and symbols read as letters (`sh1t`, `@ss`, `sh!t`).
  * - Runs of single letters with the same separator are joined (`f.u.c.k`, `s h i t`).
  * - Letters stretched three times or more get shorter readings as `alts` (`shiiiit`).
@@ -150,6 +151,16 @@ export function tokenize(text: string): Token[] {
         flush();
         if (sawStop) brk = true;
         break;
+      case Kind.Apostrophe: {
+        flush();
+        // "Jones' bonus" is read as "Jones's bonus": a word ending in s before a bare apostrophe
+        // gets the possessive "s" token, standing on the apostrophe, so "<name>'s" patterns match.
+        const prev = tokens[tokens.length - 1];
+        if (prev && prev.e === i && !prev.num && prev.n.length > 1 && prev.n.endsWith('s') && !startsWord(text, i + width)) {
+          tokens.push({ n: 's', s: i, e: i + width, brk: false, cap: false, num: false, masked: false });
+        }
+        break;
+      }
       default:
         flush();
         if (CLAUSE_MARKS.has(cp)) clause = true;
@@ -158,6 +169,13 @@ export function tokenize(text: string): Token[] {
   }
   flush();
   return joinSpacedLetters(tokens, text);
+}
+
+/** Whether a letter or digit starts at `at` (after an apostrophe: "don't" is not a possessive). */
+function startsWord(text: string, at: number): boolean {
+  if (at >= text.length) return false;
+  const kind = fold(text.codePointAt(at)!).kind;
+  return kind === Kind.Letter || kind === Kind.Digit;
 }
 
 /** Punctuation that separates clauses: `,` `;` `:` `(` `)` and dashes. */

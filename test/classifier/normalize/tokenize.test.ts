@@ -23,6 +23,12 @@ describe('tokenize', () => {
     ['hyphenated letters', 'f-u-c-k', [['fuck', 'f-u-c-k']]],
     ['two separated runs side by side', 's h i t f-u-c-k', [['shit', 's h i t'], ['fuck', 'f-u-c-k']]],
     ['apostrophes split words', "don't Amy's", [['don', 'don'], ['t', 't'], ['amy', 'Amy'], ['s', 's']]],
+    [
+      'a word ending in s before a bare apostrophe takes a possessive s, standing on the apostrophe',
+      "Jones' bonus, Chris’ pay",
+      [['jones', 'Jones'], ['s', "'"], ['bonus', 'bonus'], ['chris', 'Chris'], ['s', '’'], ['pay', 'pay']],
+    ],
+    ['no possessive s inside a word, after a number or a one-letter word', "Jones'ville 1990s' s' plans", [['jones', 'Jones'], ['ville', 'ville'], ['1990s', '1990s'], ['s', 's'], ['plans', 'plans']]],
     ['hyphens split words', 'idiot-proof', [['idiot', 'idiot'], ['proof', 'proof']]],
     ['numbers keep their digits', '$1,200 and 2024', [['1', '1'], ['200', '200'], ['and', 'and'], ['2024', '2024']]],
     ['whole words only', 'class document', [['class', 'class'], ['document', 'document']]],
