@@ -226,7 +226,7 @@ function phraseHits(text: string, { trie, gate, rules }: Phrases, hasExternal: b
     const start = tokens[m.first]!.s;
     const end = tokens[m.last]!.e;
     const severity =
-      QUOTABLE.has(r.category) && !r.keepWhenQuoted && inReportedQuotation(text, start, end)
+      QUOTABLE.has(r.category) && !r.keepWhenQuoted && (inReportedQuotation(text, start, end) || aboutFiction(tokens, m.first))
         ? 'low'
         : NEGATABLE.has(r.category) && negated(tokens, m.first)
           ? LOWER[r.severity]
@@ -249,6 +249,35 @@ function tokensOutside(text: string, gate: SentenceGate, skip: readonly Segment[
     }
   });
   return out;
+}
+
+/**
+ * Words that say a sentence is about a work of fiction or a game: its insults, threats and crimes
+ * are a character's ("the villain shreds the ledger before the raid", "the antagonist calls him
+ * a spineless weasel in chapter 3"). Not words with a workplace sense: "game" and "level" ("playing
+ * games", "this level of incompetence"), "character", "role", "scene" ("make a scene"), "episode",
+ * "actor" (a casting decision is the writer's own), "script" (code).
+ */
+const FICTION_WORDS: ReadonlySet<string> = new Set(
+  (
+    'screenplay novel novels chapter chapters villain villains antagonist antagonists protagonist ' +
+    'protagonists narrator sitcom storyline storylines playtest playtesters playtesting quest npc npcs cutscene cutscenes ' +
+    'audiobook comic comics'
+  ).split(' '),
+);
+/** How many tokens on each side of a phrase are looked at for a word of fiction, within its sentence. */
+const FICTION_WINDOW = 24;
+
+/** A word of fiction in the sentence of the phrase that starts at token `first`. */
+function aboutFiction(tokens: Token[], first: number): boolean {
+  for (let k = first; k >= 0 && k >= first - FICTION_WINDOW; k--) {
+    if (FICTION_WORDS.has(tokens[k]!.n)) return true;
+    if (tokens[k]!.brk) break;
+  }
+  for (let k = first + 1; k < tokens.length && k <= first + FICTION_WINDOW && !tokens[k]!.brk; k++) {
+    if (FICTION_WORDS.has(tokens[k]!.n)) return true;
+  }
+  return false;
 }
 
 /** A negator among the few tokens before `first`, in the same clause ("If you don't pay, you'll regret it" is not a denial). */

@@ -105,6 +105,16 @@ describe('createClassifier', () => {
     assert.deepEqual(ours(classifier.classify('The client called us "zorblax" on the call.').findings), ['body:insult/zorblax:medium:warn:zorblax']);
   });
 
+  it('lowers to low what a sentence about fiction says a character does, and only there', () => {
+    const lexicon = createClassifier();
+    const rules = (text: string) => lexicon.classify(text).findings.map((f) => `${f.category}/${f.rule}:${f.severity}`);
+    assert.deepEqual(rules('In chapter 3 the villain shreds the ledgers before the auditors arrive.'), ['legal/destroy-evidence:low']);
+    assert.deepEqual(rules('The narrator is a pompous idiot, which is the whole joke of the novel.'), ['insult/incompetent-person:low']);
+    // The next sentence is the writer's own, and idioms with a workplace sense stay as they are.
+    assert.deepEqual(rules('I finished the novel. Shred the ledgers before the auditors arrive.'), ['legal/destroy-evidence:high']);
+    assert.deepEqual(rules("Pay the invoice or I'll make a scene you'll regret."), ['threat/regret-final:high']);
+  });
+
   it('follows the policy: category and rule actions, minimum severity, off', () => {
     const strict = createClassifier({ terms, categories: { insult: { action: 'block' } }, rules: { 'profanity/glorp': { action: 'off' } } });
     const r = strict.classify('zorblax glorp');
