@@ -35,11 +35,12 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * and precision: flat tables in the sentence gate and phrase matching outside quoted text (the
  * check takes 0.58 of the CPU time it took) and exceptions for sincere sentences the lexicon
  * flagged. Three lexicon rounds that cost 3.3 KB were backed out: fresh mail showed no gain.
- * It is 165 KiB for about 1 KB that reads quoted speech (src/classifier/match/quotation.ts: a
- * customer's insult or a script's threat reported in quotation marks no longer prompts at send;
- * 23 of 5,650 freshly written innocent sentences fewer flagged) and a faster gate.
+ * It is 166 KiB for about 1.5 KB that reads someone else's words as theirs: quoted speech
+ * (src/classifier/match/quotation.ts: a customer's insult reported in quotation marks) and
+ * sentences about fiction (a villain's crimes) no longer prompt at send: 41 of 5,650 freshly
+ * written innocent sentences fewer flagged, none of the positives lost that they were tried on.
  */
-const CEILING_GZIP_BYTES = 165 * 1024;
+const CEILING_GZIP_BYTES = 166 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
