@@ -24,7 +24,8 @@ const CUE_WINDOW = 6;
  */
 const REPORTING_WORDS: ReadonlySet<string> = new Set(
   (
-    'said says told called calls calling wrote writes written shouted yelled replied asked texted messaged emailed tweeted posted commented ' +
+    'said says saying told called calls calling wrote writes written shouted yelled replied asked texted messaged emailed tweeted ' +
+    'posted commented wanted demanded request requested ' +
     'claims claimed alleged alleges accused quote quoted quoting line lines phrase phrases words like ' +
     'example examples comment comments review reviews message titled remark remarks joke headline reads'
   ).split(' '),

@@ -17,6 +17,7 @@ describe('match/quotation', () => {
     assert.equal(quoted('In the film the mob boss says "I know where you live" and it cuts to black.', 'I know where you live'), true);
     assert.equal(quoted('Quoting the text I received: "you\'ll regret talking to them."', "you'll regret"), true);
     assert.equal(quoted('The customer said, and I quote, "thanks for nothing," so I escalated.', 'thanks for nothing'), true);
+    assert.equal(quoted('The recruiter sent a note saying the client wanted "no one over 40"; I refused.', 'no one over 40'), true);
   });
 
   it('leaves the writer\'s own scare quotes and unquoted words alone', () => {
