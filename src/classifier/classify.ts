@@ -35,7 +35,7 @@ export interface PhraseRule {
   message: string;
   suggestion?: string;
   externalOnly: boolean;
-  /** Keeps its severity inside a reported quotation (see QUOTABLE). */
+  /** Keeps its severity when quoted or said in a story (see QUOTABLE). */
   keepWhenQuoted: boolean;
 }
 
@@ -48,10 +48,11 @@ const NEGATION_WINDOW = 4;
 /** Categories whose severity a negation lowers by one step (profanity stays profanity). */
 const NEGATABLE: ReadonlySet<Category> = new Set(['insult', 'threat']);
 /**
- * Categories about the writer's own attitude, whose phrases are low severity when quoted as
- * someone else's words ("a customer called Jess a 'stupid cow'", "phrases like 'per my last
- * email'"). Not profanity (swearing stays swearing), not confidential (a quoted leak still
- * leaks), and not a rule marked keepWhenQuoted (a slur is written out all the same).
+ * Categories about the writer's own attitude, whose phrases are low severity when they are
+ * someone else's words: quoted ("a customer called Jess a 'stupid cow'", "phrases like 'per my
+ * last email'") or a character's in a story (FICTION_WORDS). Not profanity (swearing stays
+ * swearing), not confidential (a quoted leak still leaks), and not a rule marked keepWhenQuoted
+ * (a slur is written out all the same).
  */
 const QUOTABLE: ReadonlySet<Category> = new Set(['insult', 'identity', 'threat', 'legal', 'tone']);
 
