@@ -16,7 +16,7 @@
  * bulk mailing with unsubscribe instructions publishes its staff box.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
-import { afterDigitRun, isAsciiAlnumCode, isDigitCode, isWordCharAt, hasContext } from './common.js';
+import { afterDigitRun, containsWord, isAsciiAlnumCode, isDigitCode, isWordCharAt, hasContext } from './common.js';
 import { findStreetAddresses } from './street.js';
 
 export const CONTACT_LIST_MIN = 4;
@@ -35,7 +35,10 @@ export const PHONE_CONTEXT = [
   'fax', 'contact', 'number', 'ph', 'ph.', 'direct', 'office', 'home', 'work',
 ];
 
-const PHONE_CHARS = '0123456789+()-. /';
+/** The characters a written phone number is made of: digits and `+()-. /`. */
+function isPhoneChar(c: number): boolean {
+  return isDigitCode(c) || c === 43 || c === 40 || c === 41 || c === 45 || c === 46 || c === 32 || c === 47;
+}
 const MAX_PHONE_CANDIDATE = 26;
 
 /**
@@ -60,7 +63,7 @@ export function findPhones(text: string): Span[] {
     // Greedy bounded candidate: phone characters, no double space, at most MAX chars.
     let j = i;
     let digits = 0;
-    while (j < n && j - i < MAX_PHONE_CANDIDATE && PHONE_CHARS.includes(text[j]!)) {
+    while (j < n && j - i < MAX_PHONE_CANDIDATE && isPhoneChar(text.charCodeAt(j))) {
       if (text[j] === ' ' && text[j + 1] === ' ') break;
       if (text[j] === '+' && j > i) break;
       if (isDigitCode(text.charCodeAt(j))) digits++;
@@ -81,7 +84,7 @@ export function findPhones(text: string): Span[] {
       continue;
     }
     // Skip to the next token so a failed candidate does not hide the rest of it.
-    while (i < n && PHONE_CHARS.includes(text[i]!) && text[i] !== ' ') i++;
+    while (i < n && isPhoneChar(text.charCodeAt(i)) && text[i] !== ' ') i++;
     i++;
   }
   return out;
@@ -231,7 +234,9 @@ export const PHONE_REGION_HINTS: ReadonlyArray<readonly [CountryCode, readonly s
 
 function regionHints(text: string, start: number, cand: string): CountryCode[] {
   const out: CountryCode[] = [];
-  for (const [region, words] of PHONE_REGION_HINTS) if (hasContext(text, start, start, words, 40, 0)) out.push(region);
+  // hasContext(text, start, start, words, 40, 0) for each region, with the window lowered once.
+  const before = text.slice(Math.max(0, start - 40), start).toLowerCase();
+  for (const [region, words] of PHONE_REGION_HINTS) if (containsWord(before, words)) out.push(region);
   if (cand[0] === '0' && !out.includes('GB')) out.push('GB');
   return out;
 }

@@ -12,7 +12,7 @@
  * name before it ("12 Street"), words in lower case ("10 main st") — a prose number followed
  * by a lower-case noun is far more common than an address typed that way.
  */
-import { afterDigitRun, isAsciiUpperCode, isDigitCode as isDigit, isWordCharAt, nextDigit } from './common.js';
+import { isAsciiUpperCode, isDigitCode as isDigit, isWordCharAt } from './common.js';
 import { lineEndOf } from '../lines.js';
 import type { Span } from './contacts.js';
 
@@ -45,27 +45,34 @@ const UNIT = /^(?:\s(?:N|S|E|W|NE|NW|SE|SW)\b)?,?\s{1,2}(?:(?:apt|apartment|unit
 const US_TOWN_ZIP = /^(?:\s(?:N|S|E|W|NE|NW|SE|SW)\b)?,?\s{1,2}(?:[A-Z][A-Za-z.'-]{1,20},?\s){1,3}[A-Z]{2},?\s{1,2}\d{5}(?:-\d{4})?(?!\d)/;
 const UK_TOWN_POSTCODE = /^,?\s{1,2}(?:[A-Z][A-Za-z.'-]{1,20},?\s){0,3}[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b/;
 
+/**
+ * What every address has right after its house number (see streetAt): the number's last digit,
+ * perhaps a capital letter ("221B"), one or two spaces, and a capital or digit starting the next
+ * word. Most numbers in mail are followed by a lower-case word or punctuation, so the native
+ * scanner jumps from one possible address to the next and the rest of the text is never read here.
+ */
+const NUMBER_THEN_WORD = /\d[A-Z]? {1,2}[A-Z0-9]/g;
+
 /** The street addresses in `text`; `key` is the house number, street name and type, lower-cased. */
 export function findStreetAddresses(text: string): Span[] {
   const out: Span[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const start = nextDigit(text, i);
-    if (start < 0) break;
-    let j = start;
-    while (j < n && j - start < 6 && isDigit(text.charCodeAt(j))) j++;
+  let done = 0;
+  NUMBER_THEN_WORD.lastIndex = 0;
+  for (let m = NUMBER_THEN_WORD.exec(text); m !== null; m = NUMBER_THEN_WORD.exec(text)) {
+    const last = m.index;
+    // The next number may start inside this match ("12 3 Main St"): search again right after its digit.
+    NUMBER_THEN_WORD.lastIndex = last + 1;
     // The house number: 1-5 digits standing alone ("#5-6253" and "4.12" are not), with an optional letter ("221B").
-    if (isWordCharAt(text, start - 1) || '-#/.:'.includes(text[start - 1] ?? ' ') || j - start > 5) {
-      i = afterDigitRun(text, j);
-      continue;
-    }
-    if (j < n && isAsciiUpperCode(text.charCodeAt(j)) && !isWordCharAt(text, j + 1)) j++;
+    let start = last;
+    while (start > 0 && last - start < 5 && isDigit(text.charCodeAt(start - 1))) start--;
+    if (start < done || last - start >= 5 || isWordCharAt(text, start - 1) || '-#/.:'.includes(text[start - 1] ?? ' ')) continue;
+    let j = last + 1;
+    if (isAsciiUpperCode(text.charCodeAt(j)) && !isWordCharAt(text, j + 1)) j++;
     const found = streetAt(text, start, j);
     if (found) {
       out.push(found);
-      i = found.end;
-    } else i = afterDigitRun(text, j);
+      done = NUMBER_THEN_WORD.lastIndex = found.end;
+    }
   }
   return out;
 }
