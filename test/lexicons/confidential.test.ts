@@ -19,6 +19,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Keep it quiet until the announcement, but we are buying them.', 'secrecy-request'],
   ["Don't forward this to anyone on the team.", 'secrecy-request'],
   ["Heads up: Marco's bonus is $85,000 this year.", 'named-pay'],
+  ['dont tell anyone but the Leeds branch is being shut', 'secrecy-request'],
   // a possessive written with a bare apostrophe after s, straight or curly
   ["Heads up: Mr Evans' bonus is $85,000 this year.", 'named-pay'],
   ['The board signed off Chris’ severance this morning.', 'named-pay'],

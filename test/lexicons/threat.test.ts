@@ -25,6 +25,8 @@ const MUST_FLAG: Array<[string, string]> = [
   ["I'll hunt you down if you leak this.", 'know-where-you-live'],
   ["Cross me on this deal and you'll regret crossing me, Dan.", 'regret'],
   ['If he blocks the merger I will bury him.', 'violence'],
+  // text-speak: contractions typed without the apostrophe
+  ['Im going to bury him if he blocks this.', 'violence'],
   // the same threat at a woman (these patterns once listed only "him")
   ['If she blocks the merger I will bury her.', 'violence'],
   ["One more complaint from her and I'm going to destroy her.", 'career-threat'],

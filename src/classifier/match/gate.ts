@@ -1,6 +1,6 @@
 import { Kind, fold } from '../normalize/fold.js';
 import { LEET } from '../normalize/tables.js';
-import { tokenize, type Token } from '../normalize/tokenize.js';
+import { CONTRACTIONS, tokenize, type Token } from '../normalize/tokenize.js';
 import type { Atom } from './pattern.js';
 import { NAME_STOPWORDS } from './stopwords.js';
 
@@ -203,7 +203,7 @@ export class SentenceGate {
     if (this.wordTable.atoms !== this.atomAnchors.length) {
       this.wordLists = [];
       const values = new Map<number, number>();
-      for (const [h, atoms] of this.words) values.set(h, atoms.length === 1 ? atoms[0]! + 1 : -1 - (this.wordLists.push(atoms) - 1));
+      for (const [h, atoms] of withContractions(this.words)) values.set(h, atoms.length === 1 ? atoms[0]! + 1 : -1 - (this.wordLists.push(atoms) - 1));
       this.wordTable = new IntTable(values, this.atomAnchors.length);
       this.stemLists = [...this.stems.values()];
       this.stemTable = new IntTable(new Map([...this.stems.keys()].map((h, k) => [h, k + 1])));
@@ -696,6 +696,19 @@ const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 /** The word hash of "s", the possessive the tokenizer reads after "Jones'". */
 const S_HASH = Math.imul(FNV_OFFSET ^ 115, FNV_PRIME);
+
+/**
+ * The word atoms with the tokenizer's contractions typed without an apostrophe added: "dont" is
+ * the two tokens "don t" (normalize/tokenize.ts), so the word "dont" stands for the atoms of both.
+ */
+function withContractions(words: ReadonlyMap<number, number[]>): Map<number, number[]> {
+  const out = new Map(words);
+  for (const [word, at] of CONTRACTIONS) {
+    const atoms = [word, word.slice(0, at), word.slice(at)].flatMap((w) => words.get(hashOf(w)) ?? []);
+    if (atoms.length > 0) out.set(hashOf(word), [...new Set(atoms)]);
+  }
+  return out;
+}
 
 function hashOf(word: string): number {
   let h = FNV_OFFSET;

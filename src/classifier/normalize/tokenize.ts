@@ -75,7 +75,7 @@ export function tokenize(text: string): Token[] {
     } else return;
     if (tok) {
       if (clause) tok.cl = true;
-      tokens.push(tok);
+      pushWord(tokens, tok);
       brk = false;
       sawStop = false;
       clause = false;
@@ -169,6 +169,39 @@ export function tokenize(text: string): Token[] {
   }
   flush();
   return joinSpacedLetters(tokens, text);
+}
+
+/**
+ * Contractions typed without the apostrophe ("dont", "youre", "Im"), each with the place the
+ * apostrophe would stand: they become the two tokens "don't" and "you're" give, so every pattern
+ * written with the apostrophe matches text-speak too. Only forms that are no other word: not
+ * its, ill, id, were, well, wed, lets, hell, shell, shed or hed.
+ */
+export const CONTRACTIONS: ReadonlyMap<string, number> = new Map(
+  (
+    'dont:3 doesnt:4 didnt:3 isnt:2 arent:3 wasnt:3 werent:4 wont:3 cant:3 couldnt:5 shouldnt:6 wouldnt:5 ' +
+    'havent:4 hasnt:3 hadnt:3 mustnt:4 neednt:4 aint:3 im:1 ive:1 youre:3 youve:3 youll:3 youd:3 theyre:4 ' +
+    'theyve:4 theyll:4 theyd:4 thats:4 whats:4 theres:5 heres:4 whos:3 wheres:5 hes:2 shes:3'
+  )
+    .split(' ')
+    .map((w) => {
+      const [word, at] = w.split(':');
+      return [word!, Number(at)] as const;
+    }),
+);
+
+/** Pushes a word's token, or the two tokens of a contraction typed without its apostrophe. */
+function pushWord(tokens: Token[], tok: Token): void {
+  const at = CONTRACTIONS.get(tok.n);
+  // Only a word typed one character per letter, so the split falls between the right characters
+  // ("d0nt" splits like "dont"; "do\u200bnt", with an invisible character inside, stays whole).
+  if (at === undefined || tok.e - tok.s !== tok.n.length || tok.alts) {
+    tokens.push(tok);
+    return;
+  }
+  const first: Token = { n: tok.n.slice(0, at), s: tok.s, e: tok.s + at, brk: tok.brk, cap: tok.cap, num: false, masked: false };
+  if (tok.cl) first.cl = true;
+  tokens.push(first, { n: tok.n.slice(at), s: tok.s + at, e: tok.e, brk: false, cap: false, num: false, masked: false });
 }
 
 /** Whether a letter or digit starts at `at` (after an apostrophe: "don't" is not a possessive). */
