@@ -139,6 +139,9 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Ask our resident genius, he broke it.', 'incompetent-person'],
   ['A trained pigeon could sort the post faster.', 'incompetent-person'],
   ['He is the most useless site manager we have had.', 'incompetent-person'],
+  ['youre an idiot and everyone knows it', 'directed-name-calling'],
+  // self-mockery is 'I'm such an idiot', not any moron after 'I'm'
+  ["I'm sure some moron changed the config.", 'idiot'],
   // a machine beside a person does not excuse the person
   ['The guy who fixed the printer on the second floor is a complete idiot.', 'idiot'],
   ['Our new coordinator has the attention span of a gnat.', 'stupid-person'],
