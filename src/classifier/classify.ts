@@ -191,7 +191,14 @@ function classify(draft: Draft, p: ResolvedPolicy, phrases: Phrases, detectors: 
     }
     // An insult or confidential remark that names a recipient's organization is one step worse;
     // before `decide`, so the raised severity also raises the action.
-    const aimed = escalateAimedCriticism(dedupe(hits), text, recipients, { internalDomains: p.internalDomains, from: draft.from });
+    // Someone else's words stay low even when they name a recipient's organization.
+    const deduped = dedupe(hits);
+    const aimed = escalateAimedCriticism(
+      deduped.filter((h) => !THEIRS.has(h)),
+      text,
+      recipients,
+      { internalDomains: p.internalDomains, from: draft.from },
+    ).concat(deduped.filter((h) => THEIRS.has(h)));
     for (const h of aimed) {
       if (segments.length > 0 && CONTENT_CATEGORIES.includes(h.category) && inSegment(segments, h.start)) continue;
       const f = decide(h, p);
@@ -226,14 +233,16 @@ function phraseHits(text: string, { trie, gate, rules }: Phrases, hasExternal: b
     if (r.externalOnly && !hasExternal) continue;
     const start = tokens[m.first]!.s;
     const end = tokens[m.last]!.e;
-    const severity =
-      QUOTABLE.has(r.category) && !r.keepWhenQuoted && (inReportedQuotation(text, start, end) || aboutFiction(tokens, m.first))
-        ? 'low'
-        : NEGATABLE.has(r.category) && negated(tokens, m.first)
-          ? LOWER[r.severity]
-          : r.severity;
-    const hit: Hit = { category: r.category, rule: r.rule, severity, start, end, message: r.message };
+    // Someone else's words: the finding says why it is only low.
+    let theirs: string | null = null;
+    if (QUOTABLE.has(r.category) && !r.keepWhenQuoted) {
+      if (inReportedQuotation(text, start, end)) theirs = QUOTED_NOTE;
+      else if (aboutFiction(tokens, m.first)) theirs = FICTION_NOTE;
+    }
+    const severity = theirs ? 'low' : NEGATABLE.has(r.category) && negated(tokens, m.first) ? LOWER[r.severity] : r.severity;
+    const hit: Hit = { category: r.category, rule: r.rule, severity, start, end, message: theirs ? `${r.message} ${theirs}` : r.message };
     if (r.suggestion) hit.suggestion = r.suggestion;
+    if (theirs) THEIRS.add(hit);
     hits.push(hit);
   }
   return hits;
@@ -266,6 +275,11 @@ const FICTION_WORDS: ReadonlySet<string> = new Set(
     'audiobook comic comics'
   ).split(' '),
 );
+/** Hits lowered as someone else's words (quoted, or in a story): never escalated as aimed at a recipient. */
+const THEIRS = new WeakSet<Hit>();
+/** Appended to the message of a finding lowered as someone else's words (see QUOTABLE). */
+const QUOTED_NOTE = "Here it is quoted as someone else's words, so it counts as low severity.";
+const FICTION_NOTE = 'Here it reads as part of a story or a game, so it counts as low severity.';
 /** How many tokens on each side of a phrase are looked at for a word of fiction, within its sentence. */
 const FICTION_WINDOW = 24;
 

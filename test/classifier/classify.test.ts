@@ -94,6 +94,8 @@ describe('createClassifier', () => {
     const rules = (text: string) => lexicon.classify(text).findings.map((f) => `${f.category}/${f.rule}:${f.severity}:${f.action}`);
     // Reported: a customer's words, a script's line.
     assert.deepEqual(rules('A customer called our technician "a useless idiot" in a one-star review.'), ['insult/incompetent-person:low:inform']);
+    const [quoted] = lexicon.classify('A customer called our technician "a useless idiot" in a one-star review.').findings;
+    assert.match(quoted!.message, /contempt.*Here it is quoted as someone else's words, so it counts as low severity\.$/);
     assert.deepEqual(rules('My neighbour texted "I know where you live" last night.'), ['threat/know-where-you-live:low:inform']);
     // The same words as the writer's own.
     assert.deepEqual(rules('Our technician is a useless idiot.'), ['insult/incompetent-person:medium:warn']);
@@ -109,6 +111,7 @@ describe('createClassifier', () => {
     const lexicon = createClassifier();
     const rules = (text: string) => lexicon.classify(text).findings.map((f) => `${f.category}/${f.rule}:${f.severity}`);
     assert.deepEqual(rules('In chapter 3 the villain shreds the ledgers before the auditors arrive.'), ['legal/destroy-evidence:low']);
+    assert.match(lexicon.classify('In chapter 3 the villain shreds the ledgers.').findings[0]!.message, /part of a story or a game/);
     assert.deepEqual(rules('The narrator is a pompous idiot, which is the whole joke of the novel.'), ['insult/incompetent-person:low']);
     // The next sentence is the writer's own, and idioms with a workplace sense stay as they are.
     assert.deepEqual(rules('I finished the novel. Shred the ledgers before the auditors arrive.'), ['legal/destroy-evidence:high']);
@@ -165,6 +168,14 @@ describe('createClassifier: criticism aimed at a recipient', () => {
     const [aimed] = classifier.classify({ body, to: ['bob@acme.example'] }).findings.filter((f) => f.rule === 'zorblax');
     assert.equal(plain!.severity, 'medium');
     assert.equal(aimed!.severity, 'high');
+  });
+
+  it('leaves someone else\'s words low even when they name the recipient\'s organization', () => {
+    const lexicon = createClassifier({ internalDomains: ['corp.example'] });
+    const body = 'The Acme buyer called our driver "a useless idiot" on the phone.';
+    const [f] = lexicon.classify({ body, to: ['bob@acme.example'] }).findings.filter((x) => x.category === 'insult');
+    assert.equal(f!.severity, 'low');
+    assert.match(f!.message, /quoted as someone else's words/);
   });
 
   it('leaves it alone when the organization is named in another sentence', () => {
