@@ -241,8 +241,9 @@ function phraseHits(text: string, { trie, gate, rules }: Phrases, hasExternal: b
     }
     const severity = theirs ? 'low' : NEGATABLE.has(r.category) && negated(tokens, m.first) ? LOWER[r.severity] : r.severity;
     const hit: Hit = { category: r.category, rule: r.rule, severity, start, end, message: theirs ? `${r.message} ${theirs}` : r.message };
-    if (r.suggestion) hit.suggestion = r.suggestion;
+    // A better phrasing is for the writer's own words; someone else's are not theirs to reword.
     if (theirs) THEIRS.add(hit);
+    else if (r.suggestion) hit.suggestion = r.suggestion;
     hits.push(hit);
   }
   return hits;

@@ -96,6 +96,7 @@ describe('createClassifier', () => {
     assert.deepEqual(rules('A customer called our technician "a useless idiot" in a one-star review.'), ['insult/incompetent-person:low:inform']);
     const [quoted] = lexicon.classify('A customer called our technician "a useless idiot" in a one-star review.').findings;
     assert.match(quoted!.message, /contempt.*Here it is quoted as someone else's words, so it counts as low severity\.$/);
+    assert.equal(quoted!.suggestion, undefined, 'no rewording offered for words that are not the writer\'s');
     assert.deepEqual(rules('My neighbour texted "I know where you live" last night.'), ['threat/know-where-you-live:low:inform']);
     // The same words as the writer's own.
     assert.deepEqual(rules('Our technician is a useless idiot.'), ['insult/incompetent-person:medium:warn']);
