@@ -27,6 +27,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['If he blocks the merger I will bury him.', 'violence'],
   // text-speak: contractions typed without the apostrophe
   ['Im going to bury him if he blocks this.', 'violence'],
+  ['Say a word to compliance and Ill bury you.', 'violence'],
   // the same threat at a woman (these patterns once listed only "him")
   ['If she blocks the merger I will bury her.', 'violence'],
   ["One more complaint from her and I'm going to destroy her.", 'career-threat'],

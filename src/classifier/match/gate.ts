@@ -1,6 +1,6 @@
 import { Kind, fold } from '../normalize/fold.js';
 import { LEET } from '../normalize/tables.js';
-import { CONTRACTIONS, tokenize, type Token } from '../normalize/tokenize.js';
+import { CAPITAL_I_CONTRACTIONS, CONTRACTIONS, tokenize, type Token } from '../normalize/tokenize.js';
 import type { Atom } from './pattern.js';
 import { NAME_STOPWORDS } from './stopwords.js';
 
@@ -703,7 +703,8 @@ const S_HASH = Math.imul(FNV_OFFSET ^ 115, FNV_PRIME);
  */
 function withContractions(words: ReadonlyMap<number, number[]>): Map<number, number[]> {
   const out = new Map(words);
-  for (const [word, at] of CONTRACTIONS) {
+  // "ill" and "id" only sometimes split ("Ill bury him"); the gate may let a sentence through, never miss one.
+  for (const [word, at] of [...CONTRACTIONS, ...CAPITAL_I_CONTRACTIONS]) {
     const atoms = [word, word.slice(0, at), word.slice(at)].flatMap((w) => words.get(hashOf(w)) ?? []);
     if (atoms.length > 0) out.set(hashOf(word), [...new Set(atoms)]);
   }

@@ -75,7 +75,7 @@ export function tokenize(text: string): Token[] {
     } else return;
     if (tok) {
       if (clause) tok.cl = true;
-      pushWord(tokens, tok);
+      pushWord(tokens, tok, text);
       brk = false;
       sawStop = false;
       clause = false;
@@ -175,7 +175,8 @@ export function tokenize(text: string): Token[] {
  * Contractions typed without the apostrophe ("dont", "youre", "Im"), each with the place the
  * apostrophe would stand: they become the two tokens "don't" and "you're" give, so every pattern
  * written with the apostrophe matches text-speak too. Only forms that are no other word: not
- * its, ill, id, were, well, wed, lets, hell, shell, shed or hed.
+ * its, were, well, wed, lets, hell, shell, shed or hed; "Ill" and "Id" only as typed with a
+ * capital I (see capitalIContraction).
  */
 export const CONTRACTIONS: ReadonlyMap<string, number> = new Map(
   (
@@ -191,8 +192,8 @@ export const CONTRACTIONS: ReadonlyMap<string, number> = new Map(
 );
 
 /** Pushes a word's token, or the two tokens of a contraction typed without its apostrophe. */
-function pushWord(tokens: Token[], tok: Token): void {
-  const at = CONTRACTIONS.get(tok.n);
+function pushWord(tokens: Token[], tok: Token, text: string): void {
+  const at = CONTRACTIONS.get(tok.n) ?? capitalIContraction(tokens, tok, text);
   // Only a word typed one character per letter, so the split falls between the right characters
   // ("d0nt" splits like "dont"; "do\u200bnt", with an invisible character inside, stays whole).
   if (at === undefined || tok.e - tok.s !== tok.n.length || tok.alts) {
@@ -203,6 +204,36 @@ function pushWord(tokens: Token[], tok: Token): void {
   if (tok.cl) first.cl = true;
   tokens.push(first, { n: tok.n.slice(at), s: tok.s + at, e: tok.e, brk: false, cap: false, num: false, masked: false });
 }
+
+/** Words before "ill" that make it the adjective ("is ill", "fell ill", "mentally ill"). */
+const ILL_AS_ADJECTIVE: ReadonlySet<string> = new Set(
+  (
+    'am m is s was were be been being fell feel feels felt feeling get gets got getting become became ' +
+    'very so too quite rather really seriously mentally critically terminally chronically'
+  ).split(' '),
+);
+
+/**
+ * "Ill" and "Id" typed with a capital I are "I'll" and "I'd" ("Ill bury him", "and Ill ruin you");
+ * as the adjective, "ill" follows a verb of being or an adverb, or leads "ill-advised". Returns
+ * where the apostrophe would stand, or undefined.
+ */
+function capitalIContraction(tokens: Token[], tok: Token, text: string): number | undefined {
+  const at = CAPITAL_I_CONTRACTIONS.get(tok.n);
+  if (at === undefined || text.charCodeAt(tok.s) !== 73 || text.slice(tok.s + 1, tok.e) !== tok.n.slice(1)) return undefined;
+  if (tok.n === 'ill') {
+    if (text.charCodeAt(tok.e) === 45) return undefined;
+    const before = tokens[tokens.length - 1];
+    if (before && !tok.brk && ILL_AS_ADJECTIVE.has(before.n)) return undefined;
+  }
+  return at;
+}
+
+/** Contractions that are also other words, split only when typed with a capital I: "Ill", "Id". */
+export const CAPITAL_I_CONTRACTIONS: ReadonlyMap<string, number> = new Map([
+  ['ill', 1],
+  ['id', 1],
+]);
 
 /** Whether a letter or digit starts at `at` (after an apostrophe: "don't" is not a possessive). */
 function startsWord(text: string, at: number): boolean {

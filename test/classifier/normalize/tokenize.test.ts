@@ -34,6 +34,8 @@ describe('tokenize', () => {
       [['i', 'I'], ['m', 'm'], ['sure', 'sure'], ['you', 'you'], ['re', 're'], ['right', 'right'], ['don', 'don'], ['t', 't'], ['worry', 'worry']],
     ],
     ['words that are also other words stay whole', 'its ill well were lets', [['its', 'its'], ['ill', 'ill'], ['well', 'well'], ['were', 'were'], ['lets', 'lets']]],
+    ['"Ill" and "Id" typed with a capital I are "I\'ll" and "I\'d"', 'and Ill call, Id say', [['and', 'and'], ['i', 'I'], ['ll', 'll'], ['call', 'call'], ['i', 'I'], ['d', 'd'], ['say', 'say']]],
+    ['"Ill" as the adjective stays whole', 'She is Ill. Ill-advised. ID card', [['she', 'She'], ['is', 'is'], ['ill', 'Ill'], ['ill', 'Ill'], ['advised', 'advised'], ['id', 'ID'], ['card', 'card']]],
     ['a contraction in leetspeak splits the same way', 'd0nt', [['don', 'd0n'], ['t', 't']]],
     ['a contraction with an invisible character inside stays one word', 'do\u200bnt', [['dont', 'do\u200bnt']]],
     ['no possessive s inside a word, after a number or a one-letter word', "Jones'ville 1990s' s' plans", [['jones', 'Jones'], ['ville', 'ville'], ['1990s', '1990s'], ['s', 's'], ['plans', 'plans']]],
