@@ -96,18 +96,24 @@ export function gluedByJoiner(text: string, start: number, end: number): boolean
   );
 }
 
-/** Where a scan resumes after the digit run starting at `i`: past the run and the character that ended it. */
-const DIGIT = /[0-9]/g;
-
 /**
- * The first ASCII digit at or after `from`, or -1: the native scanner jumps over prose much faster
- * than a loop in JavaScript, and `test` builds no match object.
+ * Where the one-character class `re` (a global expression such as /[0-9]/g) next matches at or
+ * after `from`, or -1: the native scanner jumps over prose much faster than a loop in JavaScript,
+ * and `test` builds no match object.
  */
-export function nextDigit(text: string, from: number): number {
-  DIGIT.lastIndex = from;
-  return DIGIT.test(text) ? DIGIT.lastIndex - 1 : -1;
+export function nextCharOf(re: RegExp, text: string, from: number): number {
+  re.lastIndex = from;
+  return re.test(text) ? re.lastIndex - 1 : -1;
 }
 
+const DIGIT = /[0-9]/g;
+
+/** The first ASCII digit at or after `from`, or -1. */
+export function nextDigit(text: string, from: number): number {
+  return nextCharOf(DIGIT, text, from);
+}
+
+/** Where a scan resumes after the digit run starting at `i`: past the run and the character that ended it. */
 export function afterDigitRun(text: string, i: number): number {
   while (i < text.length && isDigitCode(text.charCodeAt(i))) i++;
   return i + 1;

@@ -16,7 +16,7 @@
  * bulk mailing with unsubscribe instructions publishes its staff box.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
-import { afterDigitRun, containsWord, isAsciiAlnumCode, isDigitCode, isWordCharAt, hasContext } from './common.js';
+import { afterDigitRun, containsWord, isAsciiAlnumCode, isDigitCode, isWordCharAt, hasContext, nextCharOf } from './common.js';
 import { findStreetAddresses } from './street.js';
 
 export const CONTACT_LIST_MIN = 4;
@@ -40,6 +40,8 @@ function isPhoneChar(c: number): boolean {
   return isDigitCode(c) || c === 43 || c === 40 || c === 41 || c === 45 || c === 46 || c === 32 || c === 47;
 }
 const MAX_PHONE_CANDIDATE = 26;
+/** What a phone number can start with: a digit, `+` or `(`. */
+const PHONE_START = /[0-9+(]/g;
 
 /**
  * Phone numbers in `text`, validated with libphonenumber (default region US).
@@ -52,7 +54,7 @@ export function findPhones(text: string): Span[] {
   const n = text.length;
   let i = 0;
   while (i < n && parsesLeft > 0) {
-    i = nextPhoneStart(text, i);
+    i = nextCharOf(PHONE_START, text, i);
     if (i < 0) break;
     const c = text.charCodeAt(i);
     if (isWordCharAt(text, i - 1) || (i > 0 && '#$€£.-/'.includes(text[i - 1]!))) {
@@ -88,14 +90,6 @@ export function findPhones(text: string): Span[] {
     i++;
   }
   return out;
-}
-
-const PHONE_START = /[0-9+(]/g;
-
-/** The first digit, `+` or `(` at or after `from`, or -1 (the native scanner; `test` builds no match). */
-function nextPhoneStart(text: string, from: number): number {
-  PHONE_START.lastIndex = from;
-  return PHONE_START.test(text) ? PHONE_START.lastIndex - 1 : -1;
 }
 
 /** Try [start, end) and, if it fails, its prefixes that end before a space. */
