@@ -4,6 +4,7 @@
  * builder. Pure TypeScript: no Node APIs, no atob.
  */
 import type { Hit, Severity } from '../../types.js';
+import { isAsciiAlnumCode as isAlnum, isAsciiLetterCode as isAsciiLetter, isDigitCode as isDigit } from '../pii/common.js';
 
 export type SecretRule = 'api-key' | 'private-key' | 'password' | 'token' | 'connection-string';
 
@@ -28,15 +29,8 @@ export function hasOrdinaryWordPart(value: string): boolean {
   return /(?:^|[-_/])[a-z]{4,}(?:$|[-_/])/.test(value);
 }
 
-export function isAsciiLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-export function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-export function isAlnum(c: number): boolean {
-  return isAsciiLetter(c) || isDigit(c);
-}
+// The character classes every detector shares (pii/common.ts), under the names secret detectors use.
+export { isAlnum, isAsciiLetter, isDigit };
 /** Characters that continue a key-like token: letters, digits, `_` and `-`. */
 export function isTokenChar(c: number): boolean {
   return isAlnum(c) || c === 95 /* _ */ || c === 45 /* - */;
