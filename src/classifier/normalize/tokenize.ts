@@ -157,7 +157,7 @@ export function tokenize(text: string): Token[] {
         // gets the possessive "s" token, standing on the apostrophe, so "<name>'s" patterns match.
         const prev = tokens[tokens.length - 1];
         if (prev && prev.e === i && !prev.num && prev.n.length > 1 && prev.n.endsWith('s') && !startsWord(text, i + width)) {
-          tokens.push({ n: 's', s: i, e: i + width, brk: false, cap: false, num: false, masked: false });
+          tokens.push(wordPart('s', i, i + width));
         }
         break;
       }
@@ -202,7 +202,12 @@ function pushWord(tokens: Token[], tok: Token, text: string): void {
   }
   const first: Token = { n: tok.n.slice(0, at), s: tok.s, e: tok.s + at, brk: tok.brk, cap: tok.cap, num: false, masked: false };
   if (tok.cl) first.cl = true;
-  tokens.push(first, { n: tok.n.slice(at), s: tok.s + at, e: tok.e, brk: false, cap: false, num: false, masked: false });
+  tokens.push(first, wordPart(tok.n.slice(at), tok.s + at, tok.e));
+}
+
+/** A token the tokenizer adds after a word, as part of it: the "s" of "Jones'", the "t" of "dont". */
+function wordPart(n: string, s: number, e: number): Token {
+  return { n, s, e, brk: false, cap: false, num: false, masked: false };
 }
 
 /** Words before "ill" that make it the adjective ("is ill", "fell ill", "mentally ill"). */
