@@ -122,6 +122,8 @@ export function compilePhrases(p: ResolvedPolicy): Phrases {
     );
   }
   for (const phrase of p.allow) add(phrase, { rule: -1, exception: true });
+  // The lexicons' intensifying swear words: every phrase reads through them (PhraseTrie.readThrough).
+  trie.readThrough(parseTerms('@intensifiers', LEXICON_SETS)[0]!.flatMap((choice) => (choice.length === 1 && choice[0]!.kind === 'word' ? [choice[0]!.word] : [])));
   return { trie, gate, rules, contentOnly: rules.every((r) => CONTENT_CATEGORIES.includes(r.category)) };
 }
 

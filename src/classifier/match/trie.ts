@@ -97,6 +97,31 @@ export class PhraseTrie {
    */
   private readonly ids = new Map<string, number>();
   private nextId = 0;
+  /** Words a phrase reads through (see readThrough), and their masked look-ups: first letter + length -> words. */
+  private readonly through = new Set<string>();
+  private readonly throughMasked = new Map<string, string[]>();
+
+  /**
+   * Words that phrases read through wherever they stand inside one: swearing used only to
+   * intensify, so that "I'll fucking end him" is read as "I'll end him" by every rule (also
+   * masked, `f*cking`). Not at a phrase's first word: a walk starts at every token anyway.
+   */
+  readThrough(words: Iterable<string>): void {
+    for (const w of words) {
+      this.through.add(w);
+      const key = w[0] + ':' + w.length;
+      const list = this.throughMasked.get(key);
+      if (list) list.push(w);
+      else this.throughMasked.set(key, [w]);
+    }
+  }
+
+  private readsThrough(t: Token): boolean {
+    if (!t.masked) return this.through.has(t.n);
+    if (t.n[0] === '*') return false;
+    for (const w of this.throughMasked.get(t.n[0] + ':' + t.n.length) ?? []) if (fits(t.n, w, w.length)) return true;
+    return false;
+  }
 
   /** Adds one phrase (as `parsePattern` returns them). */
   add(sequence: Atom[], accept: Accept): void {
@@ -216,6 +241,9 @@ export class PhraseTrie {
     const n = tokens.length;
     const ids: number[] = new Array<number>(n);
     for (let k = 0; k < n; k++) ids[k] = this.idOf(tokens[k]!);
+    // Per token, 1 when phrases read through it (readThrough); only then may the next token be stepped to.
+    const through = new Uint8Array(n);
+    if (this.through.size > 0) for (let k = 0; k + 1 < n; k++) if (!tokens[k + 1]!.brk && this.readsThrough(tokens[k]!)) through[k] = 1;
     for (let first = 0; first < n; first++) {
       this.step(this.root, tokens[first]!, ids[first]!, first + 1, nodes, at);
       while (nodes.length > 0) {
@@ -229,6 +257,7 @@ export class PhraseTrie {
         const t = tokens[j]!;
         if (t.brk) continue;
         this.step(node, t, ids[j]!, j + 1, nodes, at);
+        if (through[j] === 1) this.step(node, tokens[j + 1]!, ids[j + 1]!, j + 2, nodes, at);
         if (node.gaps) {
           for (let g = 0; g < node.gaps.length; g++) {
             const { max, next } = node.gaps[g]!;

@@ -4,8 +4,9 @@ import { parsePattern, parseTerms } from '../../../src/classifier/match/pattern.
 import { PhraseTrie, resolve } from '../../../src/classifier/match/trie.js';
 
 /** Builds a trie of rules (index = position) and returns the matched texts per rule. */
-function run(rules: Array<{ patterns: string[]; exceptions?: string[] }>, text: string, allow: string[] = []): string[] {
+function run(rules: Array<{ patterns: string[]; exceptions?: string[] }>, text: string, allow: string[] = [], through: string[] = []): string[] {
   const trie = new PhraseTrie();
+  trie.readThrough(through);
   rules.forEach((r, rule) => {
     for (const p of r.patterns) for (const seq of parsePattern(p)) trie.add(seq, { rule, exception: false });
     for (const p of r.exceptions ?? []) for (const seq of parsePattern(p)) trie.add(seq, { rule, exception: true });
@@ -49,6 +50,21 @@ describe('PhraseTrie', () => {
   it('drops every rule inside an allow-list phrase', () => {
     const rules = [{ patterns: ['killer'] }, { patterns: ['app'] }];
     assert.deepEqual(run(rules, 'our Killer App launch', ['killer app']), []);
+  });
+
+  it('reads through intensifying words inside a phrase, masked ones too, and for exceptions as well', () => {
+    const rules = [{ patterns: ['i ll end him'], exceptions: ['i ll end him tomorrow'] }];
+    const through = ['fucking', 'bloody'];
+    assert.deepEqual(run(rules, "I'll fucking end him.", [], through), ["0:I'll fucking end him"]);
+    assert.deepEqual(run(rules, "I'll end him f*cking now.", [], through), ["0:I'll end him"]);
+    assert.deepEqual(run(rules, "I'll f*cking end him.", [], through), ["0:I'll f*cking end him"]);
+    assert.deepEqual(run(rules, "I'll bloody end him tomorrow.", [], through), []);
+    // Without the list, or with another word there, or across a sentence end: no match.
+    assert.deepEqual(run(rules, "I'll fucking end him."), []);
+    assert.deepEqual(run(rules, "I'll quickly end him.", [], through), []);
+    assert.deepEqual(run([{ patterns: ['you idiot'] }], 'Thank you. Bloody idiot', [], through), []);
+    // One word is read through, not a run of them.
+    assert.deepEqual(run(rules, "I'll bloody fucking end him.", [], through), []);
   });
 
   it('matches token classes', () => {
