@@ -35,6 +35,10 @@ const MUST_FLAG: Array<[string, string]> = [
   ["I'm going to hurt you if you touch my budget again.", 'violence'],
   ['Keep it up and I will kill him, I swear.', 'violence'],
   ["I'll end you in front of the whole board.", 'violence'],
+  // swearing between the words of a threat is read through
+  ["I swear I'll fucking end her if she goes to HR.", 'violence'],
+  ["Touch my rig again and I'll put you in hospital.", 'violence'],
+  ["He'd better watch himself at the next site visit.", 'watch-your-back'],
   ['Someone should punch him in the face for that presentation.', 'violence'],
   ["Watch your back at the offsite.", 'watch-your-back'],
   ['I know where you live, Karen.', 'know-where-you-live'],
@@ -122,6 +126,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // harm without a speaker behind it
+  'The fall put him in hospital for a week, so his shifts are covered.',
+  "Careful on site today, you'll break your bloody neck on that scaffolding.",
   // a funeral and a game
   "We'll bury her next to Dad on Friday, the service is at eleven.",
   "I'll crush her at chess tonight, she has been boasting all week.",
