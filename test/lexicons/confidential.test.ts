@@ -31,6 +31,14 @@ const MUST_FLAG: Array<[string, string]> = [
   ["Can you check Omar's equity grant before he signs?", 'named-pay'],
   ['Her salary is 140,000 and she wants more.', 'named-pay'],
   ["We're letting Grady go on Friday.", 'termination'],
+  // a full name, two people, and a date after "go at"
+  ["We're letting Martha Quigley go on Friday.", 'termination'],
+  ['We are letting Ines and Callum go at the end of the quarter.', 'termination'],
+  ["Odette's contract isn't being renewed after the pilot.", 'termination'],
+  ["We're not renewing Bram's contract for next season.", 'termination'],
+  // silence until a date
+  ["Please don't say anything to him before Friday.", 'secrecy-request'],
+  ["Don't mention it to the night crew yet.", 'secrecy-request'],
   ['Lucia is being let go at the end of the month.', 'termination'],
   ['We are terminating Pieter Vos after the audit.', 'termination'],
   ['Security will walk him out at five.', 'termination'],
@@ -93,6 +101,10 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // leaving early, good news, and a wait that hides nothing
+  'Let Martha go at four today, she covered Sunday.',
+  "Odette's contract was renewed in May, congratulations to her.",
+  "Don't say anything until you've read the whole report.",
   "Please run Priya's salary through the new payroll system from March.",
   'The merger was announced on Monday; the press release is attached.',
   'The earnings call will be public, dial-in details below.',
