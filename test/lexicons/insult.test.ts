@@ -145,9 +145,16 @@ const MUST_FLAG: Array<[string, string]> = [
   // a machine beside a person does not excuse the person
   ['The guy who fixed the printer on the second floor is a complete idiot.', 'idiot'],
   ['Our new coordinator has the attention span of a gnat.', 'stupid-person'],
+  ['The new team lead has the decision-making of a shopping trolley.', 'incompetent-person'],
+  ['Honestly the buyer has the musical taste of a ringtone.', 'incompetent-person'],
+  ['That supplier rep is a walking paper jam.', 'incompetent-person'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  // praise in the same shapes
+  'She has the patience of a saint and the focus of a surgeon.',
+  'Our auditor is a walking encyclopedia of lease accounting.',
+  "The office is a walking distance from the station, and it's a walking tour after lunch.",
   // someone else's words, quoted and reported (low: shown, but no prompt at send)
   'A caller shouted "you brainless idiot" at our receptionist and hung up; I have logged it.',
   'The reviewer wrote “what a pompous idiot the narrator is” and gave it two stars.',
