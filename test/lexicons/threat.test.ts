@@ -39,6 +39,11 @@ const MUST_FLAG: Array<[string, string]> = [
   ["I swear I'll fucking end her if she goes to HR.", 'violence'],
   ["Touch my rig again and I'll put you in hospital.", 'violence'],
   ["He'd better watch himself at the next site visit.", 'watch-your-back'],
+  ["Touch my stock again and you'll be leaving in an ambulance.", 'violence'],
+  ['If he shoves her once more he goes home in a body bag.', 'violence'],
+  ["Tell the landlord he won't like how this conversation goes.", 'youll-be-sorry'],
+  ['Keep complaining and we will make their lives a misery.', 'career-threat'],
+  ['Would hate for anything of yours to go missing before the audit.', 'blackmail'],
   ['Someone should punch him in the face for that presentation.', 'violence'],
   ["Watch your back at the offsite.", 'watch-your-back'],
   ['I know where you live, Karen.', 'know-where-you-live'],
@@ -128,6 +133,8 @@ const MUST_FLAG: Array<[string, string]> = [
 const MUST_NOT: string[] = [
   // harm without a speaker behind it
   'The fall put him in hospital for a week, so his shifts are covered.',
+  'She went home in an ambulance after the fall, so send flowers.',
+  "You won't like how the film ends, but the soundtrack is great.",
   "Careful on site today, you'll break your bloody neck on that scaffolding.",
   // a funeral and a game
   "We'll bury her next to Dad on Friday, the service is at eleven.",
