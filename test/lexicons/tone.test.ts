@@ -16,6 +16,14 @@ function tone(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // sarcasm: praise or patience that means the opposite
+  ["Two missed pickups in one week. Slow clap, everyone.", 'sarcasm'],
+  ['Booking the client into the wrong city takes a special kind of genius.', 'sarcasm'],
+  ["I trust you're familiar with the concept of a calendar invite.", 'sarcasm'],
+  ["I'm sure nobody else had anything to add after your hour on slide four.", 'sarcasm'],
+  ["Sending the checklist again, since it apparently didn't sink in last week.", 'sarcasm'],
+  ["No worries, I'll just do it myself again, as usual.", 'sarcasm'],
+  ['Well done, Einstein, the printer was unplugged.', 'sarcasm'],
   ['So the vendor deigned to answer after three weeks.', 'finally'],
   ['RTFM. The setting is under Options.', 'did-you-read'],
   ['Per my last email, the form is due Friday.', 'per-my-last-email'],
@@ -126,6 +134,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // praise in the same shapes
+  'It takes a special kind of talent to run a hospice ward for twenty years.',
+  'Thanks for nothing short of a brilliant quarter, team.',
   // keeping something up; being hard on oneself
   'Do try to keep up the stretches after the physio session.',
   "I'm done being nice to myself about the training, time to get serious.",
