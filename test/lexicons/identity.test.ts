@@ -15,6 +15,12 @@ function identity(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // a group as a "type" or a "lot", "their own kind", and age put-downs
+  ['Same every season with these Brazilian types, all charm and no paperwork.', 'group-stereotype'],
+  ["Put the new family on the east estate, they'll be happier among their own kind.", 'group-stereotype'],
+  ["You know what that lot are like with deadlines.", 'group-stereotype'],
+  ['Most of the Tuesday club are half gaga by now, so keep the forms short.', 'age-remark'],
+  ['The night porter is sweet but deaf as a post.', 'age-remark'],
   // a person's group given as the reason, a sweeping "they always" after a group, turning people away by group
   ["She's Turkish, so of course the quote will come back padded.", 'group-stereotype'],
   ["She's in her sixties, no point sending her on the cloud course.", 'hiring-by-group'],
@@ -145,6 +151,10 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  // kinds of things, and an animal's own kind
+  'We stock these Italian types of flour and two German ones.',
+  'Those Polish lot numbers on the pallet labels need checking.',
+  'Young birds learn the song from adults of their own species.',
   // a remark reported in order to deal with it
   'The recruiter passed on the client brief, which said "no one over 50", and we have declined it.',
   'The Polish drivers will drink the coffee if you leave it out, so make a fresh pot.',
