@@ -16,6 +16,9 @@ function legal(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // binned after reading; records cleared before a freedom-of-information request
+  ["Bin this email once you've read it, and the spreadsheet too.", 'destroy-after-reading'],
+  ['Delete the complaint notes before the FOI request lands.', 'destroy-evidence'],
   ['Please delete this email after you read it.', 'destroy-after-reading'],
   ['Burn after reading, seriously.', 'destroy-after-reading'],
   ['Shred these before Monday.', 'destroy-evidence'],
