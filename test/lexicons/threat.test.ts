@@ -40,6 +40,9 @@ const MUST_FLAG: Array<[string, string]> = [
   ["Touch my rig again and I'll put you in hospital.", 'violence'],
   ["He'd better watch himself at the next site visit.", 'watch-your-back'],
   ["Touch my stock again and you'll be leaving in an ambulance.", 'violence'],
+  ['I know where you drink on Fridays, and your address is not exactly hard to find.', 'know-where-you-live'],
+  ["Go to HR about the rota and remember I've got a very long memory.", 'know-where-you-live'],
+  ["Complain again and I'll get your permit pulled so fast your head spins.", 'career-threat'],
   ['If he shoves her once more he goes home in a body bag.', 'violence'],
   ["Tell the landlord he won't like how this conversation goes.", 'youll-be-sorry'],
   ['Keep complaining and we will make their lives a misery.', 'career-threat'],
@@ -134,6 +137,7 @@ const MUST_NOT: string[] = [
   // harm without a speaker behind it
   'The fall put him in hospital for a week, so his shifts are covered.',
   'She went home in an ambulance after the fall, so send flowers.',
+  "I've got a long memory for good work, and yours won't be forgotten at bonus time.",
   "You won't like how the film ends, but the soundtrack is great.",
   "Careful on site today, you'll break your bloody neck on that scaffolding.",
   // a funeral and a game
