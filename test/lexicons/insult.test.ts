@@ -148,11 +148,18 @@ const MUST_FLAG: Array<[string, string]> = [
   ['The new team lead has the decision-making of a shopping trolley.', 'incompetent-person'],
   ['Honestly the buyer has the musical taste of a ringtone.', 'incompetent-person'],
   ['That supplier rep is a walking paper jam.', 'incompetent-person'],
+  ['Our new area manager is a glorified paperweight.', 'person-is-label'],
+  ["I've met parking meters with more charm than him.", 'incompetent-person'],
+  ["Honestly the rep couldn't sell ice in the Arctic in July.", 'incompetent-person'],
+  ["She couldn't find the loading bay with a map and a guide.", 'incompetent-person'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
   // praise in the same shapes
   'She has the patience of a saint and the focus of a surgeon.',
+  'He is a potato farmer from Lincolnshire and supplies two of our sites.',
+  "I've seen teams with more budget than us miss the deadline.",
+  "We couldn't find the site with the map they sent, so we were late.",
   'Our auditor is a walking encyclopedia of lease accounting.',
   "The office is a walking distance from the station, and it's a walking tour after lunch.",
   // someone else's words, quoted and reported (low: shown, but no prompt at send)
