@@ -83,7 +83,7 @@ const HOSTILE: ReadonlySet<string> = new Set(
  * ASKING NICELY"), or one with a "??" / "?!" run, make capitals hostile. A bulletin's "FLOOD
  * WARNING ... WARNING" is one.
  */
-const EDGY: ReadonlySet<string> = new Set('WHY STILL LAST FINAL WARNING ALREADY TWICE TIMES THIRD NICELY ASKING DONE'.split(' '));
+const EDGY: ReadonlySet<string> = new Set('WHY STILL LAST FINAL WARNING ALREADY TWICE TIMES THIRD NICELY ASKING DONE WHOEVER KEEPS EXCUSE EXCUSES'.split(' '));
 /** Warm capitals ("HAPPY BIRTHDAY", "CONGRATULATIONS", "THANK YOU") are celebration, not shouting. */
 const WARM: ReadonlySet<string> = new Set(
   'HAPPY BIRTHDAY CONGRATULATIONS CONGRATS THANK THANKS WELCOME CELEBRATE PARTY CHEERS HOORAY YAY GO'.split(' '),

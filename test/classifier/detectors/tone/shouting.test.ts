@@ -25,6 +25,9 @@ const MUST_FLAG: Array<[string, string[]]> = [
   ['I HAVE ALREADY ANSWERED THIS TWICE.', ['I HAVE ALREADY ANSWERED THIS TWICE.']],
   ['I AM DONE ASKING NICELY. Keys on my desk by six.', ['I AM DONE ASKING NICELY.']],
   ['THAT IS FOUR TIMES NOW?? Read the checklist.', ['THAT IS FOUR TIMES NOW??']],
+  // an accusation to whoever keeps doing it, and excuses refused
+  ['TO WHOEVER KEEPS TAKING VAN 3 HOME: BRING IT BACK. Thanks.', ['TO WHOEVER KEEPS TAKING VAN 3 HOME: BRING IT BACK.']],
+  ['NO MORE EXCUSES, I NEED THE EXCUSE NOTES BY FIVE.', ['NO MORE EXCUSES, I NEED THE EXCUSE NOTES BY FIVE.']],
 ];
 
 const MUST_NOT: string[] = [
@@ -37,6 +40,7 @@ const MUST_NOT: string[] = [
   'Set MAX_RETRIES and HTTP_PROXY in the ENV file, then restart.',
   'Our KPIs and OKRs go to the CEO before the QBR.',
   'PLEASE NOTE THE NEW DIAL-IN NUMBER FOR FRIDAY.',
+  'WHOEVER PARKED THE BLUE VAN IN BAY 3, PLEASE MOVE IT BEFORE NOON.',
   'HAPPY BIRTHDAY TO YOU, SAM!!!',
   'ALL DONE!! THANKS EVERYONE FOR THE HARD WORK',
   'CLASSES RUN THREE TIMES A DAY. PLEASE WIPE THE MATS.',
