@@ -39,6 +39,10 @@ const MUST_FLAG: Array<[string, string]> = [
   // silence until a date
   ["Please don't say anything to him before Friday.", 'secrecy-request'],
   ["Don't mention it to the night crew yet.", 'secrecy-request'],
+  ['Odette Hale starts medical leave on Monday, about six weeks.', 'medical-leave'],
+  ["We're settling with her for $40k and an NDA.", 'named-pay'],
+  ['Not to be shared with the branch leads before the Monday call.', 'secrecy-request'],
+  ['The buyer is Harwell Group, and this cannot get out before the vote.', 'secrecy-request'],
   ['Lucia is being let go at the end of the month.', 'termination'],
   ['We are terminating Pieter Vos after the audit.', 'termination'],
   ['Security will walk him out at five.', 'termination'],
@@ -105,6 +109,7 @@ const MUST_NOT: string[] = [
   'Let Martha go at four today, she covered Sunday.',
   "Odette's contract was renewed in May, congratulations to her.",
   "Don't say anything until you've read the whole report.",
+  'Odette starts sick leave policy training tomorrow with the new starters.',
   "Please run Priya's salary through the new payroll system from March.",
   'The merger was announced on Monday; the press release is attached.',
   'The earnings call will be public, dial-in details below.',
