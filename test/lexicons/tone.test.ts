@@ -24,6 +24,10 @@ const MUST_FLAG: Array<[string, string]> = [
   ["Sending the checklist again, since it apparently didn't sink in last week.", 'sarcasm'],
   ["No worries, I'll just do it myself again, as usual.", 'sarcasm'],
   ['Well done, Einstein, the printer was unplugged.', 'sarcasm'],
+  ["I'm not sure how many more ways I can say it: the van keys stay on site.", 'said-repeatedly'],
+  ['I will not be explaining the rota again.', 'said-repeatedly'],
+  ['I should not have to write this mail every month.', 'said-repeatedly'],
+  ["I'd appreciate not having to chase the timesheets again.", 'said-repeatedly'],
   ['So the vendor deigned to answer after three weeks.', 'finally'],
   ['RTFM. The setting is under Options.', 'did-you-read'],
   ['Per my last email, the form is due Friday.', 'per-my-last-email'],
@@ -137,6 +141,8 @@ const MUST_NOT: string[] = [
   // praise in the same shapes
   'It takes a special kind of talent to run a hospice ward for twenty years.',
   'Thanks for nothing short of a brilliant quarter, team.',
+  'How many ways can we say thank you to the volunteers this year?',
+  "I won't be sending it again, it's in the shared folder.",
   // keeping something up; being hard on oneself
   'Do try to keep up the stretches after the physio session.',
   "I'm done being nice to myself about the training, time to get serious.",
