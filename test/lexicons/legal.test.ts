@@ -16,6 +16,10 @@ function legal(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // counting on nobody checking; bidders agreeing a ceiling
+  ['Print the old certificate and send it anyway, nobody checks.', 'nobody-will-notice'],
+  ['Use the cheaper labels, nobody ever verifies the batch codes.', 'nobody-will-notice'],
+  ["Spoke to their deal team: neither of us goes above 8x for the Hollin assets.", 'price-fixing'],
   // binned after reading; records cleared before a freedom-of-information request
   ["Bin this email once you've read it, and the spreadsheet too.", 'destroy-after-reading'],
   ['Delete the complaint notes before the FOI request lands.', 'destroy-evidence'],
@@ -144,6 +148,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'Nobody checks the shared inbox on Fridays, so call me if it is urgent.',
+  'This report is a waste of paper if nobody reads it, so let us shorten it.',
+  "It's fine as long as no-one checks in anything that breaks the build.",
   // the act condemned, not proposed
   'Massaging the figures would be fraud, so we report the miss as it is.',
   'Faking the test results is a sackable offence.',
