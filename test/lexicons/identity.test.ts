@@ -21,6 +21,12 @@ const MUST_FLAG: Array<[string, string]> = [
   ["You know what that lot are like with deadlines.", 'group-stereotype'],
   ['Most of the Tuesday club are half gaga by now, so keep the forms short.', 'age-remark'],
   ['The night porter is sweet but deaf as a post.', 'age-remark'],
+  ["Keep Rosa off the forklift rota, women and heavy plant don't mix.", 'group-stereotype'],
+  ['No more hiring the Romanian lads for the bar, please.', 'hiring-by-group'],
+  ["I'd rather we didn't interview the applicant with the wheelchair for the warehouse.", 'hiring-by-group'],
+  ['Those people have always been trouble with deposits.', 'group-stereotype'],
+  ['Nice enough chap, but camp as Christmas in front of clients.', 'coded-remark'],
+  ["The residents don't want the high street turning into Little Lagos.", 'coded-remark'],
   // a person's group given as the reason, a sweeping "they always" after a group, turning people away by group
   ["She's Turkish, so of course the quote will come back padded.", 'group-stereotype'],
   ["She's in her sixties, no point sending her on the cloud course.", 'hiring-by-group'],
@@ -155,6 +161,10 @@ const MUST_NOT_FLAG: string[] = [
   'We stock these Italian types of flour and two German ones.',
   'Those Polish lot numbers on the pallet labels need checking.',
   'Young birds learn the song from adults of their own species.',
+  // past decisions reported, and things that don't mix
+  'We did not hire the Indian candidate because he accepted another offer.',
+  "We didn't promote the female engineer this cycle; she only joined in May.",
+  "Oil and water don't mix, so shake the dressing first.",
   // a remark reported in order to deal with it
   'The recruiter passed on the client brief, which said "no one over 50", and we have declined it.',
   'The Polish drivers will drink the coffee if you leave it out, so make a fresh pot.',
