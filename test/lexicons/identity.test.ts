@@ -27,6 +27,10 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Those people have always been trouble with deposits.', 'group-stereotype'],
   ['Nice enough chap, but camp as Christmas in front of clients.', 'coded-remark'],
   ["The residents don't want the high street turning into Little Lagos.", 'coded-remark'],
+  ["He's Dutch, they're all so rude in meetings.", 'group-stereotype'],
+  ['Those Pentecostal types never last a term here.', 'group-stereotype'],
+  ['Put a token black guy in the back row of the shoot and we are done.', 'group-stereotype'],
+  ['We are not hiring some cripple for the stockroom.', 'ableist-slur'],
   // a person's group given as the reason, a sweeping "they always" after a group, turning people away by group
   ["She's Turkish, so of course the quote will come back padded.", 'group-stereotype'],
   ["She's in her sixties, no point sending her on the cloud course.", 'hiring-by-group'],
@@ -165,6 +169,10 @@ const MUST_NOT_FLAG: string[] = [
   'We did not hire the Indian candidate because he accepted another offer.',
   "We didn't promote the female engineer this cycle; she only joined in May.",
   "Oil and water don't mix, so shake the dressing first.",
+  // the verb and the adjective
+  'The outage crippled the network for a day, and the fine could cripple PCs makers.',
+  'They face crippling debt after the flood.',
+  'The token ring network still runs the old plant.',
   // a remark reported in order to deal with it
   'The recruiter passed on the client brief, which said "no one over 50", and we have declined it.',
   'The Polish drivers will drink the coffee if you leave it out, so make a fresh pot.',
