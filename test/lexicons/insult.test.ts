@@ -152,6 +152,12 @@ const MUST_FLAG: Array<[string, string]> = [
   ["I've met parking meters with more charm than him.", 'incompetent-person'],
   ["Honestly the rep couldn't sell ice in the Arctic in July.", 'incompetent-person'],
   ["She couldn't find the loading bay with a map and a guide.", 'incompetent-person'],
+  ['Whoever priced this has the financial literacy of a goldfish.', 'incompetent-person'],
+  ["I've met traffic cones with better judgement than our area lead.", 'incompetent-person'],
+  ['A five-year-old with a glue stick would have made a better poster.', 'incompetent-person'],
+  ['The new buyer is about as sharp as a sack of spanners.', 'incompetent-person'],
+  ['He drafts contracts like a parrot with a concussion.', 'incompetent-person'],
+  ['Remind me why we kept the nepo-hire on the pitch team.', 'idiot'],
 ];
 
 const MUST_NOT_FLAG: string[] = [
@@ -160,6 +166,8 @@ const MUST_NOT_FLAG: string[] = [
   'He is a potato farmer from Lincolnshire and supplies two of our sites.',
   "I've seen teams with more budget than us miss the deadline.",
   "We couldn't find the site with the map they sent, so we were late.",
+  'She is as sharp as a tack and as bright as a button.',
+  "I've met teams with better tooling, but none with better people.",
   'Our auditor is a walking encyclopedia of lease accounting.',
   "The office is a walking distance from the station, and it's a walking tour after lunch.",
   // someone else's words, quoted and reported (low: shown, but no prompt at send)

@@ -28,6 +28,8 @@ const MUST_FLAG: Array<[string, string]> = [
   ['I will not be explaining the rota again.', 'said-repeatedly'],
   ['I should not have to write this mail every month.', 'said-repeatedly'],
   ["I'd appreciate not having to chase the timesheets again.", 'said-repeatedly'],
+  ['Only a genius could book the wrong venue twice.', 'sarcasm'],
+  ["It's adorable that you think that counts as a final draft.", 'sarcasm'],
   ['So the vendor deigned to answer after three weeks.', 'finally'],
   ['RTFM. The setting is under Options.', 'did-you-read'],
   ['Per my last email, the form is due Friday.', 'per-my-last-email'],
@@ -143,6 +145,7 @@ const MUST_NOT: string[] = [
   'Thanks for nothing short of a brilliant quarter, team.',
   'How many ways can we say thank you to the volunteers this year?',
   "I won't be sending it again, it's in the shared folder.",
+  "It's adorable that you thought of the kids with the gift bags.",
   // keeping something up; being hard on oneself
   'Do try to keep up the stretches after the physio session.',
   "I'm done being nice to myself about the training, time to get serious.",
