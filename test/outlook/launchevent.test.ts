@@ -39,8 +39,12 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * (src/classifier/match/quotation.ts: a customer's insult reported in quotation marks) and
  * sentences about fiction (a villain's crimes) no longer prompt at send: 41 of 5,650 freshly
  * written innocent sentences fewer flagged, none of the positives lost that they were tried on.
+ * It is 172 KiB for 6 KB of rules from three more blind sets (about 5.3 KB of lexicon, 0.7 KB for
+ * tone/word-by-word): no new false alarm on 8,140 clean mails and 5,898 innocent sentences, and on
+ * mail no rule was written from they found a little more (2 to 4 more findings per 220-240 mails,
+ * 3 sets) and many more of the 9,000 project sentences (insult 197 -> 211, threat 74 -> 81).
  */
-const CEILING_GZIP_BYTES = 166 * 1024;
+const CEILING_GZIP_BYTES = 172 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
