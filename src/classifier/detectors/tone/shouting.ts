@@ -486,6 +486,7 @@ function isTerminal(c: number): boolean {
   return c === 0x2e || c === 0x21 || c === 0x3f || c === 0xff01 || c === 0xff1f || c === 0x2026 || c === 0x203d;
 }
 
-function isSpace(c: number): boolean {
+/** White space between words, in the tone detectors (no-break and typographic spaces too). */
+export function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a || c === 0xa0 || c === 0x0c || c === 0x0b || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
 }

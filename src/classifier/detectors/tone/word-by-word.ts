@@ -1,4 +1,5 @@
 import type { Detector, Hit } from '../../types.js';
+import { isSpace } from './shouting.js';
 
 /**
  * `tone/word-by-word`: a sentence typed one word at a time, each word a sentence of its own
@@ -127,10 +128,6 @@ function readLine(text: string, from: number, to: number, hits: Hit[]): void {
     sentenceStart = -1;
   }
   endRun();
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 13 || c === 10;
 }
 
 /** ASCII, Latin-1 and Latin Extended, Greek and Cyrillic letters (not symbols, not emoji). */
