@@ -10,7 +10,7 @@ import { createClassifier } from '../../src/classifier/index.js';
  * change is worth a loss, say why in its commit.
  */
 const MAX_INNOCENT_WARNED = 123;
-const MIN_FOUND: Readonly<Record<string, number>> = { insult: 211, identity: 72, threat: 81, legal: 76, confidential: 174, tone: 132 };
+const MIN_FOUND: Readonly<Record<string, number>> = { insult: 211, identity: 72, threat: 81, legal: 75, confidential: 174, tone: 132 };
 
 interface Row {
   text: string;

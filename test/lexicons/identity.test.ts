@@ -24,7 +24,6 @@ const MUST_FLAG: Array<[string, string]> = [
   ["Keep Rosa off the forklift rota, women and heavy plant don't mix.", 'group-stereotype'],
   ['No more hiring the Romanian lads for the bar, please.', 'hiring-by-group'],
   ["I'd rather we didn't interview the applicant with the wheelchair for the warehouse.", 'hiring-by-group'],
-  ['Those people have always been trouble with deposits.', 'group-stereotype'],
   ['Nice enough chap, but camp as Christmas in front of clients.', 'coded-remark'],
   ["The residents don't want the high street turning into Little Lagos.", 'coded-remark'],
   ["He's Dutch, they're all so rude in meetings.", 'group-stereotype'],
@@ -169,6 +168,8 @@ const MUST_NOT_FLAG: string[] = [
   'We did not hire the Indian candidate because he accepted another offer.',
   "We didn't promote the female engineer this cycle; she only joined in May.",
   "Oil and water don't mix, so shake the dressing first.",
+  'Women have always been under-represented in engineering, so the mentoring scheme matters.',
+  'Immigrants have always been the backbone of this city.',
   // the verb and the adjective
   'The outage crippled the network for a day, and the fine could cripple PCs makers.',
   'They face crippling debt after the flood.',

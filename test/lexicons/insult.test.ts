@@ -167,6 +167,8 @@ const MUST_NOT_FLAG: string[] = [
   "I've seen teams with more budget than us miss the deadline.",
   "We couldn't find the site with the map they sent, so we were late.",
   'She is as sharp as a tack and as bright as a button.',
+  'I feel like a zombie with a hangover after the offsite.',
+  'My kid would do better with a tutor, so we hired one.',
   "I've met teams with better tooling, but none with better people.",
   'Our auditor is a walking encyclopedia of lease accounting.',
   "The office is a walking distance from the station, and it's a walking tour after lunch.",

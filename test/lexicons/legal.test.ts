@@ -17,15 +17,13 @@ function legal(text: string): Finding[] {
 
 const MUST_FLAG: Array<[string, string]> = [
   ["Keep the line running, just don't enter the torque readings into the maintenance log.", 'avoid-writing'],
-  ['Offer him the place. Keep the reason off any written assessment.', 'avoid-writing'],
-  ["The door camera was 'down' that night, make sure that's what the incident report says.", 'falsify-records'],
   ['Overwrite the CCTV before the prosecutor asks for it.', 'destroy-evidence'],
   ['Keep the reported count under the state threshold until the cruise ends.', 'hide-from-regulator'],
   ['We agreed not to notify the regulator until the refinancing closed.', 'hide-from-regulator'],
   ['Their rep says they will hold quotes at 40 a tonne minimum if we do the same.', 'price-fixing'],
   // counting on nobody checking; bidders agreeing a ceiling
   ['Print the old certificate and send it anyway, nobody checks.', 'nobody-will-notice'],
-  ['Use the cheaper labels, nobody ever verifies the batch codes.', 'nobody-will-notice'],
+  ['Use the cheaper labels, nobody verifies those anyway.', 'nobody-will-notice'],
   ["Spoke to their deal team: neither of us goes above 8x for the Hollin assets.", 'price-fixing'],
   // binned after reading; records cleared before a freedom-of-information request
   ["Bin this email once you've read it, and the spreadsheet too.", 'destroy-after-reading'],
@@ -155,6 +153,13 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  "Just don't put anything in the system until it's approved.",
+  "Just don't put personal data in the ticket, link to the record instead.",
+  'Keep your personal opinions off the written evaluation.',
+  'Keep the number of attendees under the fire limit.',
+  'We decided not to notify parents until the trip was confirmed.',
+  "Please make sure that's what the minutes say before we circulate them.",
+  'Nobody actually checks the fire extinguishers, which worries me; can facilities look?',
   "Just don't put your name in the visitor log, initials are fine.",
   "Keep your shoes off the paper, it's still drying.",
   'Nobody checks the shared inbox on Fridays, so call me if it is urgent.',
