@@ -28,8 +28,8 @@ const MUST_FLAG: Array<[string, string]> = [
   ["The residents don't want the high street turning into Little Lagos.", 'coded-remark'],
   ["He's Dutch, they're all so rude in meetings.", 'group-stereotype'],
   ['Those Pentecostal types never last a term here.', 'group-stereotype'],
-  ['Put a token black guy in the back row of the shoot and we are done.', 'group-stereotype'],
   ['We are not hiring some cripple for the stockroom.', 'ableist-slur'],
+  ["We've already got the token Asian in the ensemble.", 'group-stereotype'],
   // a person's group given as the reason, a sweeping "they always" after a group, turning people away by group
   ["She's Turkish, so of course the quote will come back padded.", 'group-stereotype'],
   ["She's in her sixties, no point sending her on the cloud course.", 'hiring-by-group'],
@@ -170,6 +170,7 @@ const MUST_NOT_FLAG: string[] = [
   "Oil and water don't mix, so shake the dressing first.",
   'Women have always been under-represented in engineering, so the mentoring scheme matters.',
   'Immigrants have always been the backbone of this city.',
+  "We don't want a token woman on the board; we want the best chair.",
   // the verb and the adjective
   'The outage crippled the network for a day, and the fine could cripple PCs makers.',
   'They face crippling debt after the flood.',

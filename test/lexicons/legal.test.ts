@@ -23,7 +23,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Their rep says they will hold quotes at 40 a tonne minimum if we do the same.', 'price-fixing'],
   // counting on nobody checking; bidders agreeing a ceiling
   ['Print the old certificate and send it anyway, nobody checks.', 'nobody-will-notice'],
-  ['Use the cheaper labels, nobody verifies those anyway.', 'nobody-will-notice'],
+  ['Use the cheaper labels, nobody verifies anyway.', 'nobody-will-notice'],
   ["Spoke to their deal team: neither of us goes above 8x for the Hollin assets.", 'price-fixing'],
   // binned after reading; records cleared before a freedom-of-information request
   ["Bin this email once you've read it, and the spreadsheet too.", 'destroy-after-reading'],

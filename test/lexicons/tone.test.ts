@@ -28,7 +28,6 @@ const MUST_FLAG: Array<[string, string]> = [
   ['I will not be explaining the rota again.', 'said-repeatedly'],
   ['I should not have to write this mail every month.', 'said-repeatedly'],
   ["I'd appreciate not having to chase the timesheets again.", 'said-repeatedly'],
-  ['Only a genius could book the wrong venue twice.', 'sarcasm'],
   ["It's adorable that you think that counts as a final draft.", 'sarcasm'],
   ['So the vendor deigned to answer after three weeks.', 'finally'],
   ['RTFM. The setting is under Options.', 'did-you-read'],
@@ -146,6 +145,9 @@ const MUST_NOT: string[] = [
   'How many ways can we say thank you to the volunteers this year?',
   "I won't be sending it again, it's in the shared folder.",
   "It's adorable that you thought of the kids with the gift bags.",
+  'Only a genius could have designed a bridge like that.',
+  "I assume you're familiar with the concept of net present value; if not, page 3 explains it.",
+  'It has come to my attention once again how generous this team is. Thank you.',
   // keeping something up; being hard on oneself
   'Do try to keep up the stretches after the physio session.',
   "I'm done being nice to myself about the training, time to get serious.",
