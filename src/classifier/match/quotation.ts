@@ -25,7 +25,8 @@ const CUE_WINDOW = 6;
 const REPORTING_WORDS: ReadonlySet<string> = new Set(
   (
     'said says saying told called calls calling wrote writes written shouted yelled replied asked texted messaged emailed tweeted ' +
-    'posted commented wanted demanded request requested ' +
+    'posted commented wanted demanded request requested screamed muttered hissed scrawled sprayed painted graffitied daubed ' +
+    'labelled labeled branded nicknamed dubbed mocked ' +
     'claims claimed alleged alleges accused quote quoted quoting line lines phrase phrases words like ' +
     'example examples comment comments review reviews message titled remark remarks joke headline reads'
   ).split(' '),
@@ -101,10 +102,26 @@ function nearestMark(text: string, from: number, step: 1 | -1): { double: boolea
  * mark of one family on one line, and the opening mark follows a colon or a reporting word.
  */
 export function inReportedQuotation(text: string, start: number, end: number): boolean {
+  start = afterArticle(text, start, end);
   const before = nearestMark(text, start - 1, -1);
   if (before === null || before.mark !== Mark.Open) return false;
   const after = nearestMark(text, end, 1);
   return after !== null && after.mark === Mark.Close && after.double === before.double && reported(text, before.at);
+}
+
+/**
+ * Where the phrase starts once an article just outside the quotation marks is left out: in
+ * `called our receptionist a "useless bimbo"` the phrase "a useless bimbo" starts before the quote,
+ * but the article is the writer's grammar, not their words. Otherwise `start` itself.
+ */
+function afterArticle(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && i - start < 3 && isWordChar(text.charCodeAt(i))) i++;
+  const word = text.slice(start, i).toLowerCase();
+  if (word !== 'a' && word !== 'an' && word !== 'the') return start;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const m = markOf(text.charCodeAt(i));
+  return m !== null && i + 1 < end ? i + 1 : start;
 }
 
 /** Whether a colon or one of REPORTING_WORDS stands among the few words before `at`, on its line. */

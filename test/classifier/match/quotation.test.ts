@@ -20,6 +20,15 @@ describe('match/quotation', () => {
     assert.equal(quoted('The recruiter sent a note saying the client wanted "no one over 40"; I refused.', 'no one over 40'), true);
   });
 
+  it('reads abuse reported from an incident as quoted, and an article just outside the marks as grammar', () => {
+    assert.equal(quoted('Someone scrawled "lazy foreigners" on the cabin door; it has been painted over.', 'lazy foreigners'), true);
+    assert.equal(quoted('A visitor screamed "useless donkey" at the porter.', 'useless donkey'), true);
+    assert.equal(quoted('A patient called our ward assistant a "useless donkey" in the corridor.', 'a "useless donkey'), true);
+    assert.equal(quoted('He branded the intern an “utter moron” in front of the client.', 'an “utter moron'), true);
+    // without a reporting word the article does not make it quoted
+    assert.equal(quoted('You are a "useless donkey" and everyone knows it.', 'a "useless donkey'), false);
+  });
+
   it('leaves the writer\'s own scare quotes and unquoted words alone', () => {
     assert.equal(quoted("Just pay the inspector's 'expediting fee' and we'll call it something else.", 'expediting fee'), false);
     assert.equal(quoted('Can we word the ad as "recent graduates only" so older people stop applying?', 'recent graduates only'), false);
