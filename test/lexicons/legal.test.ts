@@ -153,6 +153,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'Neither of us will be in on Friday, so please send questions to Priya.',
   "Just don't put anything in the system until it's approved.",
   "Just don't put personal data in the ticket, link to the record instead.",
   'Keep your personal opinions off the written evaluation.',

@@ -146,6 +146,7 @@ const MUST_NOT: string[] = [
   "I won't be sending it again, it's in the shared folder.",
   "It's adorable that you thought of the kids with the gift bags.",
   'Only a genius could have designed a bridge like that.',
+  'The new booking app is so simple a toddler could use it.',
   "I assume you're familiar with the concept of net present value; if not, page 3 explains it.",
   'It has come to my attention once again how generous this team is. Thank you.',
   // keeping something up; being hard on oneself

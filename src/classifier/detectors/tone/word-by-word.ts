@@ -7,17 +7,18 @@ import { isSpace } from './shouting.js';
  * the written form of clapping between words, and the reader hears contempt.
  *
  * A run fires when, on one line, at least three sentences in a row are one or two words long, at
- * least two of them one word, and one of their words is a small word of an ordinary sentence
- * ("the", "every", "not", "before"; see GLUE). That keeps out slogans and taglines ("Bold.
- * Simple. Honest."), and a word that is not all letters breaks the run: abbreviations and
- * initials ("Mon. Tue.", "J. R. R. Tolkien"), ellipses, numbers, quoted words.
+ * least two of them one word, and one of the one-word sentences is a small word of an ordinary
+ * sentence ("The.", "Every.", "Before."; see GLUE). That keeps out slogans and taglines ("Bold.
+ * Simple. Honest.", "Safe. Clean. On time.") and countdowns ("Three. Two. One."), and a word
+ * that is not all letters breaks the run: abbreviations and initials ("Mon. Tue.", "J. R. R.
+ * Tolkien"), ellipses, numbers, quoted words.
  *
  * Linear: a native search finds the lines that may hold a run, and each such line is read once.
  */
 
 /** Small words that show a cut-up sentence rather than a list of slogans. */
 const GLUE: ReadonlySet<string> = new Set(
-  'the a an in on at to of not every single each is are do does did before after by this that it you your my we our and or again ever one just never now all any'.split(' '),
+  'the a an in on at to of not every single each is are do does did before after by this that it you your my we our and or again ever just never now all any'.split(' '),
 );
 /** Words that end in a period as abbreviations, not as sentences. */
 const ABBREVIATIONS: ReadonlySet<string> = new Set(
@@ -123,7 +124,9 @@ function readLine(text: string, from: number, to: number, hits: Hit[]): void {
       runEnd = i;
       runLength++;
       if (words === 1) singles++;
-      if (sentenceGlue) glue = true;
+      // A small word counts only as a sentence of its own ("In.", "Every."), not inside a
+      // two-word one: "Safe. Clean. On time." is a slogan.
+      if (sentenceGlue && words === 1) glue = true;
     } else endRun();
     sentenceStart = -1;
   }

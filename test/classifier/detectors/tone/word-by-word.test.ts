@@ -27,8 +27,10 @@ const FLAGGED: Array<[string, string[]]> = [
 ];
 
 const QUIET: string[] = [
-  // slogans and taglines: no small word of a sentence
+  // slogans, taglines and countdowns: no small word as a sentence of its own
   'Our values: Bold. Simple. Honest.',
+  'Safe. Clean. On time. That is the promise on every bus.',
+  'Three. Two. One. The store opens at nine.',
   'Plan. Build. Launch. That is the whole roadmap.',
   // abbreviations, initials, ellipses, numbers
   'Meeting Mon. Tue. Wed. at 9 in room 4.',
