@@ -43,10 +43,12 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * mostly tone/word-by-word; matcher 0.7 KB, reading phrases through intensifying swear words): no
  * new false alarm on 8,140 clean mails and 5,898 innocent sentences, and on mail no rule was
  * written from they found a little more (2 to 4 more findings per 220-240 mails, 3 sets) and more
- * of the 9,000 project sentences (insult 197 -> 211, threat 74 -> 81, tone 124 -> 132). At
- * 176,038 bytes that leaves 90: the next rule that grows it must say what it buys.
+ * of the 9,000 project sentences (insult 197 -> 211, threat 74 -> 81, tone 124 -> 132). It is
+ * 173 KiB for 0.4 KB bought with precision: exceptions and reporting words from 600 innocent
+ * look-alikes written by two more writers (false alarms on them 30 -> 14, innocent project
+ * sentences warned on 123 -> 120). At 176,414 bytes that leaves 738.
  */
-const CEILING_GZIP_BYTES = 172 * 1024;
+const CEILING_GZIP_BYTES = 173 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
