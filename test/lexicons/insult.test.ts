@@ -161,6 +161,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  "The rescue pup we're fostering is a complete clown, he chewed his lead in half.",
   // praise in the same shapes
   'She has the patience of a saint and the focus of a surgeon.',
   'He is a potato farmer from Lincolnshire and supplies two of our sites.',

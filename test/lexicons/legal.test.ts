@@ -153,6 +153,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'The national pay award for staff this year is 3.5%, backdated to April.',
+  'If anyone approaches you about throwing a game, report it to me or the integrity officer.',
+  "We destroyed Westbrook's full-court press in the second half.",
   'Neither of us will be in on Friday, so please send questions to Priya.',
   "Just don't put anything in the system until it's approved.",
   "Just don't put personal data in the ticket, link to the record instead.",

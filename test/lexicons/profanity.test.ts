@@ -108,6 +108,7 @@ const MUST_FLAG: Array<[string, string, 'low' | 'medium' | 'high']> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  'Order: 20 butt hinges, 6 ballcocks and 2 x 15mm cock stop valves.',
   // a word cited, not used
   'Please never use the word "bitch" in chat, even as a joke.',
   'The code of conduct lists "bitch" and similar words as unacceptable.',
