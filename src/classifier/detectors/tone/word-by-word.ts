@@ -65,8 +65,8 @@ function oneWordAfter(text: string, at: number): boolean {
 /** The runs of one line (`text[from, to)`, no line break inside). */
 function readLine(text: string, from: number, to: number, hits: Hit[]): void {
   // The run of short sentences being read: where it starts and ends, how many sentences, how
-  // many of one word, whether a small word was seen. The sentence in progress: its start, its
-  // words so far, whether it has a small word, whether it can still be part of a run.
+  // many of one word, whether a small word stood as a sentence. The sentence in progress: its
+  // start, its words so far, whether it can still be part of a run.
   let runStart = -1;
   let runEnd = -1;
   let runLength = 0;
@@ -74,7 +74,6 @@ function readLine(text: string, from: number, to: number, hits: Hit[]): void {
   let glue = false;
   let sentenceStart = -1;
   let words = 0;
-  let sentenceGlue = false;
   let clean = true;
   const endRun = (): void => {
     if (runLength >= 3 && singles >= 2 && glue) {
@@ -100,13 +99,11 @@ function readLine(text: string, from: number, to: number, hits: Hit[]): void {
     if (sentenceStart < 0) {
       sentenceStart = start;
       words = 0;
-      sentenceGlue = false;
       clean = true;
     }
     words++;
     // One letter is a word only as "a" or "I"; otherwise it is an initial.
     if (!lower || (lower.length === 1 && lower !== 'a' && lower !== 'i') || ABBREVIATIONS.has(lower)) clean = false;
-    else if (GLUE.has(lower)) sentenceGlue = true;
     if (!endsSentence) {
       // A sentence with other punctuation (",", "!", "?", ":") or a third word does not
       // belong to a word-by-word run, and it ends the run before it.
@@ -123,10 +120,12 @@ function readLine(text: string, from: number, to: number, hits: Hit[]): void {
       if (runStart < 0) runStart = sentenceStart;
       runEnd = i;
       runLength++;
-      if (words === 1) singles++;
       // A small word counts only as a sentence of its own ("In.", "Every."), not inside a
-      // two-word one: "Safe. Clean. On time." is a slogan.
-      if (sentenceGlue && words === 1) glue = true;
+      // two-word one: "Safe. Clean. On time." is a slogan. A one-word sentence's word is this one.
+      if (words === 1) {
+        singles++;
+        if (GLUE.has(lower)) glue = true;
+      }
     } else endRun();
     sentenceStart = -1;
   }
