@@ -97,9 +97,9 @@ export class PhraseTrie {
    */
   private readonly ids = new Map<string, number>();
   private nextId = 0;
-  /** Words a phrase reads through (see readThrough), and their masked look-ups: first letter + length -> words. */
+  /** Words a phrase reads through (see readThrough), and the same indexed for masked tokens. */
   private readonly through = new Set<string>();
-  private readonly throughMasked = new Map<string, string[]>();
+  private throughMasked: Map<string, string[]> = new Map();
 
   /**
    * Words that phrases read through wherever they stand inside one: swearing used only to
@@ -107,20 +107,12 @@ export class PhraseTrie {
    * masked, `f*cking`). Not at a phrase's first word: a walk starts at every token anyway.
    */
   readThrough(words: Iterable<string>): void {
-    for (const w of words) {
-      this.through.add(w);
-      const key = w[0] + ':' + w.length;
-      const list = this.throughMasked.get(key);
-      if (list) list.push(w);
-      else this.throughMasked.set(key, [w]);
-    }
+    for (const w of words) this.through.add(w);
+    this.throughMasked = maskIndexOf(this.through);
   }
 
   private readsThrough(t: Token): boolean {
-    if (!t.masked) return this.through.has(t.n);
-    if (t.n[0] === '*') return false;
-    for (const w of this.throughMasked.get(t.n[0] + ':' + t.n.length) ?? []) if (fits(t.n, w, w.length)) return true;
-    return false;
+    return t.masked ? fitting(this.throughMasked, t.n).length > 0 : this.through.has(t.n);
   }
 
   /** Adds one phrase (as `parsePattern` returns them). */
@@ -324,19 +316,9 @@ export class PhraseTrie {
   private stepMasked(node: Node, word: string, j: number, nodes: Node[], at: number[]): void {
     if (word[0] === '*') return;
     if (node.words) {
-      if (!node.maskIndex) {
-        node.maskIndex = new Map();
-        for (const w of node.words.keys()) {
-          const key = w[0] + ':' + w.length;
-          const list = node.maskIndex.get(key);
-          if (list) list.push(w);
-          else node.maskIndex.set(key, [w]);
-        }
-      }
+      node.maskIndex ??= maskIndexOf(node.words.keys());
       // Every word that fits: "f***" may be "fire" for one rule and "fuck" for another.
-      for (const w of node.maskIndex.get(word[0] + ':' + word.length) ?? []) {
-        if (fits(word, w, w.length)) nodes.push(node.words.get(w)!), at.push(j);
-      }
+      for (const w of fitting(node.maskIndex, word)) nodes.push(node.words.get(w)!), at.push(j);
     }
     if (node.stemList) {
       for (const [stem, target] of node.stemList) {
@@ -373,6 +355,24 @@ function children(node: Node): Node[] {
   for (const c of [node.name, node.num, node.any]) if (c) out.push(c);
   if (node.gaps) for (const g of node.gaps) out.push(g.next);
   return out;
+}
+
+/** Words indexed for masked tokens by first letter and length (a mask keeps both). */
+function maskIndexOf(words: Iterable<string>): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const w of words) {
+    const key = w[0] + ':' + w.length;
+    const list = index.get(key);
+    if (list) list.push(w);
+    else index.set(key, [w]);
+  }
+  return index;
+}
+
+/** The words of `index` that the masked token `masked` fits (one starting with `*` fits none). */
+function fitting(index: Map<string, string[]>, masked: string): string[] {
+  if (masked[0] === '*') return [];
+  return (index.get(masked[0] + ':' + masked.length) ?? []).filter((w) => fits(masked, w, w.length));
 }
 
 /** Whether the first `n` characters of a masked word fit `plain`. */
