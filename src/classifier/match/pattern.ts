@@ -65,21 +65,10 @@ export function parsePattern(source: string, sets?: PatternSets): Atom[][] {
 /** Named word lists a pattern may use as `@name` (lexicon files' `sets`). Values are alternatives: `a|b|c`. */
 export type PatternSets = Readonly<Record<string, string>>;
 
-const SET_REF = /@([a-z0-9]+(?:-[a-z0-9]+)*)/g;
+/** An alternative that is exactly one set reference. */
+const SET_ALTERNATIVE = /^@([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 /** How deep sets may refer to other sets. */
 const MAX_SET_DEPTH = 4;
-
-/** Replaces every `@name` in a term by the set's alternatives. Throws on an unknown name or a cycle. */
-function resolveSets(term: string, sets: PatternSets | undefined, depth = 0): string {
-  if (!term.includes('@')) return term;
-  if (depth > MAX_SET_DEPTH) throw new PatternError(`"${term}": sets refer to each other too deeply (or in a circle)`);
-  const out = term.replace(SET_REF, (_, name: string) => {
-    const value = sets?.[name];
-    if (value === undefined) throw new PatternError(`"@${name}": no such set`);
-    return value;
-  });
-  return resolveSets(out, sets, depth + 1);
-}
 
 /**
  * The terms of a pattern, each as its list of choices (a choice is zero or more atoms; an
@@ -90,7 +79,7 @@ function resolveSets(term: string, sets: PatternSets | undefined, depth = 0): st
 export function parseTerms(source: string, sets?: PatternSets): Atom[][][] {
   const terms = source.trim().split(/\s+/);
   if (terms.length === 0 || terms[0] === '') throw new PatternError('empty pattern');
-  const out = terms.map((term) => parseTerm(resolveSets(term, sets)));
+  const out = terms.map((term) => parseTerm(term, sets));
   checkTerms(out, source);
   return out;
 }
@@ -137,22 +126,38 @@ function atomKey(atom: Atom): string {
 }
 
 /**
- * Parsed terms by their text. Lexicons repeat the same terms (`you|he|she`, `(the|a)`) across
- * thousands of patterns; parsing each once keeps creating a classifier fast. Only terms that
- * parse are kept; callers never modify what they get.
+ * Parsed terms by their text, and the choices of a set by its name. Lexicons repeat the same terms
+ * (`you|he|she`, `(the|a)`, `@groups`) across thousands of patterns; parsing each once keeps
+ * creating a classifier fast. A set is parsed once and its choices shared by every term that uses
+ * it, so a term naming a set of hundreds of words is not first written out as one long string.
+ * Terms with sets are kept per sets object (another object may give a name other words). Only
+ * what parses is kept; callers never modify what they get.
  */
 const TERM_CACHE = new Map<string, Atom[][]>();
+interface SetsCache {
+  terms: Map<string, Atom[][]>;
+  sets: Map<string, Atom[][]>;
+}
+const SETS_CACHE = new WeakMap<PatternSets, SetsCache>();
+/** Parsed alternatives by their text: the same word is one shared atom wherever it stands. */
+const ALTERNATIVE_CACHE = new Map<string, Atom[]>();
 
-function parseTerm(term: string): Atom[][] {
-  let choices = TERM_CACHE.get(term);
+function parseTerm(term: string, sets: PatternSets | undefined): Atom[][] {
+  let cache = TERM_CACHE;
+  if (term.includes('@') && sets) {
+    let entry = SETS_CACHE.get(sets);
+    if (!entry) SETS_CACHE.set(sets, (entry = { terms: new Map(), sets: new Map() }));
+    cache = entry.terms;
+  }
+  let choices = cache.get(term);
   if (!choices) {
-    choices = parseTermUncached(term);
-    TERM_CACHE.set(term, choices);
+    choices = parseTermUncached(term, sets);
+    cache.set(term, choices);
   }
   return choices;
 }
 
-function parseTermUncached(term: string): Atom[][] {
+function parseTermUncached(term: string, sets: PatternSets | undefined): Atom[][] {
   const gap = /^\.\.\.(\d*)$/.exec(term);
   if (gap) {
     const max = gap[1] ? Number(gap[1]) : 3;
@@ -167,8 +172,35 @@ function parseTermUncached(term: string): Atom[][] {
   } else if (body.includes('(') || body.includes(')')) {
     throw new PatternError(`"${term}": parentheses must wrap a whole term`);
   }
-  const choices: Atom[][] = body.split('|').map((alt) => parseAlternative(alt, term));
+  const choices = alternatives(body, term, sets, 0);
   if (optional) choices.push([]);
+  return choices;
+}
+
+/** The choices of `a|@set|b`: each set's words in its place. */
+function alternatives(body: string, term: string, sets: PatternSets | undefined, depth: number): Atom[][] {
+  const choices: Atom[][] = [];
+  for (const alt of body.split('|')) {
+    const ref = alt.startsWith('@') ? SET_ALTERNATIVE.exec(alt) : null;
+    if (ref) for (const choice of setChoices(ref[1]!, sets, depth)) choices.push(choice);
+    else if (alt.includes('@')) throw new PatternError(`"${alt}": a set is named as a whole alternative (@name)`);
+    else choices.push(parseAlternative(alt, term));
+  }
+  return choices;
+}
+
+/** A set's words as choices. Throws on an unknown name, or sets referring to each other too deeply (or in a circle). */
+function setChoices(name: string, sets: PatternSets | undefined, depth: number): Atom[][] {
+  const value = sets?.[name];
+  if (value === undefined) throw new PatternError(`"@${name}": no such set`);
+  if (depth > MAX_SET_DEPTH) throw new PatternError(`"@${name}": sets refer to each other too deeply (or in a circle)`);
+  const cache = SETS_CACHE.get(sets!)?.sets;
+  let choices = cache?.get(name);
+  if (!choices) {
+    if (value.includes('(') || value.includes(')')) throw new PatternError(`"@${name}": a set holds words, not parentheses`);
+    choices = alternatives(value, `@${name}`, sets, depth + 1);
+    cache?.set(name, choices);
+  }
   return choices;
 }
 
@@ -176,6 +208,15 @@ function parseTermUncached(term: string): Atom[][] {
 const PLAIN_WORD = /^[a-z]{2,}$/;
 
 function parseAlternative(alt: string, term: string): Atom[] {
+  let atoms = ALTERNATIVE_CACHE.get(alt);
+  if (!atoms) {
+    atoms = parseAlternativeUncached(alt, term);
+    ALTERNATIVE_CACHE.set(alt, atoms);
+  }
+  return atoms;
+}
+
+function parseAlternativeUncached(alt: string, term: string): Atom[] {
   if (alt === '') throw new PatternError(`"${term}" has an empty alternative`);
   // Most alternatives are one plain lowercase word, which the tokenizer reads as itself.
   if (PLAIN_WORD.test(alt)) return [{ kind: 'word', word: alt }];

@@ -77,6 +77,19 @@ describe('parseTerms with sets', () => {
     assert.throws(() => parseTerms('@a', { a: '@b', b: '@a' }), /too deeply|circle/);
   });
 
+  it('reads a set only as a whole alternative, and a set holds words only', () => {
+    assert.throws(() => parseTerms('un@pay', sets), /whole alternative/);
+    assert.throws(() => parseTerms('@odd', { odd: 'a|(b)' }), /parentheses/);
+  });
+
+  it('parses a set once: every term naming it shares its choices, and another sets object gives its own words', () => {
+    const [a] = parseTerms('@pay', sets);
+    const [b] = parseTerms('(@pay|raise) cut', sets);
+    assert.equal(b![0], a![0]);
+    const [other] = parseTerms('@pay', { pay: 'wage' });
+    assert.deepEqual(other, [[{ kind: 'word', word: 'wage' }]]);
+  });
+
   it('is not limited to MAX_EXPANSIONS: patterns are never expanded', () => {
     const big = Array.from({ length: 40 }, (_, k) => `w${k}`).join('|');
     assert.equal(parseTerms(`${big} ${big} ${big} x`).length, 4);
