@@ -45,7 +45,12 @@ export class SentenceGate {
   private readonly compoundIds = new Map<string | number, number>();
   /** Compound id -> its atoms (all must be seen). */
   private readonly compoundAtoms: number[][] = [];
-  private readonly termIds = new Map<string, number>();
+  /** Compound id -> how often it is seen, roughly (see cost). */
+  private readonly compoundCost: number[] = [];
+  /** A choice of a parsed term -> its compound id, or -1 (see choiceCompound). */
+  private readonly choiceIds = new Map<Atom[], number>();
+  /** Hash of a term's sorted compound ids -> the term ids with that hash. */
+  private readonly termIds = new Map<number, number[]>();
   /** Parsed term (its choices array) -> what it adds to the gate (see term). */
   private readonly terms = new Map<Atom[][], GateTerm | null>();
   /** Term id -> its compounds (any one seen will do). */
@@ -126,47 +131,82 @@ export class SentenceGate {
   private term(choices: Atom[][]): GateTerm | null {
     let term = this.terms.get(choices);
     if (term !== undefined) return term;
-    const compounds: Atom[][] = [];
-    for (const choice of choices) {
+    // A term is seen about as often as its compounds are, added up.
+    const ids = new Int32Array(choices.length);
+    let cost = 0;
+    term = null;
+    for (let k = 0; k < choices.length; k++) {
+      const c = this.choiceCompound(choices[k]!);
+      if (c < 0) break;
+      ids[k] = c;
+      cost += this.compoundCost[c]!;
+      if (k === choices.length - 1) term = { id: this.termId(ids), cost };
+    }
+    this.terms.set(choices, term);
+    return term;
+  }
+
+  /**
+   * The compound of a choice: up to three of its rarest words and stems (all of them appear where
+   * the choice does), or -1 when it has none. Choices are shared between terms (a set's words
+   * stand in every term that names the set), so each is worked out once.
+   */
+  private choiceCompound(choice: Atom[]): number {
+    let id = this.choiceIds.get(choice);
+    if (id === undefined) {
       // Most choices are one word: no filtering or sorting to do.
       const atoms =
         choice.length === 1 && (choice[0]!.kind === 'word' || choice[0]!.kind === 'prefix')
           ? choice
           : choice.filter((a) => a.kind === 'word' || a.kind === 'prefix').sort((a, b) => cost(a) - cost(b));
-      if (atoms.length === 0) break;
-      compounds.push(atoms.length <= 3 ? atoms : atoms.slice(0, 3));
-    }
-    // A term is seen about as often as its compounds are, added up; a compound about as often
-    // as its atoms together (costs read as rough frequencies, multiplied).
-    term =
-      compounds.length === choices.length
-        ? { id: this.termId(compounds), cost: compounds.reduce((sum, atoms) => sum + atoms.reduce((p, a) => (p * cost(a)) / 1000, 1000), 0) }
-        : null;
-    this.terms.set(choices, term);
-    return term;
-  }
-
-  private termId(compounds: Atom[][]): number {
-    const cids = [...new Set(compounds.map((atoms) => this.compoundId(atoms)))].sort((a, b) => a - b);
-    const key = cids.join(',');
-    let id = this.termIds.get(key);
-    if (id === undefined) {
-      id = this.termCompounds.push(cids) - 1;
-      this.termIds.set(key, id);
+      id = atoms.length === 0 ? -1 : this.compoundId(atoms.length <= 3 ? atoms : atoms.slice(0, 3));
+      this.choiceIds.set(choice, id);
     }
     return id;
   }
 
+  /** `ids`: the compounds of a term's choices (sorted here, in place). */
+  private termId(ids: Int32Array): number {
+    // The compound ids once each, sorted: the same term whatever the order of its choices.
+    // Looked up by a hash of them (joining hundreds of ids into a key string cost more than
+    // the rest of building the gate).
+    ids.sort();
+    let n = 0;
+    let hash = FNV_OFFSET;
+    for (let k = 0; k < ids.length; k++) {
+      if (k > 0 && ids[k] === ids[k - 1]) continue;
+      ids[n++] = ids[k]!;
+      hash = Math.imul(hash ^ ids[k]!, FNV_PRIME);
+    }
+    const bucket = this.termIds.get(hash);
+    if (bucket) {
+      next: for (const id of bucket) {
+        const known = this.termCompounds[id]!;
+        if (known.length !== n) continue;
+        for (let k = 0; k < n; k++) if (known[k] !== ids[k]) continue next;
+        return id;
+      }
+    }
+    const id = this.termCompounds.push(Array.from(ids.subarray(0, n))) - 1;
+    if (bucket) bucket.push(id);
+    else this.termIds.set(hash, [id]);
+    return id;
+  }
+
   private compoundId(atoms: Atom[]): number {
-    // Kept rarest first (the caller's order); the key does not depend on the order.
-    const aids = atoms.length === 1 ? [this.atomId(atoms[0]!)] : [...new Set(atoms.map((a) => this.atomId(a)))];
-    const key = aids.length === 1 ? aids[0]! : aids
+    // Kept rarest first (the caller's order); the key does not depend on the order. Most
+    // compounds are one atom, keyed by its id without building an array first.
+    const one = atoms.length === 1 ? this.atomId(atoms[0]!) : -1;
+    const aids = one >= 0 ? null : [...new Set(atoms.map((a) => this.atomId(a)))];
+    const key = aids === null ? one : aids.length === 1 ? aids[0]! : aids
       .slice()
       .sort((a, b) => a - b)
       .join(',');
     let id = this.compoundIds.get(key);
     if (id === undefined) {
-      id = this.compoundAtoms.push(aids) - 1;
+      id = this.compoundAtoms.push(aids ?? [one]) - 1;
+      // About as often as its atoms together (costs read as rough frequencies, multiplied).
+      this.compoundCost.push(atoms.reduce((p, a) => (p * cost(a)) / 1000, 1000));
       this.compoundPatterns.push([]);
       this.compoundIds.set(key, id);
     }
