@@ -13,9 +13,7 @@ import { preferencesFromPolicy, preferencesToPolicy, type UserPreferences } from
 export { applyPreferenceDocument, preferencesFromPolicy, preferencesToPolicy, type UserPreferences } from './user-preferences.js';
 
 /** Roaming settings hold at most 32 KB for the whole add-in; preferences stay well inside. */
-export const ROAMING_LIMIT_BYTES = 32 * 1024;
 export const MAX_PREFERENCE_BYTES = 16 * 1024;
-export const EMPTY_PREFERENCES: UserPreferences = Object.freeze({ hidden: [], allow: [] }) as UserPreferences;
 
 /**
  * Parses the allow-list as typed in the pane (one word or phrase a line). Returns the entries and

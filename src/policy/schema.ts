@@ -47,7 +47,6 @@ export const ActionSchema = doc(
   'off: dropped; inform: shown in the pane only; warn: asks "send anyway?" at send; block: cannot send until changed.',
 );
 export const SeveritySchema = z.enum(SEVERITIES);
-export const CategorySchema = z.enum(CATEGORIES);
 /** Categories a term may belong to: `context` is about the situation, never about words. */
 export const TERM_CATEGORIES = CATEGORIES.filter((c) => c !== 'context');
 

@@ -7,9 +7,6 @@
  */
 import { isAsciiLetterCode } from '../detectors/pii/common.js';
 
-/** A half-open range [start, end) of UTF-16 offsets. */
-export type Range = readonly [number, number];
-
 export type SegmentKind = 'quote' | 'signature' | 'disclaimer';
 
 export interface Segment {

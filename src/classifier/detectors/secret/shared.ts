@@ -31,15 +31,8 @@ export function hasOrdinaryWordPart(value: string): boolean {
 
 // The character classes every detector shares (pii/common.ts), under the names secret detectors use.
 export { isAlnum, isAsciiLetter, isDigit };
-/** Characters that continue a key-like token: letters, digits, `_` and `-`. */
-export function isTokenChar(c: number): boolean {
-  return isAlnum(c) || c === 95 /* _ */ || c === 45 /* - */;
-}
 export function isSpaceOrTab(c: number): boolean {
   return c === 32 || c === 9;
-}
-export function isWhitespace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0;
 }
 
 /** Shannon entropy in bits per character. */
