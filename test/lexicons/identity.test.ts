@@ -15,6 +15,10 @@ function identity(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // a vet's office is not a breeding word: the slur still counts
+  ['That bitch from the vet office shouted at our driver.', 'gendered-slur'],
+  ['Everyone knows the new guy in logistics is a fruit.', 'homophobic-transphobic-slur'],
+  ['Those faggots in marketing can pay for their own lunch.', 'homophobic-transphobic-slur'],
   // a group as a "type" or a "lot", "their own kind", and age put-downs
   ['Same every season with these Brazilian types, all charm and no paperwork.', 'group-stereotype'],
   ["Put the new family on the east estate, they'll be happier among their own kind.", 'group-stereotype'],
@@ -160,6 +164,11 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  'Our clinic has a bitch in whelp booked for a scan on Tuesday.',
+  // fruit and faggots as food
+  'Every class gets a fruit snack at break time.',
+  'The butcher has faggots and gravy on special this week.',
+  'Order two trays of faggots for the Saturday counter.',
   // kinds of things, and an animal's own kind
   'We stock these Italian types of flour and two German ones.',
   'Those Polish lot numbers on the pallet labels need checking.',

@@ -15,6 +15,7 @@ function insults(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['Honestly, Priyanka is a dummy when it comes to budgets.', 'person-is-label'],
   // a compound with a pet or a machine word is still a person
   ['The dog walker is a lunatic.', 'person-label'],
   ['Our van driver is a total idiot.', 'idiot'],
@@ -161,6 +162,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  // test material and a pudding, not people
+  'The demo tenant is seeded with dummy records for the walkthrough.',
+  'Dessert on Wednesday is spotted dick and custard.',
   "The rescue pup we're fostering is a complete clown, he chewed his lead in half.",
   // praise in the same shapes
   'She has the patience of a saint and the focus of a surgeon.',

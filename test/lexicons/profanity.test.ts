@@ -108,6 +108,9 @@ const MUST_FLAG: Array<[string, string, 'low' | 'medium' | 'high']> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  // a breeder's and a meat plant's words
+  'The bitch was mated in March, so puppies are due in May.',
+  'We are two boners short on the beef line tomorrow.',
   'Order: 20 butt hinges, 6 ballcocks and 2 x 15mm cock stop valves.',
   // a word cited, not used
   'Please never use the word "bitch" in chat, even as a joke.',

@@ -17,6 +17,7 @@ function threats(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['If he calls again, tell him to drop dead.', 'violence'],
   ["Say that again and I'll break your fucking jaw.", 'violence'],
   ["I'll break your neck if you cc the client again.", 'violence'],
   ['If they talk to the union we will break their fingers.', 'violence'],
@@ -142,6 +143,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // a name or an adjective after a determiner, not an order to die
+  'Our Drop Dead Stout is on tap at the launch.',
   // harm without a speaker behind it
   'The fall put him in hospital for a week, so his shifts are covered.',
   'She went home in an ambulance after the fall, so send flowers.',

@@ -139,6 +139,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // correcting oneself
+  'Per my last email: apologies, the venue is Room 4, not Room 2.',
   // praise in the same shapes
   'It takes a special kind of talent to run a hospice ward for twenty years.',
   'Thanks for nothing short of a brilliant quarter, team.',
