@@ -15,6 +15,8 @@ function identity(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // a hedge between the group and the claim changes nothing
+  ['Older staff simply can\'t learn the new rostering app.', 'group-stereotype'],
   // a vet's office is not a breeding word: the slur still counts
   ['That bitch from the vet office shouted at our driver.', 'gendered-slur'],
   ['Everyone knows the new guy in logistics is a fruit.', 'homophobic-transphobic-slur'],
