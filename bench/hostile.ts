@@ -159,6 +159,11 @@ export function hostileCases(shape: LexiconShape): HostileCase[] {
     { name: 'only newlines', stresses: 'empty lines for the segmenter', make: (n) => repeatTo('\n', n) },
     { name: 'sign-off lines', stresses: 'signature search over many sign-offs', make: (n) => repeatTo('Best,\nSam\n\n', n) },
     {
+      name: 'excusable requests in a row',
+      stresses: 'look-back for excusedBy phrases before every match of an entry that has them',
+      make: (n, v = 0) => build(n, 32 + 7919 * v, (r) => r.pick(['Surprise party on Friday. ', 'Keep this between us. ', 'The door code changes. ', "Don't write it down. ", 'Noted. ', '\n\n'])),
+    },
+    {
       name: 'distinct code points',
       stresses: 'per-code-point fold cache misses (CJK, accents, math letters)',
       make: (n, v = 0) => build(n, 30 + 7919 * v, (r) => String.fromCodePoint(r.pick([r.int(0x4e00, 0x9fff), r.int(0xc0, 0x24f), r.int(0x1d400, 0x1d7ff), r.int(0x400, 0x4ff)]))),

@@ -3,9 +3,10 @@ import { resolvePolicy } from '../policy/defaults.js';
 import { LEXICON, LEXICON_SETS } from './lexicons/compiled.js';
 import type { LexiconEntry } from './lexicons/entry.js';
 import { parseTerms } from './match/pattern.js';
-import { PhraseTrie, resolve, type Accept } from './match/trie.js';
+import { PhraseTrie, resolve, type Accept, type TokenMatch } from './match/trie.js';
 import type { Token } from './normalize/tokenize.js';
 import { SentenceGate } from './match/gate.js';
+import { excusedMatches } from './match/excused.js';
 import { inReportedQuotation } from './match/quotation.js';
 import { findSegments, forEachOutside, inSegment, type Segment } from './segment/segment.js';
 import { DETECTORS } from './detectors/index.js';
@@ -37,6 +38,8 @@ export interface PhraseRule {
   externalOnly: boolean;
   /** Keeps its severity when quoted or said in a story (see QUOTABLE). */
   keepWhenQuoted: boolean;
+  /** Some phrase earlier in the paragraph can excuse a match (`excusers`, lexicon `excusedBy`). */
+  excusable: boolean;
 }
 
 const LOWER: Record<Severity, Severity> = { high: 'medium', medium: 'low', low: 'low' };
@@ -85,10 +88,14 @@ export function compilePhrases(p: ResolvedPolicy): Phrases {
     trie.addPattern(terms, accept);
     if (!accept.exception) gate.addPattern(terms);
   };
-  const addRule = (rule: PhraseRule, patterns: readonly string[], exceptions: readonly string[] = []): void => {
-    const index = rules.push(rule) - 1;
+  // The phrases that excuse a rule's match from earlier in its paragraph: matched on demand, only
+  // before such matches (match/excused.ts), so neither the gate nor the main trie holds them.
+  const excusers = new PhraseTrie();
+  const addRule = (rule: Omit<PhraseRule, 'excusable'>, patterns: readonly string[], exceptions: readonly string[] = [], excusedBy: readonly string[] = []): void => {
+    const index = rules.push({ ...rule, excusable: excusedBy.length > 0 }) - 1;
     for (const pattern of patterns) add(pattern, { rule: index, exception: false });
     for (const pattern of exceptions) add(pattern, { rule: index, exception: true });
+    for (const pattern of excusedBy) excusers.addPattern(parseTerms(pattern, LEXICON_SETS), { rule: index, exception: false });
   };
   for (const e of LEXICON as readonly LexiconEntry[]) {
     addRule(
@@ -103,6 +110,7 @@ export function compilePhrases(p: ResolvedPolicy): Phrases {
       },
       e.patterns,
       e.exceptions,
+      e.excusedBy,
     );
   }
   for (const term of p.terms) {
@@ -124,7 +132,7 @@ export function compilePhrases(p: ResolvedPolicy): Phrases {
   for (const phrase of p.allow) add(phrase, { rule: -1, exception: true });
   // The lexicons' intensifying swear words: every phrase reads through them (PhraseTrie.readThrough).
   trie.readThrough(parseTerms('@intensifiers', LEXICON_SETS)[0]!.flatMap((choice) => (choice.length === 1 && choice[0]!.kind === 'word' ? [choice[0]!.word] : [])));
-  return { trie, gate, rules, contentOnly: rules.every((r) => CONTENT_CATEGORIES.includes(r.category)) };
+  return { trie, gate, excusers, rules, contentOnly: rules.every((r) => CONTENT_CATEGORIES.includes(r.category)) };
 }
 
 function termId(pattern: string): string {
@@ -147,6 +155,8 @@ function normalizeDraft(draft: string | Draft): Draft {
 export interface Phrases {
   trie: PhraseTrie;
   gate: SentenceGate;
+  /** Phrases that excuse a rule's match when they stand earlier in its paragraph. */
+  excusers: PhraseTrie;
   rules: PhraseRule[];
   /** Every rule is of a content category, whose findings quoted text and signatures never give. */
   contentOnly: boolean;
@@ -226,13 +236,20 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
-function phraseHits(text: string, { trie, gate, rules }: Phrases, hasExternal: boolean, skip: readonly Segment[]): Hit[] {
+function phraseHits(text: string, { trie, gate, excusers, rules }: Phrases, hasExternal: boolean, skip: readonly Segment[]): Hit[] {
   // Only the sentences that can hold a phrase (match/gate.ts): the same matches as every token.
   const tokens = skip.length === 0 ? gate.tokens(text) : tokensOutside(text, gate, skip);
   const hits: Hit[] = [];
-  for (const m of resolve(trie.match(tokens))) {
+  const matches = resolve(trie.match(tokens));
+  const excusable = matches.filter((m) => rules[m.rule]!.excusable);
+  const excused = new Set<TokenMatch>();
+  if (excusable.length > 0) {
+    const flags = excusedMatches(text, excusable.map((m) => ({ rule: m.rule, start: tokens[m.first]!.s })), excusers);
+    excusable.forEach((m, k) => flags[k] && excused.add(m));
+  }
+  for (const m of matches) {
     const r = rules[m.rule]!;
-    if (r.externalOnly && !hasExternal) continue;
+    if ((r.externalOnly && !hasExternal) || excused.has(m)) continue;
     const start = tokens[m.first]!.s;
     const end = tokens[m.last]!.e;
     // Someone else's words: the finding says why it is only low.

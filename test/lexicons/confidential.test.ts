@@ -16,6 +16,9 @@ function confidential(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // a surprise in an earlier paragraph excuses nothing here
+  ['The surprise lunch for Marta is on Friday.\n\nOn another matter, keep this between us: two branches close in June.', 'secrecy-request'],
+  ['To my surprise the audit found nothing. Keep this between us.', 'secrecy-request'],
   ['Keep it quiet until the announcement, but we are buying them.', 'secrecy-request'],
   ["Don't forward this to anyone on the team.", 'secrecy-request'],
   ["Heads up: Marco's bonus is $85,000 this year.", 'named-pay'],
@@ -111,6 +114,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // what the secret is about was said a sentence before (secrecy-request's excusedBy)
+  'We are organising a surprise lunch for Marta on her last day. Please keep this between us.',
+  'Dev\'s birthday collection is going round this week. Don\'t tell anyone in his team.',
   // leaving early, good news, and a wait that hides nothing
   'Let Martha go at four today, she covered Sunday.',
   "Odette's contract was renewed in May, congratulations to her.",

@@ -16,6 +16,8 @@ function legal(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // a code in another paragraph excuses nothing here
+  ['The door code changes at midnight.\n\nAbout the rebate for Hanlon: do not put this in writing.', 'avoid-writing'],
   ["Keep the line running, just don't enter the torque readings into the maintenance log.", 'avoid-writing'],
   ['Overwrite the CCTV before the prosecutor asks for it.', 'destroy-evidence'],
   ['Keep the reported count under the state threshold until the cruise ends.', 'hide-from-regulator'],
@@ -153,6 +155,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // security advice about a code named a sentence before (avoid-writing's excusedBy)
+  'The alarm code changes at midnight. Get it from the shift lead in person and do not email it.',
+  'Your new wifi password is on the card in reception. Please don\'t write it down anywhere.',
   'The national pay award for staff this year is 3.5%, backdated to April.',
   'If anyone approaches you about throwing a game, report it to me or the integrity officer.',
   "We destroyed Westbrook's full-court press in the second half.",

@@ -10,6 +10,12 @@ export interface LexiconEntry {
   patterns: string[];
   /** Phrases containing a match that are fine. */
   exceptions?: string[];
+  /**
+   * Phrases that make a match fine when they stand earlier in its paragraph: what "keep this
+   * between us" or "don't write it down" refers to (a surprise party, a door code) is often said
+   * a sentence or two before.
+   */
+  excusedBy?: string[];
   /** Shown to the writer as the finding's message. */
   explanation: string;
   suggestion?: string;
@@ -39,7 +45,7 @@ export function checkLexicon(data: unknown, expectedCategory?: Category, sets?: 
   data.entries.forEach((raw: unknown, index: number) => {
     const where = isObject(raw) && typeof raw.id === 'string' ? `entry "${raw.id}"` : `entries[${index}]`;
     if (!isObject(raw)) return problems.push(`${where}: expected a mapping`);
-    const { id, severity, patterns, exceptions, explanation, suggestion, keepWhenQuoted } = raw;
+    const { id, severity, patterns, exceptions, excusedBy, explanation, suggestion, keepWhenQuoted } = raw;
     if (typeof id !== 'string' || !ID.test(id)) problems.push(`${where}: id must be lowercase words joined by "-"`);
     else if (ids.has(id)) problems.push(`${where}: duplicate id`);
     else ids.add(id as string);
@@ -49,7 +55,7 @@ export function checkLexicon(data: unknown, expectedCategory?: Category, sets?: 
     if (typeof explanation !== 'string' || explanation.trim() === '') problems.push(`${where}: explanation is required`);
     if (suggestion !== undefined && typeof suggestion !== 'string') problems.push(`${where}: suggestion must be text`);
     if (keepWhenQuoted !== undefined && keepWhenQuoted !== true) problems.push(`${where}: keepWhenQuoted must be true when given`);
-    const lists: Array<[string, unknown]> = [['patterns', patterns], ['exceptions', exceptions ?? []]];
+    const lists: Array<[string, unknown]> = [['patterns', patterns], ['exceptions', exceptions ?? []], ['excusedBy', excusedBy ?? []]];
     for (const [name, list] of lists) {
       if (!Array.isArray(list) || (name === 'patterns' && list.length === 0) || list.some((p) => typeof p !== 'string')) {
         problems.push(`${where}: ${name} must be a list of text${name === 'patterns' ? ' with at least one pattern' : ''}`);
@@ -76,6 +82,7 @@ export function checkLexicon(data: unknown, expectedCategory?: Category, sets?: 
       severity: severity as Severity,
       patterns: patterns as string[],
       ...(Array.isArray(exceptions) && exceptions.length > 0 ? { exceptions: exceptions as string[] } : {}),
+      ...(Array.isArray(excusedBy) && excusedBy.length > 0 ? { excusedBy: excusedBy as string[] } : {}),
       explanation: explanation as string,
       ...(typeof suggestion === 'string' ? { suggestion } : {}),
       ...(keepWhenQuoted === true ? { keepWhenQuoted: true as const } : {}),
@@ -126,13 +133,16 @@ export function readSets(data: unknown): { sets: Record<string, string>; problem
  *   <pattern>            (one or more)
  *   ~                    (only when there are exceptions)
  *   <exception>          (one or more)
+ *   ^                    (only when there are excusedBy phrases)
+ *   <excusedBy phrase>   (one or more)
  *
  * and entries are separated by an empty line. Suggestions (shown by the pane, never by the send
  * handler) are a separate text, one line per entry, so that a bundle can leave them out; an empty
  * line is an entry without one. Sets are `<name> <a|b|c>` lines. No field may hold a line break,
- * and a pattern is never empty nor `~`: encodeLexicon refuses what it could not decode back.
+ * and a pattern is never empty nor a mark: encodeLexicon refuses what it could not decode back.
  */
 const EXCEPTIONS_MARK = '~';
+const EXCUSED_BY_MARK = '^';
 const KEEP_QUOTED = 'keep-quoted';
 
 export interface EncodedLexicon {
@@ -153,12 +163,13 @@ export function encodeLexicon(entries: readonly LexiconEntry[], sets: Readonly<R
     if (/\s/.test(e.category + e.id + e.severity)) throw new Error(`${where}: category, id and severity cannot hold spaces`);
     const head = `${e.category} ${line(e.id, where)} ${e.severity}${e.keepWhenQuoted ? ` ${KEEP_QUOTED}` : ''}`;
     const lines = [head, line(e.explanation, where)];
-    for (const list of [e.patterns, e.exceptions ?? []]) {
+    const lists: Array<[string, readonly string[]]> = [['', e.patterns], [EXCEPTIONS_MARK, e.exceptions ?? []], [EXCUSED_BY_MARK, e.excusedBy ?? []]];
+    for (const [mark, list] of lists) {
+      if (mark && list.length > 0) lines.push(mark);
       for (const p of list) {
-        if (p === '' || p === EXCEPTIONS_MARK) throw new Error(`${where}: pattern ${JSON.stringify(p)} cannot be encoded`);
+        if (p === '' || p === EXCEPTIONS_MARK || p === EXCUSED_BY_MARK) throw new Error(`${where}: pattern ${JSON.stringify(p)} cannot be encoded`);
         lines.push(line(p, where));
       }
-      if (list === e.patterns && e.exceptions && e.exceptions.length > 0) lines.push(EXCEPTIONS_MARK);
     }
     return lines.join('\n');
   });
@@ -183,14 +194,17 @@ export function decodeLexicon(entries: string, suggestions?: string): LexiconEnt
   return entries.split('\n\n').map((block, index) => {
     const lines = block.split('\n');
     const [category, id, severity, flag] = lines[0]!.split(' ') as [Category, string, Severity, string?];
+    const excused = lines.indexOf(EXCUSED_BY_MARK, 2);
+    const end = excused < 0 ? lines.length : excused;
     const mark = lines.indexOf(EXCEPTIONS_MARK, 2);
     const tip = tips[index];
     return {
       category,
       id,
       severity,
-      patterns: lines.slice(2, mark < 0 ? lines.length : mark),
-      ...(mark >= 0 ? { exceptions: lines.slice(mark + 1) } : {}),
+      patterns: lines.slice(2, mark < 0 ? end : mark),
+      ...(mark >= 0 ? { exceptions: lines.slice(mark + 1, end) } : {}),
+      ...(excused >= 0 ? { excusedBy: lines.slice(excused + 1) } : {}),
       explanation: lines[1]!,
       ...(tip ? { suggestion: tip } : {}),
       ...(flag === KEEP_QUOTED ? { keepWhenQuoted: true as const } : {}),

@@ -24,12 +24,15 @@ describe('lexicons/entry (shipped form)', () => {
       entry(),
       entry({ id: 'with-all', exceptions: ['x y', 'z'], suggestion: 'Say it plainly.', keepWhenQuoted: true }),
       entry({ id: 'tip-only', suggestion: 'Tip.' }),
+      entry({ id: 'excused-only', excusedBy: ['surprise party', 'p q'] }),
+      entry({ id: 'both-lists', exceptions: ['x'], excusedBy: ['y z'] }),
     ];
     const encoded = encodeLexicon(list, { 'some-set': 'a|b', other: 'c' });
     const back = decodeLexicon(encoded.entries, encoded.suggestions);
     assert.deepEqual(back, list);
     assert.deepEqual(Object.keys(back[1]!), ['category', 'id', 'severity', 'patterns', 'exceptions', 'explanation', 'suggestion', 'keepWhenQuoted']);
     assert.deepEqual(Object.keys(back[0]!), ['category', 'id', 'severity', 'patterns', 'explanation']);
+    assert.deepEqual(Object.keys(back[4]!), ['category', 'id', 'severity', 'patterns', 'exceptions', 'excusedBy', 'explanation']);
     assert.deepEqual(decodeSets(encoded.sets), { 'some-set': 'a|b', other: 'c' });
   });
 
@@ -52,6 +55,8 @@ describe('lexicons/entry (shipped form)', () => {
     assert.throws(() => encodeLexicon([entry({ explanation: 'two\nlines' })], {}), /line break/);
     assert.throws(() => encodeLexicon([entry({ patterns: ['ok', ''] })], {}), /cannot be encoded/);
     assert.throws(() => encodeLexicon([entry({ exceptions: ['~'] })], {}), /cannot be encoded/);
+    assert.throws(() => encodeLexicon([entry({ excusedBy: ['^'] })], {}), /cannot be encoded/);
+    assert.throws(() => encodeLexicon([entry({ patterns: ['^'] })], {}), /cannot be encoded/);
     assert.throws(() => encodeLexicon([entry({ suggestion: '' })], {}), /empty suggestion/);
     assert.throws(() => encodeLexicon([entry({ id: 'a b' })], {}), /spaces/);
     assert.throws(() => encodeLexicon([], { 'bad name': 'a' }), /cannot be encoded/);
@@ -88,5 +93,12 @@ describe('lexicons/entry (checks)', () => {
     assert.deepEqual(checkLexicon(file({ keepWhenQuoted: true })).entries[0]!.keepWhenQuoted, true);
     assert.equal('keepWhenQuoted' in checkLexicon(file({})).entries[0]!, false);
     assert.deepEqual(checkLexicon(file({ keepWhenQuoted: 'yes' })).problems, ['entry "sample": keepWhenQuoted must be true when given']);
+  });
+
+  it('checks excusedBy phrases like exceptions: a list of patterns that parse', () => {
+    assert.deepEqual(checkLexicon(file({ excusedBy: ['surprise party'] })).entries[0]!.excusedBy, ['surprise party']);
+    assert.equal('excusedBy' in checkLexicon(file({ excusedBy: [] })).entries[0]!, false);
+    assert.match(checkLexicon(file({ excusedBy: 'surprise' })).problems.join(), /excusedBy must be a list of text/);
+    assert.match(checkLexicon(file({ excusedBy: ['a ... '] })).problems.join(), /excusedBy: .*gap/);
   });
 });
