@@ -166,6 +166,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  'The dyke behind the north field overtopped in the storm; the drainage board is on it.',
   'Our clinic has a bitch in whelp booked for a scan on Tuesday.',
   // fruit and faggots as food
   'Every class gets a fruit snack at break time.',

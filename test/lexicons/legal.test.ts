@@ -16,6 +16,7 @@ function legal(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['Send the inspector a case of wine and 500 in cash before Friday.', 'bribery'],
   // a code in another paragraph excuses nothing here
   ['The door code changes at midnight.\n\nAbout the rebate for Hanlon: do not put this in writing.', 'avoid-writing'],
   ["Keep the line running, just don't enter the torque readings into the maintenance log.", 'avoid-writing'],
@@ -155,6 +156,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // papers for the auditors, not a gift
+  'Once the reconciliation is done I will send the auditors a selection of 40 invoices.',
   // security advice about a code named a sentence before (avoid-writing's excusedBy)
   'The alarm code changes at midnight. Get it from the shift lead in person and do not email it.',
   'Your new wifi password is on the card in reception. Please don\'t write it down anywhere.',

@@ -28,7 +28,10 @@ const REPORTING_WORDS: ReadonlySet<string> = new Set(
     'posted commented wanted demanded request requested screamed muttered hissed scrawled sprayed painted graffitied daubed ' +
     'labelled labeled branded nicknamed dubbed mocked ' +
     'claims claimed alleged alleges accused quote quoted quoting line lines phrase phrases words like ' +
-    'example examples comment comments review reviews message titled remark remarks joke headline reads'
+    'example examples comment comments review reviews message titled remark remarks joke headline reads ' +
+    // words being edited out of a text: `I removed "young and energetic" from the job ad`
+    'removed remove removing replaced replace replacing reworded reword rephrased rephrase deleted delete struck ' +
+    'term terms'
   ).split(' '),
 );
 

@@ -25,6 +25,10 @@ describe('match/quotation', () => {
     assert.equal(quoted('A visitor screamed "useless donkey" at the porter.', 'useless donkey'), true);
     assert.equal(quoted('A patient called our ward assistant a "useless donkey" in the corridor.', 'a "useless donkey'), true);
     assert.equal(quoted('He branded the intern an “utter moron” in front of the client.', 'an “utter moron'), true);
+    // words being edited out of a text are not the writer's words
+    assert.equal(quoted('I removed "young and energetic" from the warehouse job ad.', 'young and energetic'), true);
+    assert.equal(quoted('Please replace "the girls on reception" with "the reception team".', 'the girls on reception'), true);
+    assert.equal(quoted('HR asked us to stop using the term "old timers" in rota notes.', 'old timers'), true);
     // without a reporting word the article does not make it quoted
     assert.equal(quoted('You are a "useless donkey" and everyone knows it.', 'a "useless donkey'), false);
   });
