@@ -241,15 +241,15 @@ function phraseHits(text: string, { trie, gate, excusers, rules }: Phrases, hasE
   const tokens = skip.length === 0 ? gate.tokens(text) : tokensOutside(text, gate, skip);
   const hits: Hit[] = [];
   const matches = resolve(trie.match(tokens));
-  const excusable = matches.filter((m) => rules[m.rule]!.excusable);
-  const excused = new Set<TokenMatch>();
-  if (excusable.length > 0) {
+  let excused: Set<TokenMatch> | undefined;
+  if (matches.some((m) => rules[m.rule]!.excusable)) {
+    const excusable = matches.filter((m) => rules[m.rule]!.excusable);
     const flags = excusedMatches(text, excusable.map((m) => ({ rule: m.rule, start: tokens[m.first]!.s })), excusers);
-    excusable.forEach((m, k) => flags[k] && excused.add(m));
+    excused = new Set(excusable.filter((_, k) => flags[k]));
   }
   for (const m of matches) {
     const r = rules[m.rule]!;
-    if ((r.externalOnly && !hasExternal) || excused.has(m)) continue;
+    if ((r.externalOnly && !hasExternal) || excused?.has(m)) continue;
     const start = tokens[m.first]!.s;
     const end = tokens[m.last]!.e;
     // Someone else's words: the finding says why it is only low.
