@@ -114,6 +114,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'The locker room code changed today after it got passed around. Please keep it to yourself.',
+  'Ana\'s farewell is on Friday at four. Keep it quiet around her, she thinks it is a budget review.',
   // what the secret is about was said a sentence before (secrecy-request's excusedBy)
   'We are organising a surprise lunch for Marta on her last day. Please keep this between us.',
   'Dev\'s birthday collection is going round this week. Don\'t tell anyone in his team.',

@@ -16,6 +16,8 @@ function legal(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['Honestly, just sweep it under the carpet and nobody will ask.', 'cover-up'],
+  ['Fake the invoices so the quarter balances.', 'falsify-records'],
   ['Send the inspector a case of wine and 500 in cash before Friday.', 'bribery'],
   // a code in another paragraph excuses nothing here
   ['The door code changes at midnight.\n\nAbout the rebate for Hanlon: do not put this in writing.', 'avoid-writing'],
@@ -156,6 +158,13 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // drills, demos, warnings, retention notices, promises and office collections
+  'Security will send a few fake phishing emails this month; report them with the button.',
+  'Remember the training environment runs on fake customer data only.',
+  'Please watch out for fake invoices from suppliers asking to change bank details.',
+  'Call recordings are kept for 60 days and then overwritten, unless a complaint is under investigation.',
+  'We have refunded everyone affected, so nothing has been swept under the carpet.',
+  'The leaving card and the collection are in a brown envelope on my desk.',
   // papers for the auditors, not a gift
   'Once the reconciliation is done I will send the auditors a selection of 40 invoices.',
   // security advice about a code named a sentence before (avoid-writing's excusedBy)
