@@ -114,12 +114,19 @@ export class SentenceGate {
     const anchor = ids[0]!;
     // The other terms, those with fewer compounds first (quicker to decide).
     const others = [...new Set(ids)].filter((t) => t !== anchor).sort((x, y) => this.termCompounds[x]!.length - this.termCompounds[y]!.length);
-    const p = this.patternTerms.push(others) - 1;
+    const p = this.patternTerms.push(others.slice()) - 1;
     // A compound is complete only once its rarest atom (its first) is seen: that atom leads here.
+    // Most of these lists keep one item: a first item starts a list of exactly one (a list grown
+    // from empty by push reserves 17 slots, and thousands of them were most of a classifier's heap).
     for (const c of this.termCompounds[anchor]!) {
       const patterns = this.compoundPatterns[c]!;
-      if (patterns.length === 0) this.atomAnchors[this.compoundAtoms[c]![0]!]!.push(c);
-      patterns.push(p);
+      if (patterns.length === 0) {
+        const a = this.compoundAtoms[c]![0]!;
+        const anchors = this.atomAnchors[a]!;
+        if (anchors.length === 0) this.atomAnchors[a] = [c];
+        else anchors.push(c);
+        this.compoundPatterns[c] = [p];
+      } else patterns.push(p);
     }
   }
 
