@@ -31,6 +31,7 @@ const REPORTING_WORDS: ReadonlySet<string> = new Set(
     'example examples comment comments review reviews message titled remark remarks joke headline reads ' +
     // words being edited out of a text: `I removed "young and energetic" from the job ad`
     'removed remove removing replaced replace replacing reworded reword rephrased rephrase deleted delete struck ' +
+    'threatened threatens ' +
     'term terms'
   ).split(' '),
 );
@@ -139,7 +140,23 @@ function reported(text: string, at: number): boolean {
     }
     const end = i + 1;
     while (i >= 0 && isWordChar(text.charCodeAt(i))) i--;
-    if (end > i + 1 && REPORTING_WORDS.has(text.slice(i + 1, end).toLowerCase())) return true;
+    const word = text.slice(i + 1, end).toLowerCase();
+    if (end > i + 1 && (REPORTING_WORDS.has(word) || (word === 'say' && !OWN_SAY.has(wordBefore(text, i))))) return true;
   }
   return false;
+}
+
+/**
+ * Before "say", the words that make it the writer's own ("let's say", "I'd say", "you might say",
+ * "just say"): then the quotation is the writer's wording. Otherwise it reports others ("customers
+ * sometimes say", "people say").
+ */
+const OWN_SAY: ReadonlySet<string> = new Set('let lets s i d we you just to please would could should might can will ll don never'.split(' '));
+
+/** The word that ends at or before `i` (skipping spaces), lowercased; '' when there is none on the line. */
+function wordBefore(text: string, i: number): string {
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  const end = i + 1;
+  while (i >= 0 && isWordChar(text.charCodeAt(i))) i--;
+  return text.slice(i + 1, end).toLowerCase();
 }

@@ -29,6 +29,11 @@ describe('match/quotation', () => {
     assert.equal(quoted('I removed "young and energetic" from the warehouse job ad.', 'young and energetic'), true);
     assert.equal(quoted('Please replace "the girls on reception" with "the reception team".', 'the girls on reception'), true);
     assert.equal(quoted('HR asked us to stop using the term "old timers" in rota notes.', 'old timers'), true);
+    // "say" reports others, unless the writer says it ("let's say", "I'd say", "just say")
+    assert.equal(quoted("Customers sometimes say 'I'll see you in court' when a refund is late.", 'see you in court'), true);
+    assert.equal(quoted("Let's say 'you idiot' and see what happens.", 'you idiot'), false);
+    assert.equal(quoted("I'd say 'useless' is about right for that plan.", 'useless'), false);
+    assert.equal(quoted("Just say 'you moron' to him and walk off.", 'you moron'), false);
     // without a reporting word the article does not make it quoted
     assert.equal(quoted('You are a "useless donkey" and everyone knows it.', 'a "useless donkey'), false);
   });
