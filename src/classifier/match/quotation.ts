@@ -136,6 +136,16 @@ function reported(text: string, at: number): boolean {
   for (let words = 0; words < CUE_WINDOW && i >= 0 && at - i < MAX_QUOTATION; words++) {
     while (i >= 0 && !isWordChar(text.charCodeAt(i))) {
       if (isLineBreak(text.charCodeAt(i))) return false;
+      // An earlier quotation of a list ('phrases like "A", "B" or "C"') is stepped over whole:
+      // its words do not use up the window in which the cue before it is looked for.
+      const m = markOf(text.charCodeAt(i));
+      if (m !== null && (m.mark === Mark.Close || (m.mark === Mark.Either && facing(text, i) === Mark.Close))) {
+        const open = nearestMark(text, i - 1, -1);
+        if (open !== null && open.mark === Mark.Open && open.double === m.double) {
+          i = open.at - 1;
+          continue;
+        }
+      }
       i--;
     }
     const end = i + 1;

@@ -34,6 +34,9 @@ describe('match/quotation', () => {
     assert.equal(quoted("Let's say 'you idiot' and see what happens.", 'you idiot'), false);
     assert.equal(quoted("I'd say 'useless' is about right for that plan.", 'useless'), false);
     assert.equal(quoted("Just say 'you moron' to him and walk off.", 'you moron'), false);
+    // a list of quotations after one cue: each item is reported, however long the items before it
+    assert.equal(quoted('Avoid phrases like "per my last email", "as I have told you many times before" or "you idiot".', 'you idiot'), true);
+    assert.equal(quoted('He is a "clown", and "you idiot" is what I call him.', 'you idiot'), false);
     // without a reporting word the article does not make it quoted
     assert.equal(quoted('You are a "useless donkey" and everyone knows it.', 'a "useless donkey'), false);
   });
