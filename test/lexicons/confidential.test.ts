@@ -114,6 +114,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'Your staff PIN works on every till in the store, so keep it to yourself.',
+  'We could not let him go without a cake and a card.',
   'The locker room code changed today after it got passed around. Please keep it to yourself.',
   'Ana\'s farewell is on Friday at four. Keep it quiet around her, she thinks it is a budget review.',
   // what the secret is about was said a sentence before (secrecy-request's excusedBy)

@@ -162,6 +162,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  'Sorry all, I\'m the idiot who booked the wrong room.',
+  'The flat on Mill Lane was a nightmare to show, the tenants were out.',
   // test material and a pudding, not people
   'The demo tenant is seeded with dummy records for the walkthrough.',
   'Dessert on Wednesday is spotted dick and custard.',

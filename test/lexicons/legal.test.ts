@@ -16,6 +16,8 @@ function legal(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['Strictly off the record: we knew about the leak in March.', 'off-the-record'],
+  ['Nobody checks these, just backdate the certificate to March.', 'falsify-records'],
   ['Honestly, just sweep it under the carpet and nobody will ask.', 'cover-up'],
   ['Fake the invoices so the quarter balances.', 'falsify-records'],
   ['Send the inspector a case of wine and 500 in cash before Friday.', 'bribery'],
@@ -158,6 +160,11 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // the honest thing asked for, and a reporter's source
+  'Invoices are dated the day they arrive and never backdated.',
+  'If a reading was missed, leave the box empty rather than fake the figures.',
+  'Please use the values from the test guide instead of making up numbers.',
+  'Talked to the site manager off the record; she will go on the record on Monday.',
   // drills, demos, warnings, retention notices, promises and office collections
   'Security will send a few fake phishing emails this month; report them with the button.',
   'Remember the training environment runs on fake customer data only.',
