@@ -16,6 +16,8 @@ function confidential(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // a leak is not excused by naming the data
+  ['Customer data leaked last night. Keep this between us.', 'secrecy-request'],
   // a surprise in an earlier paragraph excuses nothing here
   ['The surprise lunch for Marta is on Friday.\n\nOn another matter, keep this between us: two branches close in June.', 'secrecy-request'],
   ['To my surprise the audit found nothing. Keep this between us.', 'secrecy-request'],
@@ -114,6 +116,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'Please do not email passport scans. If a candidate sends one, don\'t forward it; tell HR.',
   'Your staff PIN works on every till in the store, so keep it to yourself.',
   'We could not let him go without a cake and a card.',
   'The locker room code changed today after it got passed around. Please keep it to yourself.',

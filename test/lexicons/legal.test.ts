@@ -160,6 +160,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'Remember that nothing is off the record with journalists.',
+  'We don\'t do off-the-record briefings on recalls.',
   // the honest thing asked for, and a reporter's source
   'Invoices are dated the day they arrive and never backdated.',
   'If a reading was missed, leave the box empty rather than fake the figures.',
