@@ -139,6 +139,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // a process announced, not a rebuke
+  'From now on, you will need to badge in at the side door.',
   // correcting oneself
   'Per my last email: apologies, the venue is Room 4, not Room 2.',
   // praise in the same shapes
