@@ -1,5 +1,6 @@
 import type { ResolvedPolicy } from '../policy/types.js';
 import type { Draft, Finding, Hit, Recipient } from './types.js';
+import { SUGGESTIONS } from './suggestions.js';
 
 /** The e-mail address of a recipient in either shape, lowercased; '' when there is none. */
 export function addressOf(r: Recipient | undefined | null): string {
@@ -78,7 +79,7 @@ export function contextHits(draft: Draft, p: ResolvedPolicy, findings: readonly 
       start: 0,
       end: 0,
       message: `This message has confidential or personal content and goes outside the organization (${shown}).`,
-      suggestion: 'Remove the external recipients, or the sensitive part, before sending.',
+      suggestion: SUGGESTIONS ? 'Remove the external recipients, or the sensitive part, before sending.' : undefined,
     });
   }
   const count = allRecipients(draft).length;
@@ -90,7 +91,7 @@ export function contextHits(draft: Draft, p: ResolvedPolicy, findings: readonly 
       start: 0,
       end: 0,
       message: `This message goes to ${count} recipients; the policy asks for a second look above ${p.maxRecipients}.`,
-      suggestion: 'Check that everyone on the list needs it, or reply only to the sender.',
+      suggestion: SUGGESTIONS ? 'Check that everyone on the list needs it, or reply only to the sender.' : undefined,
     });
   }
   if (p.quietHours && draft.sentAt !== undefined) {
@@ -108,7 +109,7 @@ export function contextHits(draft: Draft, p: ResolvedPolicy, findings: readonly 
           start: 0,
           end: 0,
           message: `It is ${String(Math.floor(now / 60)).padStart(2, '0')}:${String(now % 60).padStart(2, '0')}, inside the quiet hours (${p.quietHours.start}–${p.quietHours.end}). Mail written late is the mail most often regretted.`,
-          suggestion: 'Save it as a draft and read it again in the morning, or schedule it.',
+          suggestion: SUGGESTIONS ? 'Save it as a draft and read it again in the morning, or schedule it.' : undefined,
         });
       }
     }

@@ -12,6 +12,10 @@ import { gzipSync } from 'node:zlib';
 import * as acorn from 'acorn';
 import { DIST, ensureBuilt } from '../browser/harness.js';
 import { mockOffice } from './mock-office.js';
+import { createClassifier } from '../../src/classifier/index.js';
+import { LEXICON } from '../../src/classifier/lexicons/compiled.js';
+import { PASSPORT_RULE } from '../../src/classifier/detectors/pii/passport.js';
+import { REVOKE_SUGGESTION } from '../../src/classifier/detectors/secret/shared.js';
 
 const BUDGET_GZIP_BYTES = 100 * 1024;
 /**
@@ -51,7 +55,8 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * src/classifier/match/excused.ts: a surprise party before "keep this between us", a door code
  * before "don't write it down"), and exceptions from 1,200 innocent mails by four more writers
  * (test/fixtures/innocent-mails: false alarms on them 50 -> 18, and 10 -> 7 on a fifth set;
- * nothing found lost on any set). At 179,175 bytes that leaves 25: the next rule must be paid for.
+ * nothing found lost on any set). The detectors' suggestions then left the bundle as the
+ * lexicon's had (src/classifier/suggestions.ts, 668 bytes): at 178,507 bytes that leaves 693.
  */
 const CEILING_GZIP_BYTES = 175 * 1024;
 
@@ -93,6 +98,15 @@ describe('outlook/launchevent (built bundle)', function () {
     assert.doesNotMatch(code, /\bimportScripts\b|createElement\("script"\)|\beval\(|new Function\(/);
     const ast = acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'script' }) as unknown as { body: Array<{ type: string }> };
     assert.ok(ast.body.every((n) => n.type !== 'ImportDeclaration' && n.type !== 'ExportNamedDeclaration'));
+  });
+
+  it('leaves out the suggestions it never shows: the lexicon\'s and the detectors\'', () => {
+    const shouting = createClassifier().classify('THIS IS COMPLETELY UNACCEPTABLE AND I WANT IT FIXED TODAY.').findings.find((f) => f.rule === 'shouting');
+    const texts = [LEXICON.find((e) => e.suggestion)?.suggestion, PASSPORT_RULE.suggestion, REVOKE_SUGGESTION, shouting?.suggestion];
+    for (const text of texts) {
+      assert.ok(typeof text === 'string' && text.length > 20, 'the source has the suggestion');
+      assert.ok(!code.includes(text.slice(0, 40)), `launchevent.js holds "${text.slice(0, 40)}"`);
+    }
   });
 
   it('does not contain the playground stand-in', () => {

@@ -18,6 +18,7 @@
 import type { Detector, Hit } from '../../types.js';
 import { afterDigitRun, isAsciiAlnumCode as isAlnum, isDigitCode as isDigit, nextDigit } from '../pii/common.js';
 import { lineStartOf } from '../lines.js';
+import { SUGGESTIONS } from '../../suggestions.js';
 
 export const PAY_LIST_MIN = 3;
 const NAME_WINDOW = 80;
@@ -25,7 +26,7 @@ const NAME_WINDOW = 80;
 export const PAY_LIST_RULE = {
   id: 'confidential/pay-list',
   message: "This lists named people's pay. Pay of named colleagues is among the most damaging things to leak by mail.",
-  suggestion: 'Share pay data through the HR or payroll system with the people entitled to it, or give totals without names.',
+  suggestion: SUGGESTIONS ? 'Share pay data through the HR or payroll system with the people entitled to it, or give totals without names.' : undefined,
 } as const;
 
 /** Words of mail about pay; without one, names with sums are more likely invoices or budgets. */

@@ -15,6 +15,7 @@
  */
 import type { Detector, Hit, Severity } from '../../types.js';
 import { allSameDigit, anchoredDigitRuns, hasContext, isSequential, isWordCharAt, makeHit, type DigitRun } from './common.js';
+import { SUGGESTIONS } from '../../suggestions.js';
 
 export const BANK_RULE = {
   id: 'pii/bank-account',
@@ -38,7 +39,7 @@ export const BANK_RULE = {
   notAccount: ['account id', 'account manager', 'account code'],
   routingMessage: 'This looks like a bank routing number with account details. Bank details in email are a favourite target of payment fraud.',
   accountMessage: 'This looks like a bank account number. Bank details in email are a favourite target of payment fraud.',
-  suggestion: 'Share bank details through a secure channel, or confirm them by phone instead of email.',
+  suggestion: SUGGESTIONS ? 'Share bank details through a secure channel, or confirm them by phone instead of email.' : undefined,
 } as const;
 
 export function validateAba(digits: string): boolean {

@@ -13,6 +13,7 @@
  */
 import type { Detector, Hit } from '../../types.js';
 import { allSameDigit, anchoredDigitRuns, hasContext, luhnValid, makeHit, precededByReference } from './common.js';
+import { SUGGESTIONS } from '../../suggestions.js';
 
 interface IinRange {
   brand: string;
@@ -59,7 +60,7 @@ export const CARD_RULE = {
   minDigits: 13,
   maxDigits: 19,
   message: 'This looks like a full payment card number. Anyone who receives it can use it to make purchases.',
-  suggestion: 'Remove the number or send only the last four digits; share card details through a secure payment channel.',
+  suggestion: SUGGESTIONS ? 'Remove the number or send only the last four digits; share card details through a secure payment channel.' : undefined,
 } as const;
 
 export function cardBrand(digits: string, withContext: boolean): string | undefined {

@@ -24,6 +24,7 @@ import {
   uniformSeps,
 } from './common.js';
 import { lineEndOf, lineStartOf } from '../lines.js';
+import { SUGGESTIONS } from '../../suggestions.js';
 
 export const DOB_RULE = {
   id: 'pii/date-of-birth',
@@ -39,7 +40,7 @@ export const DOB_RULE = {
   maxYear: 2030,
   minYear: 1900,
   message: "This looks like a person's date of birth. With a name it is used to verify identity, so it helps identity theft.",
-  suggestion: 'Leave the date of birth out, or share it through a secure channel.',
+  suggestion: SUGGESTIONS ? 'Leave the date of birth out, or share it through a secure channel.' : undefined,
 } as const;
 
 const MONTHS: Record<string, number> = {

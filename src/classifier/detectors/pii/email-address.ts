@@ -10,12 +10,13 @@
 import type { Detector, Hit } from '../../types.js';
 import { makeHit } from './common.js';
 import { scanContacts } from './contacts.js';
+import { SUGGESTIONS } from '../../suggestions.js';
 
 export const EMAIL_RULE = {
   id: 'pii/email-address',
   message: 'This is an e-mail address.',
   listMessage: "This message lists many people's e-mail addresses. Sharing personal contact details widely can break privacy rules.",
-  suggestion: 'Check that everyone on the list agreed to share their address, or use a distribution list instead of pasting addresses.',
+  suggestion: SUGGESTIONS ? 'Check that everyone on the list agreed to share their address, or use a distribution list instead of pasting addresses.' : undefined,
 } as const;
 
 function detect(text: string): Hit[] {

@@ -12,6 +12,7 @@
  */
 import type { Detector, Hit } from '../../types.js';
 import { hasContext, isAsciiAlnumCode, isAsciiLetterCode, isAsciiUpperCode, isDigitCode, isWordCharAt, makeHit } from './common.js';
+import { SUGGESTIONS } from '../../suggestions.js';
 
 /** IBAN length per country (ISO 13616 registry, plus countries using IBAN-format numbers nationally). */
 export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
@@ -71,7 +72,7 @@ export const IBAN_RULE = {
   /** Separators allowed between groups of four. */
   separators: ' -',
   message: 'This looks like a bank account number (IBAN). With a name attached it can be misused for payment fraud.',
-  suggestion: 'Share bank details through a secure channel, or confirm them by phone instead of email.',
+  suggestion: SUGGESTIONS ? 'Share bank details through a secure channel, or confirm them by phone instead of email.' : undefined,
 } as const;
 
 /** ISO 13616 mod-97 over the compact, upper-case IBAN. */

@@ -25,6 +25,7 @@
  */
 import type { Detector, Hit, Severity } from '../../types.js';
 import { hasContext, isAsciiAlnumCode, isDigitCode, makeHit } from './common.js';
+import { SUGGESTIONS } from '../../suggestions.js';
 
 export const PRIVATE_SEVERITY: Severity = 'low';
 export const PUBLIC_SEVERITY: Severity = 'low';
@@ -45,7 +46,7 @@ export const IP_RULE = {
   message: 'This is an IP address. It can identify a person’s device or an internal server.',
   privateMessage: 'This is a private or local network address.',
   personalMessage: "This looks like a person's own IP address. It can reveal where they are and tie activity to them.",
-  suggestion: 'Leave the address out unless the reader needs it.',
+  suggestion: SUGGESTIONS ? 'Leave the address out unless the reader needs it.' : undefined,
 } as const;
 
 function isHexCode(c: number): boolean {

@@ -36,6 +36,7 @@ import {
   uniformSeps,
   type DigitRun,
 } from './common.js';
+import { SUGGESTIONS } from '../../suggestions.js';
 
 /** Generic words that make any validated national number count. */
 export const GENERIC_ID_CONTEXT = [
@@ -446,7 +447,7 @@ export const NATIONAL_ID_RULE = {
   digitSchemes: DIGIT_SCHEMES,
   patternSchemes: PATTERN_SCHEMES,
   message: 'This looks like a national identity or tax number. With a name it is enough for identity theft.',
-  suggestion: 'Remove the number, or share it through a secure channel (HR or the official portal) instead of email.',
+  suggestion: SUGGESTIONS ? 'Remove the number, or share it through a secure channel (HR or the official portal) instead of email.' : undefined,
 } as const;
 
 /* ----------------------------------------------------------------- detect */

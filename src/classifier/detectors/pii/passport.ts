@@ -17,6 +17,7 @@
  */
 import type { Detector, Hit } from '../../types.js';
 import { allSameDigit, caseFoldsLikeAscii, hasContext, isLatinWordCharAt, isSequential, makeHit } from './common.js';
+import { SUGGESTIONS } from '../../suggestions.js';
 
 export const PASSPORT_RULE = {
   id: 'pii/passport',
@@ -39,7 +40,7 @@ export const PASSPORT_RULE = {
   before: 48,
   after: 40,
   message: 'This looks like a passport number. With a name it can be used to impersonate the holder.',
-  suggestion: 'Share passport details through a secure channel (your travel or HR system), not by email.',
+  suggestion: SUGGESTIONS ? 'Share passport details through a secure channel (your travel or HR system), not by email.' : undefined,
 } as const;
 
 function shapeOk(token: string): boolean {

@@ -13,13 +13,14 @@
 import type { Detector, Hit } from '../../types.js';
 import { makeHit } from './common.js';
 import { scanContacts } from './contacts.js';
+import { SUGGESTIONS } from '../../suggestions.js';
 
 export const PHONE_RULE = {
   id: 'pii/phone',
   defaultRegion: 'US',
   message: 'This is a phone number.',
   listMessage: "This message lists many people's phone numbers. Sharing personal contact details widely can break privacy rules.",
-  suggestion: 'Check that everyone on the list agreed to share their number, or send the list through a shared directory instead.',
+  suggestion: SUGGESTIONS ? 'Check that everyone on the list agreed to share their number, or send the list through a shared directory instead.' : undefined,
 } as const;
 
 function detect(text: string): Hit[] {

@@ -21,6 +21,7 @@ import {
   sameGroups,
   uniformSeps,
 } from './common.js';
+import { SUGGESTIONS } from '../../suggestions.js';
 
 export const SSN_RULE = {
   id: 'pii/ssn',
@@ -36,7 +37,7 @@ export const SSN_RULE = {
   /** Numbers published as samples (wallet card, advertising) and obvious fakes. */
   invalid: new Set(['078051120', '219099999', '457555462', '123456789', '987654321']),
   message: 'This looks like a US Social Security number. Anyone who receives it can use it for identity theft.',
-  suggestion: 'Remove the number, or send only the last four digits and share the full number through a secure channel.',
+  suggestion: SUGGESTIONS ? 'Remove the number, or send only the last four digits and share the full number through a secure channel.' : undefined,
 } as const;
 
 export function validateSsn(digits: string): boolean {

@@ -15,13 +15,14 @@
 import type { Detector, Hit } from '../../types.js';
 import { hasContext, makeHit } from './common.js';
 import { scanContacts } from './contacts.js';
+import { SUGGESTIONS } from '../../suggestions.js';
 
 export const STREET_RULE = {
   id: 'pii/street-address',
   message: 'This is a street address.',
   homeMessage: "This is where someone lives. A person's home address passed on without their say-so can put them at risk.",
   listMessage: "This message lists many people's street addresses. Sharing where people live can break privacy rules.",
-  suggestion: 'Send addresses only to the people who need them, or ask each person to give theirs directly.',
+  suggestion: SUGGESTIONS ? 'Send addresses only to the people who need them, or ask each person to give theirs directly.' : undefined,
 } as const;
 
 /** Words that make one address where someone lives ("Dana's home address is ...", "she lives at ..."). */

@@ -5,13 +5,12 @@
  */
 import type { Hit, Severity } from '../../types.js';
 import { isAsciiAlnumCode as isAlnum, isAsciiLetterCode as isAsciiLetter, isDigitCode as isDigit } from '../pii/common.js';
+import { SUGGESTIONS } from '../../suggestions.js';
 
 export type SecretRule = 'api-key' | 'private-key' | 'password' | 'token' | 'connection-string';
 
-export const REVOKE_SUGGESTION =
-  'Revoke it and share secrets through your password manager, not by email.';
-export const PASSWORD_SUGGESTION =
-  'Change this password and share it through your password manager instead of email.';
+export const REVOKE_SUGGESTION = SUGGESTIONS ? 'Revoke it and share secrets through your password manager, not by email.' : undefined;
+export const PASSWORD_SUGGESTION = SUGGESTIONS ? 'Change this password and share it through your password manager instead of email.' : undefined;
 
 export function secretHit(
   rule: SecretRule,
@@ -19,7 +18,7 @@ export function secretHit(
   start: number,
   end: number,
   message: string,
-  suggestion: string = REVOKE_SUGGESTION,
+  suggestion: string | undefined = REVOKE_SUGGESTION,
 ): Hit {
   return { category: 'secret', rule, severity, start, end, message, suggestion };
 }

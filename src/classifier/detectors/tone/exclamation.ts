@@ -1,4 +1,5 @@
 import type { Detector, Hit, Severity } from '../../types.js';
+import { SUGGESTIONS } from '../../suggestions.js';
 
 /**
  * `tone/exclamation`: runs of exclamation and question marks ("!!!", "?!?!", "!!?") and mail
@@ -132,7 +133,7 @@ const NEVER_OWN = /(?:^|[^a-z'])(?:i|we)(?:'ve|'d| have| had)? never\b|^\s*never
 
 const MESSAGE_STRONG = 'A run of exclamation marks reads as shouting or exasperation in a work mail.';
 const MESSAGE_MANY = 'Several "!!" or "?!" in one mail make it read as agitated.';
-const SUGGESTION = 'Use one exclamation mark at most, and let the words carry the urgency: "This is urgent: I need it by 3pm."';
+const SUGGESTION = SUGGESTIONS ? 'Use one exclamation mark at most, and let the words carry the urgency: "This is urgent: I need it by 3pm."' : undefined;
 
 interface Run {
   start: number;

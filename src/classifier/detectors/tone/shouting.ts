@@ -1,4 +1,5 @@
 import type { Detector, Hit } from '../../types.js';
+import { SUGGESTIONS } from '../../suggestions.js';
 
 /**
  * `tone/shouting`: sentences or lines written mostly in capital letters, and long runs of
@@ -156,7 +157,7 @@ interface Unit {
 }
 
 const MESSAGE = 'Writing in capital letters reads as shouting, and the reader will react to the volume rather than the point.';
-const SUGGESTION = 'Use normal case and, if something matters most, say so in words ("The key point: ...") or put it in bold once.';
+const SUGGESTION = SUGGESTIONS ? 'Use normal case and, if something matters most, say so in words ("The key point: ...") or put it in bold once.' : undefined;
 
 export const shoutingDetector: Detector = {
   id: 'tone/shouting',

@@ -1,5 +1,6 @@
 import type { Detector, Hit } from '../../types.js';
 import { isSpace } from './shouting.js';
+import { SUGGESTIONS } from '../../suggestions.js';
 
 /**
  * `tone/word-by-word`: a sentence typed one word at a time, each word a sentence of its own
@@ -25,7 +26,7 @@ const ABBREVIATIONS: ReadonlySet<string> = new Set(
   'mr mrs ms dr st vs etc inc ltd co corp jr sr mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec fig approx dept est ext tel min max ie eg al op cf ca pp vol ch sec art no esp wrt resp incl excl re pls plz thx ref attn encl misc govt assoc univ intl natl'.split(' '),
 );
 const MESSAGE = 'Typing a sentence one word at a time ("In. The. Dialler.") reads as talking down to the reader.';
-const SUGGESTION = 'Say it once, in a plain sentence: "Please log breaks in the dialler."';
+const SUGGESTION = SUGGESTIONS ? 'Say it once, in a plain sentence: "Please log breaks in the dialler."' : undefined;
 
 export const wordByWordDetector: Detector = {
   id: 'tone/word-by-word',
