@@ -15,6 +15,7 @@ function insults(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['Honestly, Kevin is a nobody in that team.', 'person-is-label'],
   ['Honestly, Priyanka is a dummy when it comes to budgets.', 'person-is-label'],
   // a compound with a pet or a machine word is still a person
   ['The dog walker is a lunatic.', 'person-label'],
@@ -162,6 +163,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  // 'nobody' as a pronoun, not the label 'a nobody'
+  'She\'s asked that nobody touches the display case.',
   'Sorry all, I\'m the idiot who booked the wrong room.',
   'The flat on Mill Lane was a nightmare to show, the tenants were out.',
   // test material and a pudding, not people
