@@ -56,7 +56,7 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * before "don't write it down"), and exceptions from 1,200 innocent mails by four more writers
  * (test/fixtures/innocent-mails: false alarms on them 50 -> 18, and 10 -> 7 on a fifth set;
  * nothing found lost on any set). The detectors' suggestions then left the bundle as the
- * lexicon's had (src/classifier/suggestions.ts, 668 bytes): at 178,507 bytes that leaves 693.
+ * lexicon's had (src/classifier/suggestions.ts, 668 bytes): at 178,513 bytes that leaves 687.
  */
 const CEILING_GZIP_BYTES = 175 * 1024;
 
