@@ -141,14 +141,15 @@ export class SentenceGate {
     // A term is seen about as often as its compounds are, added up.
     const ids = new Int32Array(choices.length);
     let cost = 0;
-    term = null;
-    for (let k = 0; k < choices.length; k++) {
+    let k = 0;
+    for (; k < choices.length; k++) {
       const c = this.choiceCompound(choices[k]!);
       if (c < 0) break;
       ids[k] = c;
       cost += this.compoundCost[c]!;
-      if (k === choices.length - 1) term = { id: this.termId(ids), cost };
     }
+    // A choice without a word or stem (an optional term's empty one) leaves the term unconstraining.
+    term = k === choices.length ? { id: this.termId(ids), cost } : null;
     this.terms.set(choices, term);
     return term;
   }
