@@ -1,4 +1,5 @@
 import type { Detector, Hit } from '../../types.js';
+import { isAsciiLetterCode } from '../pii/common.js';
 import { isSpace } from './shouting.js';
 import { SUGGESTIONS } from '../../suggestions.js';
 
@@ -135,7 +136,7 @@ function readLine(text: string, from: number, to: number, hits: Hit[]): void {
 
 /** ASCII, Latin-1 and Latin Extended, Greek and Cyrillic letters (not symbols, not emoji). */
 function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x52f);
+  return isAsciiLetterCode(c) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x52f);
 }
 
 /** Letters and apostrophes only ("can't"), starting with a letter. */
