@@ -6,7 +6,7 @@ import { parseTerms } from './match/pattern.js';
 import { PhraseTrie, resolve, type Accept, type TokenMatch } from './match/trie.js';
 import type { Token } from './normalize/tokenize.js';
 import { SentenceGate } from './match/gate.js';
-import { excusedMatches } from './match/excused.js';
+import { around, before, phrasesNear } from './match/nearby.js';
 import { inReportedQuotation } from './match/quotation.js';
 import { findSegments, forEachOutside, inSegment, type Segment } from './segment/segment.js';
 import { DETECTORS } from './detectors/index.js';
@@ -40,6 +40,8 @@ export interface PhraseRule {
   keepWhenQuoted: boolean;
   /** Some phrase earlier in the paragraph can excuse a match (`excusers`, lexicon `excusedBy`). */
   excusable: boolean;
+  /** A match counts only with one of its needed phrases near it (`needed`, lexicon `needs`). */
+  needy: boolean;
 }
 
 const LOWER: Record<Severity, Severity> = { high: 'medium', medium: 'low', low: 'low' };
@@ -88,14 +90,23 @@ export function compilePhrases(p: ResolvedPolicy): Phrases {
     trie.addPattern(terms, accept);
     if (!accept.exception) gate.addPattern(terms);
   };
-  // The phrases that excuse a rule's match from earlier in its paragraph: matched on demand, only
-  // before such matches (match/excused.ts), so neither the gate nor the main trie holds them.
+  // The phrases that excuse a rule's match from earlier in its paragraph, and those a match needs
+  // near it: matched on demand, only around such matches (match/nearby.ts), so neither the gate
+  // nor the main trie holds them.
   const excusers = new PhraseTrie();
-  const addRule = (rule: Omit<PhraseRule, 'excusable'>, patterns: readonly string[], exceptions: readonly string[] = [], excusedBy: readonly string[] = []): void => {
-    const index = rules.push({ ...rule, excusable: excusedBy.length > 0 }) - 1;
+  const needed = new PhraseTrie();
+  const addRule = (
+    rule: Omit<PhraseRule, 'excusable' | 'needy'>,
+    patterns: readonly string[],
+    exceptions: readonly string[] = [],
+    excusedBy: readonly string[] = [],
+    needs: readonly string[] = [],
+  ): void => {
+    const index = rules.push({ ...rule, excusable: excusedBy.length > 0, needy: needs.length > 0 }) - 1;
     for (const pattern of patterns) add(pattern, { rule: index, exception: false });
     for (const pattern of exceptions) add(pattern, { rule: index, exception: true });
     for (const pattern of excusedBy) excusers.addPattern(parseTerms(pattern, LEXICON_SETS), { rule: index, exception: false });
+    for (const pattern of needs) needed.addPattern(parseTerms(pattern, LEXICON_SETS), { rule: index, exception: false });
   };
   for (const e of LEXICON as readonly LexiconEntry[]) {
     addRule(
@@ -111,6 +122,7 @@ export function compilePhrases(p: ResolvedPolicy): Phrases {
       e.patterns,
       e.exceptions,
       e.excusedBy,
+      e.needs,
     );
   }
   for (const term of p.terms) {
@@ -132,7 +144,7 @@ export function compilePhrases(p: ResolvedPolicy): Phrases {
   for (const phrase of p.allow) add(phrase, { rule: -1, exception: true });
   // The lexicons' intensifying swear words: every phrase reads through them (PhraseTrie.readThrough).
   trie.readThrough(parseTerms('@intensifiers', LEXICON_SETS)[0]!.flatMap((choice) => (choice.length === 1 && choice[0]!.kind === 'word' ? [choice[0]!.word] : [])));
-  return { trie, gate, excusers, rules, contentOnly: rules.every((r) => CONTENT_CATEGORIES.includes(r.category)) };
+  return { trie, gate, excusers, needed, rules, contentOnly: rules.every((r) => CONTENT_CATEGORIES.includes(r.category)) };
 }
 
 function termId(pattern: string): string {
@@ -157,6 +169,8 @@ export interface Phrases {
   gate: SentenceGate;
   /** Phrases that excuse a rule's match when they stand earlier in its paragraph. */
   excusers: PhraseTrie;
+  /** Phrases one of which a rule's match needs near it, in its paragraph. */
+  needed: PhraseTrie;
   rules: PhraseRule[];
   /** Every rule is of a content category, whose findings quoted text and signatures never give. */
   contentOnly: boolean;
@@ -236,20 +250,25 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
-function phraseHits(text: string, { trie, gate, excusers, rules }: Phrases, hasExternal: boolean, skip: readonly Segment[]): Hit[] {
+function phraseHits(text: string, { trie, gate, excusers, needed, rules }: Phrases, hasExternal: boolean, skip: readonly Segment[]): Hit[] {
   // Only the sentences that can hold a phrase (match/gate.ts): the same matches as every token.
   const tokens = skip.length === 0 ? gate.tokens(text) : tokensOutside(text, gate, skip);
   const hits: Hit[] = [];
   const matches = resolve(trie.match(tokens));
-  let excused: Set<TokenMatch> | undefined;
-  if (matches.some((m) => rules[m.rule]!.excusable)) {
-    const excusable = matches.filter((m) => rules[m.rule]!.excusable);
-    const flags = excusedMatches(text, excusable.map((m) => ({ rule: m.rule, start: tokens[m.first]!.s })), excusers);
-    excused = new Set(excusable.filter((_, k) => flags[k]));
+  // Matches taken away by what stands near them (match/nearby.ts): excused, or without what they need.
+  let dropped: Set<TokenMatch> | undefined;
+  const excusable = matches.filter((m) => rules[m.rule]!.excusable);
+  const needy = matches.filter((m) => rules[m.rule]!.needy);
+  if (excusable.length > 0 || needy.length > 0) {
+    // A rule with needs is judged by what stands around it, its excuses too.
+    const window = (m: TokenMatch) => (rules[m.rule]!.needy ? around : before)(m.rule, tokens[m.first]!.s, tokens[m.last]!.e, text.length);
+    const excused = phrasesNear(text, excusable.map(window), excusers);
+    const met = phrasesNear(text, needy.map((m) => around(m.rule, tokens[m.first]!.s, tokens[m.last]!.e, text.length)), needed);
+    dropped = new Set([...excusable.filter((_, k) => excused[k]), ...needy.filter((_, k) => !met[k])]);
   }
   for (const m of matches) {
     const r = rules[m.rule]!;
-    if ((r.externalOnly && !hasExternal) || excused?.has(m)) continue;
+    if ((r.externalOnly && !hasExternal) || dropped?.has(m)) continue;
     const start = tokens[m.first]!.s;
     const end = tokens[m.last]!.e;
     // Someone else's words: the finding says why it is only low.

@@ -52,7 +52,7 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * look-alikes written by two more writers (false alarms on them 30 -> 14, innocent project
  * sentences warned on 123 -> 120). It is 175 KiB for 2.7 KB bought with precision on everyday
  * mail: lexicon entries may be excused by what came before in the paragraph (excusedBy,
- * src/classifier/match/excused.ts: a surprise party before "keep this between us", a door code
+ * src/classifier/match/nearby.ts: a surprise party before "keep this between us", a door code
  * before "don't write it down"), and exceptions from 1,200 innocent mails by four more writers
  * (test/fixtures/innocent-mails: false alarms on them 50 -> 18, and 10 -> 7 on a fifth set;
  * nothing found lost on any set). The detectors' suggestions then left the bundle as the

@@ -16,6 +16,12 @@ export interface LexiconEntry {
    * a sentence or two before.
    */
   excusedBy?: string[];
+  /**
+   * Phrases of which one must stand near a match, in its paragraph, for the match to count: a trait
+   * named ("she's pregnant") is a finding only beside a decision taken on it ("let's not give her
+   * the branch").
+   */
+  needs?: string[];
   /** Shown to the writer as the finding's message. */
   explanation: string;
   suggestion?: string;
@@ -45,7 +51,7 @@ export function checkLexicon(data: unknown, expectedCategory?: Category, sets?: 
   data.entries.forEach((raw: unknown, index: number) => {
     const where = isObject(raw) && typeof raw.id === 'string' ? `entry "${raw.id}"` : `entries[${index}]`;
     if (!isObject(raw)) return problems.push(`${where}: expected a mapping`);
-    const { id, severity, patterns, exceptions, excusedBy, explanation, suggestion, keepWhenQuoted } = raw;
+    const { id, severity, patterns, exceptions, excusedBy, needs, explanation, suggestion, keepWhenQuoted } = raw;
     if (typeof id !== 'string' || !ID.test(id)) problems.push(`${where}: id must be lowercase words joined by "-"`);
     else if (ids.has(id)) problems.push(`${where}: duplicate id`);
     else ids.add(id as string);
@@ -55,7 +61,7 @@ export function checkLexicon(data: unknown, expectedCategory?: Category, sets?: 
     if (typeof explanation !== 'string' || explanation.trim() === '') problems.push(`${where}: explanation is required`);
     if (suggestion !== undefined && typeof suggestion !== 'string') problems.push(`${where}: suggestion must be text`);
     if (keepWhenQuoted !== undefined && keepWhenQuoted !== true) problems.push(`${where}: keepWhenQuoted must be true when given`);
-    const lists: Array<[string, unknown]> = [['patterns', patterns], ['exceptions', exceptions ?? []], ['excusedBy', excusedBy ?? []]];
+    const lists: Array<[string, unknown]> = [['patterns', patterns], ['exceptions', exceptions ?? []], ['excusedBy', excusedBy ?? []], ['needs', needs ?? []]];
     for (const [name, list] of lists) {
       if (!Array.isArray(list) || (name === 'patterns' && list.length === 0) || list.some((p) => typeof p !== 'string')) {
         problems.push(`${where}: ${name} must be a list of text${name === 'patterns' ? ' with at least one pattern' : ''}`);
@@ -83,6 +89,7 @@ export function checkLexicon(data: unknown, expectedCategory?: Category, sets?: 
       patterns: patterns as string[],
       ...(Array.isArray(exceptions) && exceptions.length > 0 ? { exceptions: exceptions as string[] } : {}),
       ...(Array.isArray(excusedBy) && excusedBy.length > 0 ? { excusedBy: excusedBy as string[] } : {}),
+      ...(Array.isArray(needs) && needs.length > 0 ? { needs: needs as string[] } : {}),
       explanation: explanation as string,
       ...(typeof suggestion === 'string' ? { suggestion } : {}),
       ...(keepWhenQuoted === true ? { keepWhenQuoted: true as const } : {}),
@@ -135,6 +142,8 @@ export function readSets(data: unknown): { sets: Record<string, string>; problem
  *   <exception>          (one or more)
  *   ^                    (only when there are excusedBy phrases)
  *   <excusedBy phrase>   (one or more)
+ *   +                    (only when there are needs phrases)
+ *   <needs phrase>       (one or more)
  *
  * and entries are separated by an empty line. Suggestions (shown by the pane, never by the send
  * handler) are a separate text, one line per entry, so that a bundle can leave them out; an empty
@@ -143,6 +152,7 @@ export function readSets(data: unknown): { sets: Record<string, string>; problem
  */
 const EXCEPTIONS_MARK = '~';
 const EXCUSED_BY_MARK = '^';
+const NEEDS_MARK = '+';
 const KEEP_QUOTED = 'keep-quoted';
 
 export interface EncodedLexicon {
@@ -163,11 +173,16 @@ export function encodeLexicon(entries: readonly LexiconEntry[], sets: Readonly<R
     if (/\s/.test(e.category + e.id + e.severity)) throw new Error(`${where}: category, id and severity cannot hold spaces`);
     const head = `${e.category} ${line(e.id, where)} ${e.severity}${e.keepWhenQuoted ? ` ${KEEP_QUOTED}` : ''}`;
     const lines = [head, line(e.explanation, where)];
-    const lists: Array<[string, readonly string[]]> = [['', e.patterns], [EXCEPTIONS_MARK, e.exceptions ?? []], [EXCUSED_BY_MARK, e.excusedBy ?? []]];
+    const lists: Array<[string, readonly string[]]> = [
+      ['', e.patterns],
+      [EXCEPTIONS_MARK, e.exceptions ?? []],
+      [EXCUSED_BY_MARK, e.excusedBy ?? []],
+      [NEEDS_MARK, e.needs ?? []],
+    ];
     for (const [mark, list] of lists) {
       if (mark && list.length > 0) lines.push(mark);
       for (const p of list) {
-        if (p === '' || p === EXCEPTIONS_MARK || p === EXCUSED_BY_MARK) throw new Error(`${where}: pattern ${JSON.stringify(p)} cannot be encoded`);
+        if (p === '' || p === EXCEPTIONS_MARK || p === EXCUSED_BY_MARK || p === NEEDS_MARK) throw new Error(`${where}: pattern ${JSON.stringify(p)} cannot be encoded`);
         lines.push(line(p, where));
       }
     }
@@ -194,17 +209,22 @@ export function decodeLexicon(entries: string, suggestions?: string): LexiconEnt
   return entries.split('\n\n').map((block, index) => {
     const lines = block.split('\n');
     const [category, id, severity, flag] = lines[0]!.split(' ') as [Category, string, Severity, string?];
+    // The lists in their order, each up to the next mark that is there.
+    const needs = lines.indexOf(NEEDS_MARK, 2);
     const excused = lines.indexOf(EXCUSED_BY_MARK, 2);
-    const end = excused < 0 ? lines.length : excused;
     const mark = lines.indexOf(EXCEPTIONS_MARK, 2);
+    const needsEnd = lines.length;
+    const excusedEnd = needs < 0 ? needsEnd : needs;
+    const exceptionsEnd = excused < 0 ? excusedEnd : excused;
     const tip = tips[index];
     return {
       category,
       id,
       severity,
-      patterns: lines.slice(2, mark < 0 ? end : mark),
-      ...(mark >= 0 ? { exceptions: lines.slice(mark + 1, end) } : {}),
-      ...(excused >= 0 ? { excusedBy: lines.slice(excused + 1) } : {}),
+      patterns: lines.slice(2, mark < 0 ? exceptionsEnd : mark),
+      ...(mark >= 0 ? { exceptions: lines.slice(mark + 1, exceptionsEnd) } : {}),
+      ...(excused >= 0 ? { excusedBy: lines.slice(excused + 1, excusedEnd) } : {}),
+      ...(needs >= 0 ? { needs: lines.slice(needs + 1) } : {}),
       explanation: lines[1]!,
       ...(tip ? { suggestion: tip } : {}),
       ...(flag === KEEP_QUOTED ? { keepWhenQuoted: true as const } : {}),

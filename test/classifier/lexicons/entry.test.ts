@@ -26,6 +26,9 @@ describe('lexicons/entry (shipped form)', () => {
       entry({ id: 'tip-only', suggestion: 'Tip.' }),
       entry({ id: 'excused-only', excusedBy: ['surprise party', 'p q'] }),
       entry({ id: 'both-lists', exceptions: ['x'], excusedBy: ['y z'] }),
+      entry({ id: 'needs-only', needs: ["let's not", 'someone else'] }),
+      entry({ id: 'all-lists', exceptions: ['x'], excusedBy: ['y z'], needs: ['w'] }),
+      entry({ id: 'needs-and-exceptions', exceptions: ['x', 'v'], needs: ['w'] }),
     ];
     const encoded = encodeLexicon(list, { 'some-set': 'a|b', other: 'c' });
     const back = decodeLexicon(encoded.entries, encoded.suggestions);
@@ -33,6 +36,7 @@ describe('lexicons/entry (shipped form)', () => {
     assert.deepEqual(Object.keys(back[1]!), ['category', 'id', 'severity', 'patterns', 'exceptions', 'explanation', 'suggestion', 'keepWhenQuoted']);
     assert.deepEqual(Object.keys(back[0]!), ['category', 'id', 'severity', 'patterns', 'explanation']);
     assert.deepEqual(Object.keys(back[4]!), ['category', 'id', 'severity', 'patterns', 'exceptions', 'excusedBy', 'explanation']);
+    assert.deepEqual(Object.keys(back[6]!), ['category', 'id', 'severity', 'patterns', 'exceptions', 'excusedBy', 'needs', 'explanation']);
     assert.deepEqual(decodeSets(encoded.sets), { 'some-set': 'a|b', other: 'c' });
   });
 
@@ -56,6 +60,7 @@ describe('lexicons/entry (shipped form)', () => {
     assert.throws(() => encodeLexicon([entry({ patterns: ['ok', ''] })], {}), /cannot be encoded/);
     assert.throws(() => encodeLexicon([entry({ exceptions: ['~'] })], {}), /cannot be encoded/);
     assert.throws(() => encodeLexicon([entry({ excusedBy: ['^'] })], {}), /cannot be encoded/);
+    assert.throws(() => encodeLexicon([entry({ needs: ['+'] })], {}), /cannot be encoded/);
     assert.throws(() => encodeLexicon([entry({ patterns: ['^'] })], {}), /cannot be encoded/);
     assert.throws(() => encodeLexicon([entry({ suggestion: '' })], {}), /empty suggestion/);
     assert.throws(() => encodeLexicon([entry({ id: 'a b' })], {}), /spaces/);
@@ -100,5 +105,12 @@ describe('lexicons/entry (checks)', () => {
     assert.equal('excusedBy' in checkLexicon(file({ excusedBy: [] })).entries[0]!, false);
     assert.match(checkLexicon(file({ excusedBy: 'surprise' })).problems.join(), /excusedBy must be a list of text/);
     assert.match(checkLexicon(file({ excusedBy: ['a ... '] })).problems.join(), /excusedBy: .*gap/);
+  });
+
+  it('checks needs phrases the same way', () => {
+    assert.deepEqual(checkLexicon(file({ needs: ["let's not"] })).entries[0]!.needs, ["let's not"]);
+    assert.equal('needs' in checkLexicon(file({ needs: [] })).entries[0]!, false);
+    assert.match(checkLexicon(file({ needs: 'not' })).problems.join(), /needs must be a list of text/);
+    assert.match(checkLexicon(file({ needs: ['a ... '] })).problems.join(), /needs: .*gap/);
   });
 });

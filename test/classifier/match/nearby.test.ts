@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { EXCUSE_WINDOW, excusedMatches } from '../../../src/classifier/match/excused.js';
+import { EXCUSE_WINDOW, NEED_WINDOW, around, before, phrasesNear } from '../../../src/classifier/match/nearby.js';
 import { parseTerms } from '../../../src/classifier/match/pattern.js';
 import { PhraseTrie } from '../../../src/classifier/match/trie.js';
 
@@ -13,10 +13,10 @@ excusers.addPattern(parseTerms('door code'), { rule: 1, exception: false });
 function excused(text: string, rule = 0, marker = 'KEEP'): boolean {
   const start = text.indexOf(marker);
   assert.ok(start >= 0);
-  return excusedMatches(text, [{ rule, start }], excusers)[0]!;
+  return phrasesNear(text, [before(rule, start, start + marker.length)], excusers)[0]!;
 }
 
-describe('match/excused (phrases earlier in the paragraph)', () => {
+describe('match/nearby: excusedBy (phrases earlier in the paragraph)', () => {
   it('excuses a match when its rule\'s phrase stands earlier in the paragraph, in another sentence or the same', () => {
     assert.equal(excused('The surprise party is on Friday. Please KEEP it quiet.'), true);
     assert.equal(excused('For the surprise party, KEEP it quiet.'), true);
@@ -41,7 +41,7 @@ describe('match/excused (phrases earlier in the paragraph)', () => {
         const text = pieces.join(' ');
         const starts: number[] = [];
         for (let at = text.indexOf('KEEP'); at >= 0; at = text.indexOf('KEEP', at + 1)) starts.push(at);
-        const got = excusedMatches(text, starts.map((start) => ({ rule: 0, start })), excusers);
+        const got = phrasesNear(text, starts.map((start) => before(0, start, start + 4)), excusers);
         starts.forEach((start, k) => {
           const before = text.slice(0, start);
           let paragraph = 0;
@@ -72,7 +72,56 @@ describe('match/excused (phrases earlier in the paragraph)', () => {
     for (let at = text.indexOf('KEEP'); at >= 0; at = text.indexOf('KEEP', at + 1)) starts.push(at);
     // Given out of order, answered in the order given.
     const order = starts.map((_, k) => k).reverse();
-    const got = excusedMatches(text, order.map((k) => ({ rule: 0, start: starts[k]! })), excusers);
+    const got = phrasesNear(text, order.map((k) => before(0, starts[k]!, starts[k]! + 4)), excusers);
     assert.deepEqual(got, order.map((k) => expected[k]));
+  });
+});
+
+// Rule 0 needs "let's not" or "someone else" near it.
+const needed = new PhraseTrie();
+needed.addPattern(parseTerms("let's not"), { rule: 0, exception: false });
+needed.addPattern(parseTerms('someone else'), { rule: 0, exception: false });
+
+/** Whether the match of rule 0 at the first TRAIT in `text` has what it needs near it. */
+function met(text: string): boolean {
+  const start = text.indexOf('TRAIT');
+  assert.ok(start >= 0);
+  return phrasesNear(text, [around(0, start, start + 5, text.length)], needed)[0]!;
+}
+
+describe('match/nearby: needs (phrases on either side, in the paragraph)', () => {
+  it('is met by a needed phrase before or after the match, in its sentence or the next', () => {
+    assert.equal(met("She is TRAIT, so let's not give her the branch."), true);
+    assert.equal(met("Let's not give it to Jo. She is TRAIT."), true);
+    assert.equal(met('She is TRAIT.\nGive it to someone else.'), true);
+  });
+
+  it('is not met from another paragraph, from too far, or by nothing', () => {
+    assert.equal(met("She is TRAIT.\n\nLet's not book the room."), false);
+    assert.equal(met("Let's not book the room.\n \nShe is TRAIT."), false);
+    assert.equal(met(`She is TRAIT. ${'More news. '.repeat(NEED_WINDOW / 10)}Give it to someone else.`), false);
+    assert.equal(met(`Let's not wait. ${'More news. '.repeat(NEED_WINDOW / 10)}She is TRAIT.`), false);
+    assert.equal(met('She is TRAIT, and she starts on Monday.'), false);
+  });
+
+  it('agrees with reading each match\'s own window by plain string search, on generated drafts', () => {
+    const piece = fc.constantFrom('someone else', 'TRAIT', 'report', 'Friday', '. ', ', ', ' ', '\n', '\n\n', 'x'.repeat(97));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const text = pieces.join(' ');
+        const starts: number[] = [];
+        for (let at = text.indexOf('TRAIT'); at >= 0; at = text.indexOf('TRAIT', at + 1)) starts.push(at);
+        const got = phrasesNear(text, starts.map((start) => around(0, start, start + 5, text.length)), needed);
+        starts.forEach((start, k) => {
+          let from = 0;
+          for (const m of text.slice(0, start).matchAll(/\n[ \t\r]*\n/g)) from = m.index + m[0].length;
+          const next = /\n[ \t\r]*\n/.exec(text.slice(start));
+          const to = Math.min(next ? start + next.index : text.length, start + 5 + NEED_WINDOW);
+          from = Math.max(from, start - NEED_WINDOW);
+          assert.equal(got[k], text.slice(from, to).includes('someone else'), JSON.stringify(text));
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
