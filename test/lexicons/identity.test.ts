@@ -15,6 +15,20 @@ function identity(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // a trait beside a staffing or service decision, in either order, in the same paragraph
+  ["Marta mentioned she's pregnant again. Let's give the Leeds launch to Owen instead.", 'decision-on-trait'],
+  ['Put the Bristol audit with Callum. Nadia is back from maternity in March and her focus will be elsewhere.', 'decision-on-trait'],
+  ["Brian's 64 now. Give the new CRM rollout to someone younger.", 'decision-on-trait'],
+  ['The Hadley site needs someone steady. Kemal wears a turban and the client is old-school, so give the Hadley site to Rhys.', 'decision-on-trait'],
+  ['Let\'s avoid the Somali families on the Eastgate list, they rarely renew anyway.', 'decision-on-trait'],
+  ['Her accent is really thick. Not sure about her for the phone queue, can we offer it to someone else?', 'decision-on-trait'],
+  ["anyone past 55 just mark them as not a fit, we need energy on this team", 'decision-on-trait'],
+  ['We should have a bloke on the loading bay, the customers take it better. Swap Jess to the tills.', 'decision-on-trait'],
+  ["He's openly gay and the Gulf client is old-fashioned, so let's not send him on the Doha trip.", 'decision-on-trait'],
+  // a group's manners said to be in the blood, or "a cultural thing"
+  ["They're late to every site meeting, it's a cultural thing with that crew.", 'group-stereotype'],
+  ["Haggling is in their nature, so pad the quote by ten percent.", 'group-stereotype'],
+  ['They all drive like maniacs over there, budget for the excess.', 'group-stereotype'],
   // a hedge between the group and the claim changes nothing
   ['Older staff simply can\'t learn the new rostering app.', 'group-stereotype'],
   // a vet's office is not a breeding word: the slur still counts
@@ -166,6 +180,16 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  // a trait named for a good reason: asked-for changes, safety duties, reports, or no decision at all
+  "Priya is pregnant and asked to come off the late shifts, so let's move her to the day rota.",
+  "Ola is pregnant, so keep her off the x-ray room until the risk assessment is done.",
+  'Tom uses a wheelchair; give the ground-floor office to him and move the printer upstairs.',
+  'A customer made a remark about her hijab. I have logged the complaint, and we will not serve him again.',
+  "Dan is fasting for Ramadan and prefers the early start, so give him the 7am slot.",
+  "Anna is back from maternity leave on Monday. Please set up her laptop and her building pass.",
+  "Congratulations to Sam, who is 60 today! Cake in the kitchen at three.",
+  "He's 61 pages into the report.\n\nSeparately, let's give the Leeds account to someone else.",
+  'The old ones apply until the 1st, so do not put the new prices in the system yet.',
   'The dyke behind the north field overtopped in the storm; the drainage board is on it.',
   'Our clinic has a bitch in whelp booked for a scan on Tuesday.',
   // fruit and faggots as food
