@@ -164,6 +164,11 @@ export function hostileCases(shape: LexiconShape): HostileCase[] {
       make: (n, v = 0) => build(n, 32 + 7919 * v, (r) => r.pick(['Surprise party on Friday. ', 'Keep this between us. ', 'The door code changes. ', "Don't write it down. ", 'Noted. ', '\n\n'])),
     },
     {
+      name: 'traits beside decisions',
+      stresses: 'windows on both sides of every match of an entry with needs, half of them cut by blank lines',
+      make: (n, v = 0) => build(n, 33 + 7919 * v, (r) => r.pick(["She's pregnant. ", "Let's not. ", 'Give it to Sam. ', 'She asked. ', 'Noted. ', '\n\n'])),
+    },
+    {
       name: 'distinct code points',
       stresses: 'per-code-point fold cache misses (CJK, accents, math letters)',
       make: (n, v = 0) => build(n, 30 + 7919 * v, (r) => String.fromCodePoint(r.pick([r.int(0x4e00, 0x9fff), r.int(0xc0, 0x24f), r.int(0x1d400, 0x1d7ff), r.int(0x400, 0x4ff)]))),
