@@ -17,6 +17,18 @@ function threats(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // speaking up, and beside it a consequence that is never spelled out
+  ['I hear Marco went to the regulator about the tank readings. Tell him to think very carefully about his next shift pattern.', 'retaliation'],
+  ['So you filed a formal grievance against Dale. Your probation review is on my desk next month.', 'retaliation'],
+  ["Whoever keeps leaking the rota to the union: I'll find out who you are.", 'retaliation'],
+  ['Anyone emailing the trustees about the minibus should remember their renewal goes through this office. It would be a shame if it got lost.', 'retaliation'],
+  ['Kim has been chatting to the health inspector. Accidents happen in a cold store, just saying.', 'retaliation'],
+  // how the person would end up, or the work they would never get again
+  ["If he blocks my bay once more he'll leave on a stretcher.", 'violence'],
+  ["Touch my samples again and you won't be walking out of here on your own two feet.", 'violence'],
+  ['Next time that courier is rude to Lucy I will go round and sort him out myself.', 'violence'],
+  ["Cross me on the Dunmore bid and you won't get another gig within a hundred miles.", 'career-threat'],
+  ["Go over my head again and see how far you get in this industry.", 'career-threat'],
   ['If he calls again, tell him to drop dead.', 'violence'],
   ["Say that again and I'll break your fucking jaw.", 'violence'],
   ["I'll break your neck if you cc the client again.", 'violence'],
@@ -143,6 +155,14 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // speaking up, and support for it; consequences that are not aimed at anyone
+  'Thank you for raising this with HR. You are protected, and nothing about your review will change.',
+  'Rita filed a complaint about the lift last week; think carefully about where we put the new one.',
+  'If you want to go to the union about the rota, that is your right, and I will help you prepare.',
+  'The inspector is coming on Tuesday. Accidents happen when the floor is wet, so mop the bay first.',
+  "I'll come down to the depot and sort it out with you tomorrow.",
+  "I'll sort him out with a laptop and a pass on Monday.",
+  "I'll be waiting outside the station at 8 to drive you to the site.",
   // a name or an adjective after a determiner, not an order to die
   'Our Drop Dead Stout is on tap at the launch.',
   // harm without a speaker behind it

@@ -57,13 +57,15 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * (test/fixtures/innocent-mails: false alarms on them 50 -> 18, and 10 -> 7 on a fifth set;
  * nothing found lost on any set). The detectors' suggestions then left the bundle as the
  * lexicon's had (src/classifier/suggestions.ts, 668 bytes): at 178,513 bytes that left 687.
- * It is 178 KiB for 3.1 KB of identity/decision-on-trait and the `needs` field it rests on (a
- * trait counts only beside a staffing decision in its paragraph): on three sets written after it
- * and never used for rules it found 27 of 95 identity mails where the rules before found 18, with
- * no new false alarm on their 291 innocent mails, and on the older sets 143 more findings and no
- * new false alarm. At 181,599 bytes that leaves 673.
+ * It is 180 KiB for 4.7 KB of rules that need something near a match (the `needs` field):
+ * identity/decision-on-trait (a trait beside a staffing decision in its paragraph) and
+ * threat/retaliation (speaking up beside a veiled consequence), with more ways a violent or career
+ * threat ends. On 637 mails of three sets written after the rules and never read for them, identity
+ * found 26 of 91 where the rules before found 18, threat 23 of 86 where they found 18, with no new
+ * false alarm on their 280 innocent mails; on the older sets 215 more findings and no new false
+ * alarm. At 183,261 bytes that leaves 1,059.
  */
-const CEILING_GZIP_BYTES = 178 * 1024;
+const CEILING_GZIP_BYTES = 180 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
