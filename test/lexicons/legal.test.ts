@@ -16,6 +16,14 @@ function legal(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // a record rewritten, and beside it a sign the new version is meant to mislead
+  ['Please redo the chiller checklist for last week so it reads 3 degrees every day. The auditor never looks at the probe data.', 'altered-record'],
+  ["I've adjusted the noise readings for the night shift; if anyone asks, the meter was recalibrated.", 'altered-record'],
+  ['Re-score the July call samples. Nobody cross-checks the raw recordings anyway.', 'altered-record'],
+  // a failure kept out of the record others rely on
+  ["Leave the two failed weld tests out of the handover pack; the insurer doesn't need them.", 'left-out-of-record'],
+  ["Don't put the forklift fall in the incident log, we'll sort it between us.", 'left-out-of-record'],
+  ['We are not sending the full results to the inspector, only the summary page.', 'left-out-of-record'],
   ['Strictly off the record: we knew about the leak in March.', 'off-the-record'],
   ['Nobody checks these, just backdate the certificate to March.', 'falsify-records'],
   ['Honestly, just sweep it under the carpet and nobody will ask.', 'cover-up'],
@@ -160,6 +168,13 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // editing records and reports for honest reasons
+  'Never adjust a count to make it match the system; write down what you see.',
+  'I corrected the dates in the log, they were a typo, and added a dated note.',
+  'Rewrite the batch record template so it shows the cleaning step clearly.',
+  'Leave the draft appendix out of the report to the board; it goes in next month.',
+  "Please take the patients' names off the incident log before it goes to the regulator, and keep the rest.",
+  "Don't put personal data in the shared log, the inspector asked us to anonymise it.",
   'Remember that nothing is off the record with journalists.',
   'We don\'t do off-the-record briefings on recalls.',
   // the honest thing asked for, and a reporter's source

@@ -57,15 +57,17 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * (test/fixtures/innocent-mails: false alarms on them 50 -> 18, and 10 -> 7 on a fifth set;
  * nothing found lost on any set). The detectors' suggestions then left the bundle as the
  * lexicon's had (src/classifier/suggestions.ts, 668 bytes): at 178,513 bytes that left 687.
- * It is 180 KiB for 4.7 KB of rules that need something near a match (the `needs` field):
- * identity/decision-on-trait (a trait beside a staffing decision in its paragraph) and
- * threat/retaliation (speaking up beside a veiled consequence), with more ways a violent or career
- * threat ends. On 637 mails of three sets written after the rules and never read for them, identity
- * found 26 of 91 where the rules before found 18, threat 23 of 86 where they found 18, with no new
- * false alarm on their 280 innocent mails; on the older sets 215 more findings and no new false
- * alarm. At 183,261 bytes that leaves 1,059.
+ * It is 181 KiB for 6.3 KB of rules that need something near a match (the `needs` field):
+ * identity/decision-on-trait (a trait beside a staffing decision in its paragraph),
+ * threat/retaliation (speaking up beside a veiled consequence), legal/altered-record and
+ * legal/left-out-of-record (a record rewritten, or a failure kept out of it, beside a sign of
+ * deceit), with more ways a violent or career threat ends. On 637 mails of three sets written
+ * after the rules and never read for them, identity found 26 of 91 where the rules before found
+ * 18, threat 23 of 86 (18), legal 19 of 42 (14), with no new false alarm on their 280 innocent
+ * mails; on the older sets 241 more findings and no new false alarm. At 184,790 bytes that
+ * leaves 554.
  */
-const CEILING_GZIP_BYTES = 180 * 1024;
+const CEILING_GZIP_BYTES = 181 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
