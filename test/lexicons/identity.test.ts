@@ -18,7 +18,7 @@ const MUST_FLAG: Array<[string, string]> = [
   // a trait beside a staffing or service decision, in either order, in the same paragraph
   ["Marta mentioned she's pregnant again. Let's give the Leeds launch to Owen instead.", 'decision-on-trait'],
   ['Put the Bristol audit with Callum. Nadia is back from maternity in March and her focus will be elsewhere.', 'decision-on-trait'],
-  ["Brian's 64 now. Give the new CRM rollout to someone younger.", 'decision-on-trait'],
+  ["Brian is back on Monday. He's 64 now, so give the new CRM rollout to someone younger.", 'decision-on-trait'],
   ['The Hadley site needs someone steady. Kemal wears a turban and the client is old-school, so give the Hadley site to Rhys.', 'decision-on-trait'],
   ['Let\'s avoid the Somali families on the Eastgate list, they rarely renew anyway.', 'decision-on-trait'],
   ['Her accent is really thick. Not sure about her for the phone queue, can we offer it to someone else?', 'decision-on-trait'],
