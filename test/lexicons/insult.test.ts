@@ -15,6 +15,14 @@ function insults(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // a faculty compared with a thing, a jumped-up or walking label, and the long way round
+  ['The new buyer has the commercial instincts of a wet sponge.', 'incompetent-person'],
+  ["Don't bother with Clive, he's a jumped-up shelf stacker with a clipboard.", 'incompetent-person'],
+  ['Our project sponsor is a walking red flag.', 'incompetent-person'],
+  ["Terry couldn't read a rota to save his life.", 'incompetent-person'],
+  ["She wouldn't find the fire exit if it was taped to her forehead.", 'incompetent-person'],
+  ['Honestly the new planner is a complete waste of a desk.', 'incompetent-person'],
+  ['Tell Rory he is a drongo and I said so.', 'person-is-label'],
   ['Honestly, Kevin is a nobody in that team.', 'person-is-label'],
   ['Honestly, Priyanka is a dummy when it comes to budgets.', 'person-is-label'],
   // a compound with a pet or a machine word is still a person
@@ -163,6 +171,11 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  // tools and things, and a compliment
+  "It's a glorified spreadsheet, but it does the job.",
+  'The old booking app is a walking disaster, so we are replacing it in May.',
+  'Mina is a walking encyclopedia on tax law, ask her first.',
+  "I couldn't draw to save my life, so I've asked the design team.",
   // 'nobody' as a pronoun, not the label 'a nobody'
   'She\'s asked that nobody touches the display case.',
   'Sorry all, I\'m the idiot who booked the wrong room.',

@@ -64,8 +64,9 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * deceit), with more ways a violent or career threat ends. On 637 mails of three sets written
  * after the rules and never read for them, identity found 26 of 91 where the rules before found
  * 18, threat 23 of 86 (18), legal 19 of 42 (14), with no new false alarm on their 280 innocent
- * mails; on the older sets 241 more findings and no new false alarm. At 184,790 bytes that
- * leaves 554.
+ * mails; on the older sets 241 more findings and no new false alarm. Insults said the long way
+ * round ("has the instincts of a wet sponge", "a jumped-up shelf stacker") then took 264 bytes:
+ * at 185,054 bytes that leaves 290.
  */
 const CEILING_GZIP_BYTES = 181 * 1024;
 
