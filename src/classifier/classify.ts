@@ -6,7 +6,7 @@ import { parseTerms } from './match/pattern.js';
 import { PhraseTrie, resolve, type Accept, type TokenMatch } from './match/trie.js';
 import type { Token } from './normalize/tokenize.js';
 import { SentenceGate } from './match/gate.js';
-import { around, before, phrasesNear } from './match/nearby.js';
+import { around, before, phrasesNear, type NearbyQuery } from './match/nearby.js';
 import { inReportedQuotation } from './match/quotation.js';
 import { findSegments, forEachOutside, inSegment, type Segment } from './segment/segment.js';
 import { DETECTORS } from './detectors/index.js';
@@ -261,9 +261,13 @@ function phraseHits(text: string, { trie, gate, excusers, needed, rules }: Phras
   const needy = matches.filter((m) => rules[m.rule]!.needy);
   if (excusable.length > 0 || needy.length > 0) {
     // A rule with needs is judged by what stands around it, its excuses too.
-    const window = (m: TokenMatch) => (rules[m.rule]!.needy ? around : before)(m.rule, tokens[m.first]!.s, tokens[m.last]!.e, text.length);
+    const window = (m: TokenMatch): NearbyQuery => {
+      const start = tokens[m.first]!.s;
+      const end = tokens[m.last]!.e;
+      return rules[m.rule]!.needy ? around(m.rule, start, end, text.length) : before(m.rule, start, end);
+    };
     const excused = phrasesNear(text, excusable.map(window), excusers);
-    const met = phrasesNear(text, needy.map((m) => around(m.rule, tokens[m.first]!.s, tokens[m.last]!.e, text.length)), needed);
+    const met = phrasesNear(text, needy.map(window), needed);
     dropped = new Set([...excusable.filter((_, k) => excused[k]), ...needy.filter((_, k) => !met[k])]);
   }
   for (const m of matches) {

@@ -34,7 +34,7 @@ export interface NearbyQuery {
 }
 
 /** The query for a match excused by phrases before it (`excusedBy`). */
-export function before(rule: number, start: number, end: number, _length?: number): NearbyQuery {
+export function before(rule: number, start: number, end: number): NearbyQuery {
   return { rule, from: Math.max(0, start - EXCUSE_WINDOW), to: start, start, end };
 }
 
