@@ -16,6 +16,13 @@ function tone(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // patience and thanks that mean the opposite
+  ['Explain to me why the van went to Leeds. Take your time, I\'ll wait.', 'sarcasm'],
+  ["I'll just book the room myself again, shall I?", 'sarcasm'],
+  ['The checklist is there for a reason, Gavin.', 'sarcasm'],
+  ["We are not your personal alarm clock, so set your own reminders.", 'sarcasm'],
+  ['Always the last to know in this office.', 'sarcasm'],
+  ['Lovely to find out from the caterer that the menu changed.', 'sarcasm'],
   // sarcasm: praise or patience that means the opposite
   ["Two missed pickups in one week. Slow clap, everyone.", 'sarcasm'],
   ['Booking the client into the wrong city takes a special kind of genius.', 'sarcasm'],
@@ -139,6 +146,12 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // the same words, meant
+  "I'll wait for your call before I book the van.",
+  'Sorry, I was out. Genuinely asking for your view on the layout: which do you prefer?',
+  "It's hard to keep up with the changes, so try to keep up with the weekly notes.",
+  'The lock is there for a reason and we have replaced it.',
+  'Great to hear from the client that they loved the launch.',
   // a process announced, not a rebuke
   'From now on, you will need to badge in at the side door.',
   // correcting oneself

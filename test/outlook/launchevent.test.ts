@@ -65,10 +65,12 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * after the rules and never read for them, identity found 26 of 91 where the rules before found
  * 18, threat 23 of 86 (18), legal 19 of 42 (14), with no new false alarm on their 280 innocent
  * mails; on the older sets 241 more findings and no new false alarm. Insults said the long way
- * round ("has the instincts of a wet sponge", "a jumped-up shelf stacker") then took 264 bytes:
- * at 185,054 bytes that leaves 290.
+ * round ("has the instincts of a wet sponge", "a jumped-up shelf stacker") then took 264 bytes,
+ * and sarcasm in stock words ("I'll wait.", "shall I?", "not your personal helpdesk") 309 more
+ * (tone 132 -> 136 of the project sentences, 81 -> 90 of the older blind mails, no new false
+ * alarm): 182 KiB, and at 185,363 bytes that leaves 1,005.
  */
-const CEILING_GZIP_BYTES = 181 * 1024;
+const CEILING_GZIP_BYTES = 182 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
