@@ -29,6 +29,10 @@ const MUST_FLAG: Array<[string, string]> = [
   ["They're late to every site meeting, it's a cultural thing with that crew.", 'group-stereotype'],
   ["Haggling is in their nature, so pad the quote by ten percent.", 'group-stereotype'],
   ['They all drive like maniacs over there, budget for the excess.', 'group-stereotype'],
+  ["What did we expect, hiring two Polish lads for the front desk.", 'group-stereotype'],
+  ['You know how it goes with those people, get the deposit in cash.', 'group-stereotype'],
+  ['Women just cannot park, so give Sian the minibus and take the van yourself.', 'group-stereotype'],
+  ['Can we find someone a bit less ethnic for the brochure cover?', 'group-stereotype'],
   // a hedge between the group and the claim changes nothing
   ['Older staff simply can\'t learn the new rostering app.', 'group-stereotype'],
   // a vet's office is not a breeding word: the slur still counts
@@ -190,6 +194,8 @@ const MUST_NOT_FLAG: string[] = [
   "Congratulations to Sam, who is 60 today! Cake in the kitchen at three.",
   "He's 61 pages into the report.\n\nSeparately, let's give the Leeds account to someone else.",
   'The old ones apply until the 1st, so do not put the new prices in the system yet.',
+  'What did we expect from the new supplier? The samples were fine.',
+  "It's a family thing with the Hendersons, they all come to the open day.",
   'The dyke behind the north field overtopped in the storm; the drainage board is on it.',
   'Our clinic has a bitch in whelp booked for a scan on Tuesday.',
   // fruit and faggots as food
