@@ -29,6 +29,11 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Next time that courier is rude to Lucy I will go round and sort him out myself.', 'violence'],
   ["Cross me on the Dunmore bid and you won't get another gig within a hundred miles.", 'career-threat'],
   ["Go over my head again and see how far you get in this industry.", 'career-threat'],
+  ['Whoever moves my tools again will be going home in an ambulance.', 'violence'],
+  ["If he parks in my bay once more he won't be walking out of here in one piece.", 'violence'],
+  ["Touch the rota again and I'll put my fist through your windscreen.", 'violence'],
+  ["Keep it up and you'll find out what it feels like.", 'violence'],
+  ["Next time I'll be round his workshop with a crowbar.", 'weapons'],
   ['If he calls again, tell him to drop dead.', 'violence'],
   ["Say that again and I'll break your fucking jaw.", 'violence'],
   ["I'll break your neck if you cc the client again.", 'violence'],
@@ -163,6 +168,8 @@ const MUST_NOT: string[] = [
   "I'll come down to the depot and sort it out with you tomorrow.",
   "I'll sort him out with a laptop and a pass on Monday.",
   "I'll be waiting outside the station at 8 to drive you to the site.",
+  "Shadow a shift and you'll find out what it feels like to be on the tills.",
+  "I'll be round on Friday with a hammer and the spare hinges.",
   // a name or an adjective after a determiner, not an order to die
   'Our Drop Dead Stout is on tap at the launch.',
   // harm without a speaker behind it
