@@ -24,6 +24,9 @@ const MUST_FLAG: Array<[string, string]> = [
   ["Leave the two failed weld tests out of the handover pack; the insurer doesn't need them.", 'left-out-of-record'],
   ["Don't put the forklift fall in the incident log, we'll sort it between us.", 'left-out-of-record'],
   ['We are not sending the full results to the inspector, only the summary page.', 'left-out-of-record'],
+  // a payment dressed as something else
+  ["Put his fee through the events budget so it doesn't show as a payment to him.", 'off-the-books'],
+  ["Pay the fixer in cash, I don't want our name on any invoice.", 'off-the-books'],
   ['Strictly off the record: we knew about the leak in March.', 'off-the-record'],
   ['Nobody checks these, just backdate the certificate to March.', 'falsify-records'],
   ['Honestly, just sweep it under the carpet and nobody will ask.', 'cover-up'],
@@ -175,6 +178,7 @@ const MUST_NOT: string[] = [
   'Leave the draft appendix out of the report to the board; it goes in next month.',
   "Please take the patients' names off the incident log before it goes to the regulator, and keep the rest.",
   "Don't put personal data in the shared log, the inspector asked us to anonymise it.",
+  "The refund goes back to the card, so it will show as a payment on your statement.",
   'Remember that nothing is off the record with journalists.',
   'We don\'t do off-the-record briefings on recalls.',
   // the honest thing asked for, and a reporter's source

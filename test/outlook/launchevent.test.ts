@@ -70,7 +70,8 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * (tone 132 -> 136 of the project sentences, 81 -> 90 of the older blind mails, no new false
  * alarm): 182 KiB. Identity stereotypes said as "what did we expect, hiring ..." and "you know how
  * it goes with those people" took 156 more, and threats that end in an ambulance, "out of here in
- * one piece" or "round his yard with a crowbar" 206 more: at 185,725 bytes that leaves 643.
+ * one piece" or "round his yard with a crowbar" 206 more, and payments dressed as something else
+ * ("so it doesn't show as a payment") 61 more: at 185,786 bytes that leaves 582.
  */
 const CEILING_GZIP_BYTES = 182 * 1024;
 
