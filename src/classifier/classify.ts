@@ -139,6 +139,8 @@ export function compilePhrases(p: ResolvedPolicy): Phrases {
       },
       term.patterns,
       term.exceptions,
+      term.excusedBy,
+      term.needs,
     );
   }
   for (const phrase of p.allow) add(phrase, { rule: -1, exception: true });

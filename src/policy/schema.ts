@@ -96,6 +96,14 @@ export const TermSchema = obj({
   suggestion: z.optional(text(500)),
   externalOnly: doc(z.optional(z.boolean()), 'Only report when a recipient is outside internalDomains.'),
   exceptions: doc(z.optional(list(PatternSchema, 200)), 'Phrases that contain a pattern but are fine.'),
+  excusedBy: doc(
+    z.optional(list(PatternSchema, 200)),
+    'Phrases that make a match fine when one stands earlier in its paragraph (at most 600 characters back), as in the lexicons.',
+  ),
+  needs: doc(
+    z.optional(list(PatternSchema, 200)),
+    'Phrases of which one must stand within 240 characters of a match, in its paragraph, for the match to count, as in the lexicons.',
+  ),
 });
 
 const HHMM = z.string().check(z.regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'a time of day as "HH:MM" (24-hour, e.g. "22:00")'));

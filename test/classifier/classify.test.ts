@@ -57,6 +57,20 @@ describe('createClassifier', () => {
     ]);
   });
 
+  it('takes needs and excusedBy on policy terms as on lexicon entries', () => {
+    const own = createClassifier({
+      terms: [
+        // a codename that is also a bird: a finding only near deal words, and never after a bird-watching cue
+        { id: 'kestrel', patterns: ['kestrel'], category: 'confidential', severity: 'high', message: 'Codename.', needs: ['launch|deal|acquisition'], excusedBy: ['birdwatching|bird-walk'] },
+      ],
+    });
+    const rules = (text: string) => own.classify(text).findings.filter((f) => f.rule === 'kestrel').map((f) => f.text);
+    assert.deepEqual(rules('Kestrel signs on the 21st. Keep the deal quiet.'), ['Kestrel']);
+    assert.deepEqual(rules('A kestrel was hovering over the car park this morning.'), []);
+    assert.deepEqual(rules('Kestrel signs on the 21st.\n\nSeparately, the deal review moved.'), []);
+    assert.deepEqual(rules('On the bird-walk we saw a kestrel near the launch site.'), []);
+  });
+
   it('drops content findings in quoted replies and signatures, keeps them in the new text', () => {
     const body = 'All fine here.\n\nOn Mon, Sam <sam@x.example> wrote:\n> you zorblax';
     assert.deepEqual(ours(classifier.classify(body).findings), []);
