@@ -21,4 +21,13 @@ describe('policy/starter', () => {
     assert.ok(external.findings.some((f) => f.rule === 'project-codename' && f.category === 'confidential'));
     assert.ok(!internal.findings.some((f) => f.rule === 'project-codename'));
   });
+
+  it('its second term counts only near deal words (needs) and not after a bird (excusedBy)', () => {
+    const { policy } = loadOrganizationPolicy(starterPolicy());
+    const c = createClassifier(policy);
+    const falcon = (body: string) => c.classify(body).findings.filter((f) => f.rule === 'falcon').length;
+    assert.equal(falcon('Falcon signs on Friday; the deal team is in London.'), 1);
+    assert.equal(falcon('A falcon nested on the roof of the Leeds office.'), 0);
+    assert.equal(falcon('The hawk and the falcon on the roof are back; the deal on the new lease is done.'), 0);
+  });
 });
