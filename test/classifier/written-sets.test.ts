@@ -12,7 +12,7 @@ import { createClassifier } from '../../src/classifier/index.js';
  * when a change is worth a loss, say why in its commit.
  */
 const SETS: ReadonlyArray<{ dir: string; rows: number; maxInnocentWarned: number; minFound: Readonly<Record<string, number>> }> = [
-  { dir: 'sentences', rows: 9000, maxInnocentWarned: 116, minFound: { insult: 229, identity: 107, threat: 84, legal: 77, confidential: 173, tone: 136 } },
+  { dir: 'sentences', rows: 9000, maxInnocentWarned: 116, minFound: { insult: 229, identity: 114, threat: 84, legal: 77, confidential: 173, tone: 136 } },
   { dir: 'blind-mails', rows: 1464, maxInnocentWarned: 4, minFound: { insult: 120, identity: 86, threat: 109, legal: 81, confidential: 91, tone: 90, profanity: 86 } },
   { dir: 'look-alikes', rows: 600, maxInnocentWarned: 14, minFound: {} },
   { dir: 'innocent-mails', rows: 1800, maxInnocentWarned: 29, minFound: {} },

@@ -25,6 +25,8 @@ const MUST_FLAG: Array<[string, string]> = [
   ["anyone past 55 just mark them as not a fit, we need energy on this team", 'decision-on-trait'],
   ['We should have a bloke on the loading bay, the customers take it better. Swap Jess to the tills.', 'decision-on-trait'],
   ["He's openly gay and the Gulf client is old-fashioned, so let's not send him on the Doha trip.", 'decision-on-trait'],
+  ["She's expecting again, so let's replace her on the Harlow bid.", 'decision-on-trait'],
+  ['Parents with toddlers are never in before nine, hold off on the offer to Dana.', 'decision-on-trait'],
   // a group's manners said to be in the blood, or "a cultural thing"
   ["They're late to every site meeting, it's a cultural thing with that crew.", 'group-stereotype'],
   ["Haggling is in their nature, so pad the quote by ten percent.", 'group-stereotype'],
@@ -193,6 +195,7 @@ const MUST_NOT_FLAG: string[] = [
   "Anna is back from maternity leave on Monday. Please set up her laptop and her building pass.",
   "Congratulations to Sam, who is 60 today! Cake in the kitchen at three.",
   "He's 61 pages into the report.\n\nSeparately, let's give the Leeds account to someone else.",
+  "I'm a single mum who started in the back office and now runs the desk, so thank you.",
   'The old ones apply until the 1st, so do not put the new prices in the system yet.',
   'What did we expect from the new supplier? The samples were fine.',
   "It's a family thing with the Hendersons, they all come to the open day.",
