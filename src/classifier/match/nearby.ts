@@ -46,7 +46,9 @@ export function around(rule: number, start: number, end: number, length: number)
 /** For each query, whether a phrase of its rule lies whole in its stretch and in the match's paragraph. */
 export function phrasesNear(text: string, queries: readonly NearbyQuery[], phrases: PhraseTrie): boolean[] {
   const order = queries.map((_, k) => k).sort((x, y) => queries[x]!.from - queries[y]!.from);
-  // Phrases found, by rule, as [start, end] pairs in ascending start; where paragraphs start.
+  // Phrases found, by rule, as [start, end] pairs; where paragraphs start. Both come out in
+  // ascending order: the stretches are read left to right and the trie reports matches by their
+  // first token.
   const found = new Map<number, number[]>();
   const paragraphs: number[] = [];
   const read = (a: number, b: number): void => {
@@ -75,7 +77,6 @@ export function phrasesNear(text: string, queries: readonly NearbyQuery[], phras
     }
   }
   if (spanStart >= 0) read(spanStart, spanEnd);
-  for (const list of found.values()) sortPairs(list);
   return queries.map(({ rule, from, to, start, end }) => {
     const list = found.get(rule);
     if (!list) return false;
@@ -93,20 +94,6 @@ export function phrasesNear(text: string, queries: readonly NearbyQuery[], phras
     }
     return false;
   });
-}
-
-/** Sorts [start, end, start, end, ...] by start. */
-function sortPairs(list: number[]): void {
-  for (let k = 2; k < list.length; k += 2) if (list[k]! < list[k - 2]!) {
-    const pairs: Array<[number, number]> = [];
-    for (let j = 0; j < list.length; j += 2) pairs.push([list[j]!, list[j + 1]!]);
-    pairs.sort((x, y) => x[0] - y[0]);
-    pairs.forEach(([s, e], j) => {
-      list[2 * j] = s;
-      list[2 * j + 1] = e;
-    });
-    return;
-  }
 }
 
 /** The index of the first pair of `list` whose start is at least `x`. */
