@@ -266,7 +266,7 @@ function phraseHits(text: string, { trie, gate, excusers, needed, rules }: Phras
     const window = (m: TokenMatch): NearbyQuery => {
       const start = tokens[m.first]!.s;
       const end = tokens[m.last]!.e;
-      return rules[m.rule]!.needy ? around(m.rule, start, end, text.length) : before(m.rule, start, end);
+      return rules[m.rule]!.needy ? around(m.rule, start, end, text.length) : before(m.rule, start);
     };
     const excused = phrasesNear(text, excusable.map(window), excusers);
     const met = phrasesNear(text, needy.map(window), needed);

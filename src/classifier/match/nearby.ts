@@ -28,19 +28,18 @@ export interface NearbyQuery {
   /** The stretch of text a phrase must lie in (then clipped to the match's paragraph). */
   from: number;
   to: number;
-  /** The match itself: no blank line may stand between it and the phrase. */
+  /** Where the match starts: no blank line may stand between it and the phrase. */
   start: number;
-  end: number;
 }
 
 /** The query for a match excused by phrases before it (`excusedBy`). */
-export function before(rule: number, start: number, end: number): NearbyQuery {
-  return { rule, from: Math.max(0, start - EXCUSE_WINDOW), to: start, start, end };
+export function before(rule: number, start: number): NearbyQuery {
+  return { rule, from: Math.max(0, start - EXCUSE_WINDOW), to: start, start };
 }
 
 /** The query for a match that needs a phrase near it, on either side (`needs`). */
 export function around(rule: number, start: number, end: number, length: number): NearbyQuery {
-  return { rule, from: Math.max(0, start - NEED_WINDOW), to: Math.min(length, end + NEED_WINDOW), start, end };
+  return { rule, from: Math.max(0, start - NEED_WINDOW), to: Math.min(length, end + NEED_WINDOW), start };
 }
 
 /** For each query, whether a phrase of its rule lies whole in its stretch and in the match's paragraph. */
@@ -77,7 +76,7 @@ export function phrasesNear(text: string, queries: readonly NearbyQuery[], phras
     }
   }
   if (spanStart >= 0) read(spanStart, spanEnd);
-  return queries.map(({ rule, from, to, start, end }) => {
+  return queries.map(({ rule, from, to, start }) => {
     const list = found.get(rule);
     if (!list) return false;
     // The first phrase starting in the stretch, then on while phrases start in it (their number is
