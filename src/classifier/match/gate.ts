@@ -850,7 +850,7 @@ function isBreakSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
-/** What may stand between the two line feeds of a blank line. */
-function isBlank(c: number): boolean {
+/** What may stand between the two line feeds of a blank line (here, and for paragraphs in nearby.ts). */
+export function isBlank(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d;
 }

@@ -1,4 +1,5 @@
 import { tokenize } from '../normalize/tokenize.js';
+import { isBlank } from './gate.js';
 import type { PhraseTrie } from './trie.js';
 
 /**
@@ -53,7 +54,7 @@ export function phrasesNear(text: string, queries: readonly NearbyQuery[], phras
   const read = (a: number, b: number): void => {
     for (let i = text.indexOf('\n', Math.max(0, a - 1)); i >= 0 && i < b; i = text.indexOf('\n', i + 1)) {
       let j = i + 1;
-      while (j < b && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09 || text.charCodeAt(j) === 0x0d)) j++;
+      while (j < b && isBlank(text.charCodeAt(j))) j++;
       if (j < b && text.charCodeAt(j) === 0x0a) paragraphs.push(j + 1);
     }
     const tokens = tokenize(text.slice(a, b));
