@@ -17,6 +17,25 @@ function threats(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // speaking up in other words (grassing, cc'ing HR, a review site), beside a power the writer holds
+  ['So Noor copied HR on her note about the overtime. Memories are long in a team this small.', 'retaliation'],
+  ["You grassed me up to the area manager over the till counts. Fine. Let's see how your probation review reads.", 'retaliation'],
+  ['Heard someone has been posting reviews on Glassdoor about the night shifts. I know who you are.', 'retaliation'],
+  ["Kev told the board the outage was on my team. Don't expect me to sign his contract extension.", 'retaliation'],
+  ['If Dina takes the parking rota to the union again, her weekend hours go to zero.', 'retaliation'],
+  ['Whoever reported me to facilities for the heater, enjoy your split shifts.', 'retaliation'],
+  // the way the target ends up, said another way
+  ["If he scratches my van again I'll put him in the canal.", 'violence'],
+  ['Touch my till again and you will be picking your teeth up off the car park.', 'violence'],
+  ["One more crack about my kids and I'll wrap that lanyard around his neck.", 'violence'],
+  ["If he jumps the queue one more time he's leaving in an ambulance.", 'violence'],
+  ['Tell the courier he will find out what I mean when he walks to his van one night.', 'violence'],
+  ["Sign the timesheet or I'll break both your hands.", 'violence'],
+  ["Keep undercutting me and I'll pay your yard a visit with a couple of my lads.", 'violence'],
+  ["I know where he drinks on Fridays, and what time he leaves.", 'know-where-you-live'],
+  // the market closed to someone: every employer will be told
+  ["Poach my client and you'll never work for another agency in this city.", 'career-threat'],
+  ['Pull your band from the festival and every promoter in the county will hear about you.', 'career-threat'],
   // speaking up, and beside it a consequence that is never spelled out
   ['I hear Marco went to the regulator about the tank readings. Tell him to think very carefully about his next shift pattern.', 'retaliation'],
   ['So you filed a formal grievance against Dale. Your probation review is on my desk next month.', 'retaliation'],
@@ -160,6 +179,15 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // speaking up beside ordinary words, and the new violent shapes in everyday use
+  'Thanks for copying HR on the rota question. Memories of last winter are why we changed it.',
+  'Make sure every school in the county hears about the open day on the 14th.',
+  "Every supplier in the region will hear about our new payment terms next week.",
+  "I'll run him over to the station after the workshop.",
+  'Wrap a warm scarf around his neck before the site walk, it is freezing up there.',
+  "You'll never get a better rate in this market, so lock it in.",
+  'I know where he parks, so I will leave the ladder by his van.',
+  'Somebody reported me to IT for the phishing test and my access was reset, all sorted now.',
   // speaking up, and support for it; consequences that are not aimed at anyone
   'Thank you for raising this with HR. You are protected, and nothing about your review will change.',
   'Rita filed a complaint about the lift last week; think carefully about where we put the new one.',
