@@ -15,6 +15,18 @@ function identity(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // a group's supposed habits given as the reason for a staffing or service call
+  ['Put the Ghanaian lads on the loading bay, they are used to the heat.', 'group-stereotype'],
+  ["Give the Latvian temps the freezer shifts, they won't complain.", 'decision-on-trait'],
+  ['Keep an extra eye on the Somali girls when they come into the shop.', 'decision-on-trait'],
+  ['Can we stop giving the Travellers the riverside pitches? Tell them we are fully booked.', 'decision-on-trait'],
+  ['Great shoot, but maybe lose the hijab on the second model, it might look odd to the Texas buyers.', 'decision-on-trait'],
+  ['The new girl on logistics is fine but I would rather a bloke does the depot visits.', 'decision-on-trait'],
+  // sweeping statements in other words
+  ['Honestly, what you would expect from that lot: late again and no apology.', 'group-stereotype'],
+  ['Typical of the Kurdish families on that road, the bins are out every day.', 'group-stereotype'],
+  ['Honestly, Turkish drivers never check the tyre pressures.', 'group-stereotype'],
+  ['Those tenants live like animals, no wonder the damp is back.', 'group-stereotype'],
   // a trait beside a staffing or service decision, in either order, in the same paragraph
   ["Marta mentioned she's pregnant again. Let's give the Leeds launch to Owen instead.", 'decision-on-trait'],
   ['Put the Bristol audit with Callum. Nadia is back from maternity in March and her focus will be elsewhere.', 'decision-on-trait'],
@@ -186,6 +198,12 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  // groups and habits in ordinary mail
+  "I'm used to the cold by now, the Oslo office keeps it at 18.",
+  'The Portuguese buyers always ask for samples before they order, so pack two.',
+  "Don't put the new prices in the system until the 1st, as the old ones apply until then.",
+  'The Polish lads asked to work the same shift, so put them on nights together as they requested.',
+  'Please keep an eye on the till when the new starter is on, it is her first week on the register.',
   // a trait named for a good reason: asked-for changes, safety duties, reports, or no decision at all
   "Priya is pregnant and asked to come off the late shifts, so let's move her to the day rota.",
   "Ola is pregnant, so keep her off the x-ray room until the risk assessment is done.",
