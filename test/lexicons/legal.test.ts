@@ -16,6 +16,14 @@ function legal(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // knowledge beside silence, in the same paragraph
+  ["We've known about the seal problem since spring. Leave it out of the customer newsletter.", 'known-and-kept-quiet'],
+  ['Engineering knew before the launch. Keep selling the current units and no recall notice for now.', 'known-and-kept-quiet'],
+  ["We've been aware for months. On Friday, position it as something QA spotted this week.", 'known-and-kept-quiet'],
+  // off e-mail, beside a topic that would not survive being written down
+  ['About the stock count before the audit: not on email, ring me tonight.', 'channel-switch'],
+  ['The valuation is a bit generous. Better to talk by phone about it.', 'channel-switch'],
+  ["The cash for the inspector is sorted. Let's not go into it on email.", 'channel-switch'],
   // a record rewritten, and beside it a sign the new version is meant to mislead
   ['Please redo the chiller checklist for last week so it reads 3 degrees every day. The auditor never looks at the probe data.', 'altered-record'],
   ["I've adjusted the noise readings for the night shift; if anyone asks, the meter was recalibrated.", 'altered-record'],
@@ -171,6 +179,12 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // knowledge and phone calls in ordinary mail
+  "We've known about the venue change since Monday, so leave the old address out of the invite.",
+  "We knew the deadline was tight; thanks everyone for pulling it off.",
+  "Don't email the client yet, call me when you land.",
+  "The audit went well. I'm driving, so not on email today, ring me instead.",
+  'We knew about the leak last week and the plumber fixed it; we reported it to the landlord.',
   // editing records and reports for honest reasons
   'Never adjust a count to make it match the system; write down what you see.',
   'I corrected the dates in the log, they were a typo, and added a dated note.',
