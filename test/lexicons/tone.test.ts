@@ -16,6 +16,18 @@ function tone(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // sarcasm in more stock shapes
+  ["We'll just tell the printer the files are on their way, shall we?", 'sarcasm'],
+  ['No worries, I will read the brief with my psychic powers.', 'sarcasm'],
+  ['The report was due Monday. No rush though, obviously.', 'sarcasm'],
+  ['Forwarded me my own spreadsheet back. Truly a genius at work.', 'sarcasm'],
+  ['I am sure the auditors will find it just as charming as I do.', 'sarcasm'],
+  ['Have a lovely holiday in June. Oh wait.', 'sarcasm'],
+  ['Do you need me to draw you a picture of the loading plan?', 'sarcasm'],
+  ["I've attached the checklist again, since telling you clearly didn't work.", 'sarcasm'],
+  ['Once more, since apparently it needs repeating: the gate is locked at six.', 'sarcasm'],
+  ['Wonderful to see the sign-in sheet is optional now.', 'sarcasm'],
+  ['Thanks for the invoices, a mere month after they were due.', 'sarcasm'],
   // patience and thanks that mean the opposite
   ['Explain to me why the van went to Leeds. Take your time, I\'ll wait.', 'sarcasm'],
   ["I'll just book the room myself again, shall I?", 'sarcasm'],
@@ -146,6 +158,12 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // the same words said plainly
+  "I'll just check with Priya and then book the table, shall I book for six?",
+  'Oh wait, I found the file, it was in the shared drive all along.',
+  'No rush at all, Friday is fine.',
+  'Great to see everyone again at the offsite.',
+  "I'm sure it's just an oversight, thanks for flagging it.",
   // the same words, meant
   "I'll wait for your call before I book the van.",
   'Sorry, I was out. Genuinely asking for your view on the layout: which do you prefer?',
