@@ -75,9 +75,17 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * bytes), and more traits and decisions from the project sentences ("mums with toddlers",
  * "expecting again", "let's pass", "replace her") 232 more, and legal/backdating split from
  * falsify-records so a pay award named a sentence earlier excuses it, 24 more: at 186,031 bytes
- * that leaves 337.
+ * that left 337. It is 186 KiB for 3.9 KB of rules written from the misses of six blind sets
+ * (h15-h20, then added to test/fixtures/blind-mails): more ways of speaking up and of veiled
+ * consequence for threat/retaliation, blacklisting ("every agency in this city will hear"),
+ * stereotypes given as staffing reasons for identity, two legal entries that need their context
+ * (known-and-kept-quiet, channel-switch), and stock sarcasm. On those six sets identity found 77
+ * of 182 where it found 56, threat 75 of 173 (45), legal 56 of 92 (39), tone 58 of 92 (48), no
+ * innocent mail more; on three newer sets never read for any rule, only 4 more (identity 18 -> 21,
+ * threat 19 -> 20 of 93 each), no false alarm more; nothing lost and no new false alarm on any
+ * older set. At 189,928 bytes that leaves 536.
  */
-const CEILING_GZIP_BYTES = 182 * 1024;
+const CEILING_GZIP_BYTES = 186 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
