@@ -12,8 +12,8 @@ import { createClassifier } from '../../src/classifier/index.js';
  * when a change is worth a loss, say why in its commit.
  */
 const SETS: ReadonlyArray<{ dir: string; rows: number; maxInnocentWarned: number; minFound: Readonly<Record<string, number>> }> = [
-  { dir: 'sentences', rows: 9000, maxInnocentWarned: 116, minFound: { insult: 229, identity: 120, threat: 87, legal: 78, confidential: 173, tone: 137 } },
-  { dir: 'blind-mails', rows: 2787, maxInnocentWarned: 15, minFound: { insult: 163, identity: 165, threat: 185, legal: 139, confidential: 159, tone: 150, profanity: 161 } },
+  { dir: 'sentences', rows: 9000, maxInnocentWarned: 116, minFound: { insult: 229, identity: 120, threat: 90, legal: 78, confidential: 173, tone: 137 } },
+  { dir: 'blind-mails', rows: 2787, maxInnocentWarned: 15, minFound: { insult: 163, identity: 165, threat: 223, legal: 139, confidential: 159, tone: 150, profanity: 161 } },
   { dir: 'look-alikes', rows: 600, maxInnocentWarned: 14, minFound: {} },
   { dir: 'innocent-mails', rows: 1800, maxInnocentWarned: 28, minFound: {} },
 ];

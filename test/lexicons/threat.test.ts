@@ -17,6 +17,25 @@ function threats(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // the consequence said as where the person ends up, or who will be waiting
+  ['Next person who leaves the fryer dirty gets their face shoved in it.', 'violence'],
+  ["If she shouts at my lads again she'll be the one needing a doctor.", 'violence'],
+  ["Keep telling tales and you'll find your bike at the bottom of the canal.", 'violence'],
+  ["He'd better not show his face round here again.", 'violence'],
+  ['Tell the promoter a few of our lads will be waiting for him after the match.', 'violence'],
+  ["Keep undercutting us and I know some lads who'd happily have a word.", 'violence'],
+  // work taken away as the punishment, and blacklisting said as nobody booking them
+  ["Go to the partners about it again and you'll find yourself on the Lagos rotation.", 'career-threat'],
+  ["Pull out now and no studio in this city books you again.", 'career-threat'],
+  ["You're on every weekend shift until Christmas.", 'career-threat'],
+  ['I can make your rota very, very uncomfortable.', 'career-threat'],
+  ['Drop the complaint or I will remember it at review time.', 'career-threat'],
+  // what the writer knows, held over the reader
+  ['Block my proposal again and I might mention what I know about his expenses.', 'blackmail'],
+  ['Remind the committee whose signature is on the overspend.', 'blackmail'],
+  ['Do that again and the whole office hears about your expense claims.', 'blackmail'],
+  // speaking up, closed with a veiled "he'll get the message"
+  ['If Omar goes to the union about the breaks, his overtime dries up. He will get the message.', 'retaliation'],
   // speaking up in other words (grassing, cc'ing HR, a review site), beside a power the writer holds
   ['So Noor copied HR on her note about the overtime. Memories are long in a team this small.', 'retaliation'],
   ["You grassed me up to the area manager over the till counts. Fine. Let's see how your probation review reads.", 'retaliation'],
@@ -179,6 +198,12 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // the same shapes in ordinary mail
+  "I know a couple of people who'd be great for the role, I'll send their CVs.",
+  "You'll know all about it by Friday, the briefing pack goes out Thursday.",
+  'No one in this industry uses fax any more.',
+  "She's on every weekend shift until Christmas because she asked for the overtime.",
+  'Our lads will be waiting at the station with the minibus.',
   // speaking up beside ordinary words, and the new violent shapes in everyday use
   'Thanks for copying HR on the rota question. Memories of last winter are why we changed it.',
   'Make sure every school in the county hears about the open day on the 14th.',

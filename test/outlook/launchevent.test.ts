@@ -83,9 +83,13 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * of 182 where it found 56, threat 75 of 173 (45), legal 56 of 92 (39), tone 58 of 92 (48), no
  * innocent mail more; on three newer sets never read for any rule, only 4 more (identity 18 -> 21,
  * threat 19 -> 20 of 93 each), no false alarm more; nothing lost and no new false alarm on any
- * older set. At 189,928 bytes that leaves 536.
+ * older set. At 189,928 bytes that left 536. Threats said another way, from the same six sets
+ * (the rota as punishment, "no studio in this city books you again", "he'll get the message",
+ * "what I know about his expenses", "the one needing a doctor") took 1,299 more: threat found 223
+ * of 307 of all fourteen older sets where it found 185, and 1 more of the three newer sets (20 ->
+ * 21 of 93), no false alarm more anywhere: 187 KiB, at 191,227 bytes 261 left.
  */
-const CEILING_GZIP_BYTES = 186 * 1024;
+const CEILING_GZIP_BYTES = 187 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
