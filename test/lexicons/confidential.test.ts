@@ -116,6 +116,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // a hushed celebration, not a secret
+  "Shh, Omar's 40th is on Friday. Cake at 4 in the kitchen, keep it quiet!",
+  "Shhh, it's Rosa's fifteen years with us next week. Don't tell anyone, I'll bring the card round.",
   'Please do not email passport scans. If a candidate sends one, don\'t forward it; tell HR.',
   'Your staff PIN works on every till in the store, so keep it to yourself.',
   'We could not let him go without a cake and a card.',

@@ -171,6 +171,10 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  // machines and disbelief, not people
+  'The card reader by the back door is a piece of shit, it ate my badge again.',
+  'The sat-nav in the pool car is a total idiot, it sent me round the ring road twice.',
+  'Out sick on the day of the match? Sick my arse.',
   // tools and things, and a compliment
   "It's a glorified spreadsheet, but it does the job.",
   'The old booking app is a walking disaster, so we are replacing it in May.',

@@ -179,6 +179,11 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // security, training and jokes, not concealment
+  "Please delete this after reading, the new door code for the plant room is in it.",
+  'If an official ever asks for a facilitation payment, the answer is no and you call Legal.',
+  'The night report did not mention the boiler leak, so I logged it this morning.',
+  'Off the books lol: lunch is on me today.',
   // knowledge and phone calls in ordinary mail
   "We've known about the venue change since Monday, so leave the old address out of the invite.",
   "We knew the deadline was tight; thanks everyone for pulling it off.",
