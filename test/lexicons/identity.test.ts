@@ -15,6 +15,22 @@ function identity(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // gender and faith given as the reason, in words the older lists lacked
+  ["Give the supplier talks to Dev, the buyers there won't take a woman seriously.", 'gender-stereotype'],
+  ['Let Tom do the haggling, women just don\'t negotiate the same way.', 'group-stereotype'],
+  ["Nice of Carla to offer, but she got engaged last month, so she'll be off on maternity before the launch.", 'gender-stereotype'],
+  ['Add a day to the Peruvian visit, they will be late, it is a Latin thing.', 'group-stereotype'],
+  ['You know how Greek families are, the whole street will come to the viewing.', 'group-stereotype'],
+  ["The landlords are Jewish so they'll haggle over every line.", 'group-stereotype'],
+  ['His dyslexia is a very handy excuse for the typos.', 'group-stereotype'],
+  ["The intern we got from the diversity scheme can't write a memo.", 'group-stereotype'],
+  // a trait beside a decision, both in new words
+  ["Keep the autistic analyst off the client calls, he'll say something odd.", 'decision-on-trait'],
+  ["Make sure the Muslim lad isn't on the Christmas rota, it'll just be awkward.", 'decision-on-trait'],
+  ["Dina is just back from her honeymoon and we all know what comes next. Give the Berlin role to Mark.", 'decision-on-trait'],
+  ['The new sales candidate is 59. I am leaning towards the younger one.', 'decision-on-trait'],
+  ['We need someone for the night shoots, so probably not a mum.', 'decision-on-trait'],
+  ['Could we seat the man with the guide dog by the kitchen door so the others are not bothered?', 'decision-on-trait'],
   // a group's supposed habits given as the reason for a staffing or service call
   ['Put the Ghanaian lads on the loading bay, they are used to the heat.', 'group-stereotype'],
   ["Give the Latvian temps the freezer shifts, they won't complain.", 'decision-on-trait'],
@@ -198,6 +214,11 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  // the same words for good reasons
+  "She's Hindu so she'll be off for Diwali; Sam will cover her shift.",
+  'The Jewish calendar has two holidays that week, so we moved the launch.',
+  "One of the applicants has a guide dog. The no-pets rule doesn't apply to assistance dogs, so please don't screen her out.",
+  'The Muslim staff network is running the iftar on Thursday.',
   // groups and habits in ordinary mail
   "I'm used to the cold by now, the Oslo office keeps it at 18.",
   'The Portuguese buyers always ask for samples before they order, so pack two.',
