@@ -17,6 +17,30 @@ function threats(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // crews sent round, property damaged, a problem "not only at work"
+  ['If the rent is not in by Monday I will send a couple of the lads round to his flat.', 'violence'],
+  ['Tell the supplier I will come round personally with my cousins.', 'violence'],
+  ["Block my drive again and your tyres won't last the night.", 'violence'],
+  ["One more parking ticket and I'm taking a hammer to his wing mirrors. And his car.", 'violence'],
+  ['Keep this up and you will have a big problem with me, and not just at work.', 'violence'],
+  ["I'll be outside at six if you want to repeat that to my face.", 'watch-your-back'],
+  ["I'd watch my back walking to the station if I were you.", 'watch-your-back'],
+  // the career closed off, or held over the reader
+  ['Go to the ombudsman and I will make sure your contract is not renewed.', 'career-threat'],
+  ['He can expect a short reference: I will make sure his reference says exactly why.', 'career-threat'],
+  ['Whoever leaked the floor plan: you will not work in this trade again.', 'career-threat'],
+  ['You do that. See how many shifts you get afterwards.', 'career-threat'],
+  ['Happy to discuss your objection on Friday. Bring a box for your desk.', 'career-threat'],
+  ["Push me on this and I'll make you wish you had stayed in sales.", 'youll-be-sorry'],
+  ["The survey is a lot less anonymous than you think.", 'youll-be-sorry'],
+  ['Pay the deposit or the photos from the party go to his wife.', 'blackmail'],
+  ["Nice car. Be a shame if it ended up in the river.", 'blackmail'],
+  ["I've got mates in the police, so think before you sign anything.", 'blackmail'],
+  ['There are three late invoices in your file which so far I have chosen not to raise.', 'blackmail'],
+  ["Remember who's marking it.", 'blackmail'],
+  // a grievance or a report, beside the veiled closer
+  ["I'd drop the grievance if I were you. These things have a way of following people around.", 'retaliation'],
+  ['Whoever reported me to the dean should know I sit on their panel. Something to think about.', 'retaliation'],
   // the consequence said as where the person ends up, or who will be waiting
   ['Next person who leaves the fryer dirty gets their face shoved in it.', 'violence'],
   ["If she shouts at my lads again she'll be the one needing a doctor.", 'violence'],
@@ -198,6 +222,13 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // the same words in ordinary mail
+  "I've passed your complaint to the patient liaison team; his call bell is being repaired.",
+  'I got your address from Sean, so I will post the invitation today.',
+  'We will send a couple of the lads round to his flat to fit the new boiler.',
+  'Please make sure your contract is signed and returned by Friday.',
+  'Bring a box for your desk things, we move floors on Monday.',
+  'I know a few people who would be very interested in this role.',
   // the same shapes in ordinary mail
   "I know a couple of people who'd be great for the role, I'll send their CVs.",
   "You'll know all about it by Friday, the briefing pack goes out Thursday.",
