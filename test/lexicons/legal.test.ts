@@ -16,6 +16,21 @@ function legal(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // kept from whoever is entitled to see it
+  ["The assessor is in on Monday. Take the March delivery notes home, he doesn't need to see them.", 'kept-from-scrutiny'],
+  ['The ladder was out of date when Sam fell. Replace it before the insurer visits and let us not bring up the tag.', 'kept-from-scrutiny'],
+  ['Please hold off logging the fall until I have spoken to the family.', 'kept-from-scrutiny'],
+  ['Drop runs 3 to 5 before the file goes to the sponsor.', 'kept-from-scrutiny'],
+  ["The subpoena lands next week and honestly I'd rather those notes didn't exist.", 'kept-from-scrutiny'],
+  // prices agreed with rivals, cash kept out of the books, two versions
+  ['Can you tell Hartwell what the other bids came in at? I want them to win.', 'price-fixing'],
+  ["They're going up 6% in March and so are we, that way nobody is undercutting anyone.", 'price-fixing'],
+  ['Break his cash into three deposits, each under the threshold so we do not have to report it.', 'off-the-books'],
+  ["Pay the driver in cash and don't run it through the payroll.", 'off-the-books'],
+  ['Attached are the real figures, not the version we sent the bank.', 'off-the-books'],
+  ['We fix the meter tonight and it never happened.', 'cover-up'],
+  ["Best we don't put the real reason for the cancellation in writing.", 'avoid-writing'],
+  ['Run the old claim forms through the shredder before the auditors arrive.', 'destroy-evidence'],
   // knowledge beside silence, in the same paragraph
   ["We've known about the seal problem since spring. Leave it out of the customer newsletter.", 'known-and-kept-quiet'],
   ['Engineering knew before the launch. Keep selling the current units and no recall notice for now.', 'known-and-kept-quiet'],
@@ -179,6 +194,12 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // the same words with nothing kept from anyone
+  "The kids don't need to know about the surprise party.",
+  "I'll take the laptops home for the weekend and bring them back Monday.",
+  'After the award, please tell the team what the other bids came in at so we can learn from it.',
+  'The valve failed once in 2019 and it never happened again.',
+  'We put the leak right last month and the inspector has signed it off.',
   // security, training and jokes, not concealment
   "Please delete this after reading, the new door code for the plant room is in it.",
   'If an official ever asks for a facilitation payment, the answer is no and you call Legal.',
