@@ -16,6 +16,15 @@ function confidential(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // silence asked for in other words
+  ["Tom is on 52k now after the regrade. Don't say where you heard it.", 'secrecy-request'],
+  ['Not a word to the drivers until the depot meeting.', 'secrecy-request'],
+  ["Please don't let the night team hear about the cuts before Friday.", 'secrecy-request'],
+  // a soft hush beside pay, an HR matter or an unannounced deal
+  ['The new head of ops is coming in at 140 base plus a 15k bonus. Obviously don\'t repeat that.', 'hush-with-subject'],
+  ["Odette's tenure case isn't being supported. Please don't share.", 'hush-with-subject'],
+  ['We are acquiring Brightwater on the 30th, so keep this tight.', 'hush-with-subject'],
+  ['Her new package is 95k plus equity, do not tell Marcus lol', 'hush-with-subject'],
   // a leak is not excused by naming the data
   ['Customer data leaked last night. Keep this between us.', 'secrecy-request'],
   // a surprise in an earlier paragraph excuses nothing here
@@ -116,6 +125,11 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // the same hush about nothing sensitive
+  "Don't tell Ravi!! We're doing a surprise leaving do for him on Friday, chip in for the cake.",
+  "Please don't share the draft yet, the numbers in section 2 are placeholders.",
+  "Keep it tight, ten slides max for the board.",
+  "Please don't share colleagues' salary details; the policy explains why.",
   // a hushed celebration, not a secret
   "Shh, Omar's 40th is on Friday. Cake at 4 in the kitchen, keep it quiet!",
   "Shhh, it's Rosa's fifteen years with us next week. Don't tell anyone, I'll bring the card round.",
