@@ -15,6 +15,19 @@ function insults(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // ranked below things, and other long-way-round put-downs
+  ['Honestly a wet sponge would retain more of the brief than Gary.', 'stupid-person'],
+  ['You get more sense out of the vending machine than the new analyst.', 'stupid-person'],
+  ["I'd trust the stapler to chair that meeting over Neil.", 'stupid-person'],
+  ["She's a few sandwiches short of a buffet, check everything she files.", 'stupid-person'],
+  ['Someone get the man a colouring book.', 'stupid-person'],
+  ["It's the one job he can't screw up.", 'stupid-person'],
+  ['Arguing with someone that dense is a waste of my afternoon.', 'stupid-person'],
+  ['Not sure our producer could find the set with a map and a torch.', 'incompetent-person'],
+  ['Our client rang again, the attention span of a gnat.', 'stupid-person'],
+  ['Frankly the man is a waste of a uniform.', 'incompetent-person'],
+  ['Too busy admiring himself in the lift mirror, pompous little man.', 'person-label'],
+  ['Tell that prick from accounts to call me.', 'vulgar-name'],
   // a faculty compared with a thing, a jumped-up or walking label, and the long way round
   ['The new buyer has the commercial instincts of a wet sponge.', 'incompetent-person'],
   ["Don't bother with Clive, he's a jumped-up shelf stacker with a clipboard.", 'incompetent-person'],
@@ -171,6 +184,11 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  // things, pets and teams short of something
+  "We're a few chairs short of a full room, can you grab two from the kitchen?",
+  'A new printer would do more for the team than another meeting.',
+  'Our rescue kitten has the attention span of a goldfish.',
+  'I could not find the site office with the sat nav, so I rang ahead.',
   // machines and disbelief, not people
   'The card reader by the back door is a piece of shit, it ate my badge again.',
   'The sat-nav in the pool car is a total idiot, it sent me round the ring road twice.',

@@ -16,6 +16,13 @@ function tone(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // more sarcasm in stock words
+  ['Thanks for copying my director in on that. Very grown up.', 'sarcasm'],
+  ['Just chasing the signed contract again. Any time this month would be lovely.', 'sarcasm'],
+  ["It's on the wiki, which you'd know if you'd opened it once.", 'sarcasm'],
+  ["No rush, I'm sure whatever you're doing is more important than the client.", 'sarcasm'],
+  ['Sorry, I must have missed the memo where deadlines became optional.', 'sarcasm'],
+  ["Let me try smaller words: no purchase order, no payment.", 'sarcasm'],
   // sarcasm in more stock shapes
   ["We'll just tell the printer the files are on their way, shall we?", 'sarcasm'],
   ['No worries, I will read the brief with my psychic powers.', 'sarcasm'],
@@ -158,6 +165,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // sincere uses
+  "She handled the client really well, very mature for a first-year.",
+  'Any time this week would be great for the call, I am flexible.',
   // the same words said plainly
   "I'll just check with Priya and then book the table, shall I book for six?",
   'Oh wait, I found the file, it was in the shared drive all along.',
