@@ -87,9 +87,15 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * (the rota as punishment, "no studio in this city books you again", "he'll get the message",
  * "what I know about his expenses", "the one needing a doctor") took 1,299 more: threat found 223
  * of 307 of all fourteen older sets where it found 185, and 1 more of the three newer sets (20 ->
- * 21 of 93), no false alarm more anywhere: 187 KiB, at 191,227 bytes 261 left.
+ * 21 of 93), no false alarm more anywhere: 187 KiB, at 191,227 bytes 261 left. Then, from the
+ * misses and false alarms of those three newer sets (h21-h23, opened once measured, then added to
+ * the fixtures), 5.7 KB more: traits and reasons for identity, crews and careers for threat,
+ * legal/kept-from-scrutiny, confidential/hush-with-subject, insults ranked below things, fewer
+ * false alarms on machines and celebrations. On three sets written after that and never read
+ * (h24-h26, 660 mails), the session's rules together found 15 more of 365 problems (F1 0.522 ->
+ * 0.563), innocent mails flagged 7 of 291 before and after: 193 KiB, at 196,913 bytes 719 left.
  */
-const CEILING_GZIP_BYTES = 187 * 1024;
+const CEILING_GZIP_BYTES = 193 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
