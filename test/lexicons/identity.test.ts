@@ -214,6 +214,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  'Paki-sabi kay Mark na the delivery is on Friday.',
   // the same words for good reasons
   "She's Hindu so she'll be off for Diwali; Sam will cover her shift.",
   'The Jewish calendar has two holidays that week, so we moved the launch.',

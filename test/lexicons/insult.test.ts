@@ -184,6 +184,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  "The office guinea pig got out again. He's thick as two planks but a genius at escaping.",
+  'CI is being a drama queen today, everything times out.',
+  'The label printer by the door is a useless piece of junk, it jammed again.',
   // things, pets and teams short of something
   "We're a few chairs short of a full room, can you grab two from the kitchen?",
   'A new printer would do more for the team than another meeting.',

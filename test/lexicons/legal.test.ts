@@ -194,6 +194,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  "Their press officer let slip off the record that the recall was late; can Legal check before we publish?",
+  "I've reported the foreman's remark to HR. Nobody should have to hear that at work.",
   // the same words with nothing kept from anyone
   "The kids don't need to know about the surprise party.",
   "I'll take the laptops home for the weekend and bring them back Monday.",

@@ -108,6 +108,8 @@ const MUST_FLAG: Array<[string, string, 'low' | 'medium' | 'high']> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  'The quotation from Hoe Seng Trading came in this morning, can I forward it?',
+  'Our printer is a piece of junk.',
   // a breeder's and a meat plant's words
   'The bitch was mated in March, so puppies are due in May.',
   'We are two boners short on the beef line tomorrow.',

@@ -222,6 +222,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  "Last day is Friday; IT will kill his badge and laptop access at five.",
   // the same words in ordinary mail
   "I've passed your complaint to the patient liaison team; his call bell is being repaired.",
   'I got your address from Sean, so I will post the invitation today.',

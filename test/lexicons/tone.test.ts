@@ -165,6 +165,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'Forwarding for the record: I think the remark below is completely unacceptable and should be addressed.',
   // sincere uses
   "She handled the client really well, very mature for a first-year.",
   'Any time this week would be great for the call, I am flexible.',
