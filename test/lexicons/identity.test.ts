@@ -15,6 +15,17 @@ function identity(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // who may apply, said outright
+  ['The client has asked for no more Somali carers on the Eastside contract.', 'hiring-by-group'],
+  ['For the depot role we want male applicants only, please.', 'hiring-by-group'],
+  ['From Monday, only UK-trained staff on the triage line.', 'hiring-by-group'],
+  // ages, pregnancy and looks beside a decision
+  ['With her being over 55, is it worth the course? Put one of the young lads on it instead.', 'decision-on-trait'],
+  ["Now that Tessa's expecting, let's go with Omar for the lead.", 'decision-on-trait'],
+  ["She's due in June, so give the audit to Priya.", 'decision-on-trait'],
+  ['Honestly he is a 68 year old who still prints his email, stick him on the newsletter.', 'decision-on-trait'],
+  ["They want a white guy in a suit across the table. Send Mark.", 'decision-on-trait'],
+  ['She is in a chair and the site is all stairs, just tell her the role has been filled.', 'decision-on-trait'],
   // gender and faith given as the reason, in words the older lists lacked
   ["Give the supplier talks to Dev, the buyers there won't take a woman seriously.", 'gender-stereotype'],
   ['Let Tom do the haggling, women just don\'t negotiate the same way.', 'group-stereotype'],
@@ -214,6 +225,10 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  "I have pretty much no Irish at all, but my daughter starts at the Gaelscoil in September.",
+  'The hotel is over 60 years old, so send Mark to check the wiring.',
+  'Lovely turnout from the mosque for the food drive; can we set the back room up as a prayer space?',
+  'Anyone over 65 gets the free flu jab, so send the list to the clinic.',
   'Paki-sabi kay Mark na the delivery is on Friday.',
   // the same words for good reasons
   "She's Hindu so she'll be off for Diwali; Sam will cover her shift.",
