@@ -17,6 +17,30 @@ function threats(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // more ways a threat ends: car parks, ambulances, broken fingers, a visit with the lads
+  ["Next time we'll sort it out in the car park.", 'violence'],
+  ['Tell the charge hand I will be waiting for him after shift.', 'violence'],
+  ["If that van cuts me up again he's getting a brick through his windscreen.", 'violence'],
+  ["Leave the gate open once more and I'm going to break someone's fingers.", 'violence'],
+  ["Touch my locker again and I'll fucking have you.", 'violence'],
+  ["If he turns up at the party he's leaving in an ambulance.", 'violence'],
+  ["I know fine where their yard is. One more late drop and I'm coming up the road with the lads.", 'violence'],
+  // work and a career taken away
+  ['Go to HR about it if you like. Then see how many weekend jobs come your way.', 'career-threat'],
+  ["Let him try. I've ended bigger careers than his.", 'career-threat'],
+  ['Spend the weekend thinking about whether you still want a job on Monday.', 'career-threat'],
+  ['The last person who queried my figures does not work here any more.', 'career-threat'],
+  ["Cross me on the tender and you'll be doing night audits until you retire.", 'ultimatum'],
+  ["If the audit goes badly she won't work in this trade again.", 'career-threat'],
+  ['Sign the variation or every client in the region hears how you cut corners.', 'career-threat'],
+  // what the writer holds
+  ["Vote against it and the photos end up in your wife's inbox.", 'blackmail'],
+  ['Behave yourself and the screenshots stay in my drawer.', 'blackmail'],
+  ["I'd hate for your visa renewal to get complicated over a timesheet.", 'blackmail'],
+  ['We know your brother is living at the flat. It would be a shame for that to come up.', 'blackmail'],
+  // speaking up, beside what the writer can do about it
+  ['Heard you have been talking to someone at the Gazette. Think about that over the weekend.', 'retaliation'],
+  ['I would reconsider taking this to the school board. Your daughter has two more years in my class.', 'retaliation'],
   // crews sent round, property damaged, a problem "not only at work"
   ['If the rent is not in by Monday I will send a couple of the lads round to his flat.', 'violence'],
   ['Tell the supplier I will come round personally with my cousins.', 'violence'],
@@ -222,6 +246,11 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  "She won't be working in the office again until March, she's on secondment.",
+  "Dave fell off the ladder; he's leaving in an ambulance now, I'll call his wife.",
+  'I know where their yard is, so I will drop the pallets off on my way.',
+  "You won't like how the new logo looks on the van, it's very bright.",
+  'I will be waiting for you at reception at nine.',
   "Last day is Friday; IT will kill his badge and laptop access at five.",
   // the same words in ordinary mail
   "I've passed your complaint to the patient liaison team; his call bell is being repaired.",
