@@ -5,15 +5,15 @@ import { createClassifier } from '../../src/classifier/index.js';
 
 /**
  * A ratchet on text written for the project by people who never saw the rules: 9,000 sentences
- * (test/fixtures/sentences/README.md), 3,447 blind workplace mails (test/fixtures/blind-mails/
+ * (test/fixtures/sentences/README.md), 4,107 blind workplace mails (test/fixtures/blind-mails/
  * README.md), 600 innocent look-alikes (test/fixtures/look-alikes/README.md) and 1,800 innocent
  * work mails full of trigger-looking words (test/fixtures/innocent-mails/README.md). The innocent rows
  * the rules warn on may not grow, and the positives they find may not shrink. When a change does better, lower maxInnocentWarned or raise minFound to the new figure;
  * when a change is worth a loss, say why in its commit.
  */
 const SETS: ReadonlyArray<{ dir: string; rows: number; maxInnocentWarned: number; minFound: Readonly<Record<string, number>> }> = [
-  { dir: 'sentences', rows: 9000, maxInnocentWarned: 115, minFound: { insult: 235, identity: 133, threat: 96, legal: 80, confidential: 177, tone: 137 } },
-  { dir: 'blind-mails', rows: 3447, maxInnocentWarned: 14, minFound: { insult: 198, identity: 216, threat: 301, legal: 170, confidential: 205, tone: 180, profanity: 198 } },
+  { dir: 'sentences', rows: 9000, maxInnocentWarned: 113, minFound: { insult: 235, identity: 142, threat: 98, legal: 80, confidential: 177, tone: 137 } },
+  { dir: 'blind-mails', rows: 4107, maxInnocentWarned: 14, minFound: { insult: 216, identity: 265, threat: 363, legal: 189, confidential: 232, tone: 204, profanity: 229 } },
   { dir: 'look-alikes', rows: 600, maxInnocentWarned: 14, minFound: {} },
   { dir: 'innocent-mails', rows: 1800, maxInnocentWarned: 28, minFound: {} },
 ];

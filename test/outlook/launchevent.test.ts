@@ -94,8 +94,14 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * false alarms on machines and celebrations. On three sets written after that and never read
  * (h24-h26, 660 mails), the session's rules together found 15 more of 365 problems (F1 0.522 ->
  * 0.563), innocent mails flagged 7 of 291 before and after: 193 KiB, at 196,913 bytes 719 left.
+ * The same was then done with h24-h26 (2.4 KB: who may apply said outright, ages read after
+ * "being" or "she's", car parks and ambulances, careers ended, photos sent to a wife), measured on
+ * h27-h29, three more sets nobody has read: F1 0.538 at the session's start, 0.577 before this
+ * step, 0.591 after; innocent mails flagged 7 of 290 throughout: 195 KiB, at 199,265 bytes 415
+ * left. Each set's misses gave 40 to 60 findings on that set and a handful on the next: the
+ * phrases a writer reaches for to threaten or to exclude are many, and most sets share few of them.
  */
-const CEILING_GZIP_BYTES = 193 * 1024;
+const CEILING_GZIP_BYTES = 195 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
