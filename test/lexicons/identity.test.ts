@@ -15,6 +15,9 @@ function identity(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // an adjustment refused, beside a decision against the person
+  ["Great interview, but she uses a wheelchair and I'm not fighting estates for a ramp. Let's offer it to the second candidate.", 'refused-adjustment'],
+  ['A signer for every team meeting is silly money. Give him the printed notes, he will manage.', 'refused-adjustment'],
   // who may apply, said outright
   ['The client has asked for no more Somali carers on the Eastside contract.', 'hiring-by-group'],
   ['For the depot role we want male applicants only, please.', 'hiring-by-group'],
@@ -225,6 +228,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  "We can't book an interpreter for Friday, the agency is full, so let's move the meeting to Monday when one is free.",
+  'The ramp quote is silly money, so I have asked facilities for two more quotes before we order.',
   "I have pretty much no Irish at all, but my daughter starts at the Gaelscoil in September.",
   'The hotel is over 60 years old, so send Mark to check the wiring.',
   'Lovely turnout from the mosque for the food drive; can we set the back room up as a prayer space?',
