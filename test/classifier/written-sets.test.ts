@@ -13,7 +13,7 @@ import { createClassifier } from '../../src/classifier/index.js';
  */
 const SETS: ReadonlyArray<{ dir: string; rows: number; maxInnocentWarned: number; minFound: Readonly<Record<string, number>> }> = [
   { dir: 'sentences', rows: 9000, maxInnocentWarned: 113, minFound: { insult: 235, identity: 142, threat: 98, legal: 80, confidential: 177, tone: 137 } },
-  { dir: 'blind-mails', rows: 4107, maxInnocentWarned: 14, minFound: { insult: 216, identity: 265, threat: 363, legal: 189, confidential: 232, tone: 204, profanity: 229 } },
+  { dir: 'blind-mails', rows: 4107, maxInnocentWarned: 14, minFound: { insult: 216, identity: 268, threat: 363, legal: 189, confidential: 232, tone: 204, profanity: 229 } },
   { dir: 'look-alikes', rows: 600, maxInnocentWarned: 14, minFound: {} },
   { dir: 'innocent-mails', rows: 1800, maxInnocentWarned: 28, minFound: {} },
 ];
