@@ -4,6 +4,20 @@ import { EXCUSE_WINDOW, NEED_WINDOW, around, before, phrasesNear } from '../../.
 import { parseTerms } from '../../../src/classifier/match/pattern.js';
 import { PhraseTrie } from '../../../src/classifier/match/trie.js';
 
+/** Where each `word` starts in `text`. */
+function startsOf(text: string, word: string): number[] {
+  const starts: number[] = [];
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) starts.push(at);
+  return starts;
+}
+
+/** Where the paragraph holding `at` starts: just after the last blank line before it, or 0. */
+function paragraphStart(text: string, at: number): number {
+  let start = 0;
+  for (const m of text.slice(0, at).matchAll(/\n[ \t\r]*\n/g)) start = m.index + m[0].length;
+  return start;
+}
+
 // Rule 0 is excused by "surprise party", rule 1 by "door code".
 const excusers = new PhraseTrie();
 excusers.addPattern(parseTerms('surprise party'), { rule: 0, exception: false });
@@ -39,14 +53,11 @@ describe('match/nearby: excusedBy (phrases earlier in the paragraph)', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
         const text = pieces.join(' ');
-        const starts: number[] = [];
-        for (let at = text.indexOf('KEEP'); at >= 0; at = text.indexOf('KEEP', at + 1)) starts.push(at);
+        const starts = startsOf(text, 'KEEP');
         const got = phrasesNear(text, starts.map((start) => before(0, start)), excusers);
         starts.forEach((start, k) => {
           const before = text.slice(0, start);
-          let paragraph = 0;
-          for (const m of before.matchAll(/\n[ \t\r]*\n/g)) paragraph = m.index + m[0].length;
-          const from = Math.max(start - EXCUSE_WINDOW, paragraph);
+          const from = Math.max(start - EXCUSE_WINDOW, paragraphStart(text, start));
           // Whole inside the window: surely excused. Ending before it: surely not.
           const inside = text.slice(from, start).includes('surprise party');
           const last = before.lastIndexOf('surprise party');
@@ -68,8 +79,7 @@ describe('match/nearby: excusedBy (phrases earlier in the paragraph)', () => {
       expected.push(withParty, withParty);
     }
     const text = paragraphs.join('\n\n');
-    const starts: number[] = [];
-    for (let at = text.indexOf('KEEP'); at >= 0; at = text.indexOf('KEEP', at + 1)) starts.push(at);
+    const starts = startsOf(text, 'KEEP');
     // Given out of order, answered in the order given.
     const order = starts.map((_, k) => k).reverse();
     const got = phrasesNear(text, order.map((k) => before(0, starts[k]!)), excusers);
@@ -109,15 +119,12 @@ describe('match/nearby: needs (phrases on either side, in the paragraph)', () =>
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
         const text = pieces.join(' ');
-        const starts: number[] = [];
-        for (let at = text.indexOf('TRAIT'); at >= 0; at = text.indexOf('TRAIT', at + 1)) starts.push(at);
+        const starts = startsOf(text, 'TRAIT');
         const got = phrasesNear(text, starts.map((start) => around(0, start, start + 5, text.length)), needed);
         starts.forEach((start, k) => {
-          let from = 0;
-          for (const m of text.slice(0, start).matchAll(/\n[ \t\r]*\n/g)) from = m.index + m[0].length;
           const next = /\n[ \t\r]*\n/.exec(text.slice(start));
           const to = Math.min(next ? start + next.index : text.length, start + 5 + NEED_WINDOW);
-          from = Math.max(from, start - NEED_WINDOW);
+          const from = Math.max(paragraphStart(text, start), start - NEED_WINDOW);
           assert.equal(got[k], text.slice(from, to).includes('someone else'), JSON.stringify(text));
         });
       }),
