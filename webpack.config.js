@@ -42,9 +42,8 @@ const phoneMetadataRule = {
 };
 
 /**
- * style-src needs 'unsafe-inline': Fluent UI web components (FAST) put their styles into shadow
- * roots, as constructable stylesheets where the browser has them and as <style> elements where it
- * does not (older WebKit in Outlook on Mac). Scripts stay strict: no inline script, no eval.
+ * Scripts and styles only from the add-in's own files (and Office.js from its host): no inline
+ * script or style, no eval. Scripts may still set element.style properties (CSSOM), which CSP allows.
  */
 export function csp({ office = false, frames = false } = {}) {
   return [
@@ -52,7 +51,7 @@ export function csp({ office = false, frames = false } = {}) {
     `script-src 'self'${office ? ` ${OFFICE_HOST}` : ''}`,
     "connect-src 'self'",
     "img-src 'self' data:",
-    "style-src 'self' 'unsafe-inline'",
+    "style-src 'self'",
     "font-src 'self'",
     `frame-src ${frames ? "'self'" : "'none'"}`,
     "object-src 'none'",

@@ -5,8 +5,8 @@
  * `textContent`: a draft holding `<img onerror>` is shown as those characters.
  *
  * Wording is the task pane's and the Outlook alert's (imported, not copied). The pane's own
- * renderer (src/taskpane/render.ts) is built on Fluent UI elements registered in the pane's page,
- * so it is not reused here; its pure helpers are.
+ * renderer (src/taskpane/render.ts) writes into the pane's page and its stylesheet, so it is not
+ * reused here; its pure helpers are.
  */
 import type { ClassifyResult, Finding } from '../classifier/types.js';
 import { categoryLabel, clip } from '../outlook/alert-message.js';

@@ -36,7 +36,7 @@ export function renderOverride(container: HTMLElement, rules: string[], actions:
   section.append(el('label', { for: 'override-reason' }, 'Reason'));
   const input = el('input', { id: 'override-reason', type: 'text', maxlength: String(MAX_REASON_CHARS), autocomplete: 'off' }) as HTMLInputElement;
   const status = el('p', { id: 'override-status', role: 'status', 'aria-live': 'polite' });
-  const button = el('fluent-button', { appearance: 'outline', id: 'override-record' }, 'Record reason');
+  const button = el('button', { type: 'button', class: 'btn btn--outline', id: 'override-record' }, 'Record reason');
   button.addEventListener('click', () => {
     status.textContent = 'Recording…';
     actions.record(rules, input.value).then(

@@ -1,7 +1,7 @@
 /**
  * Renders the pane's state into the DOM. Draft text only ever goes in through `textContent`
  * (never innerHTML): a draft containing `<script>` or `<img onerror>` is shown as the characters
- * it is. Controls are Fluent UI web components (registered in taskpane.ts).
+ * it is. Controls are native elements styled by taskpane.css.
  */
 import { categoryLabel, clip } from '../outlook/alert-message.js';
 import type { ClassifyResult, Draft, Finding } from '../classifier/types.js';
@@ -28,18 +28,18 @@ function el(tag: string, attrs: Record<string, string> = {}, text?: string): HTM
   return node;
 }
 
-function button(label: string, ariaLabel: string, onClick: () => void, appearance = 'outline'): HTMLElement {
-  const b = el('fluent-button', { appearance, 'aria-label': ariaLabel }, label);
+function button(label: string, ariaLabel: string, onClick: () => void, appearance: 'accent' | 'outline' = 'outline'): HTMLElement {
+  const b = el('button', { type: 'button', class: `btn btn--${appearance}`, 'aria-label': ariaLabel }, label);
   b.addEventListener('click', onClick);
   return b;
 }
 
 function findingCard(f: Finding, actions: PaneActions, index: number): HTMLElement {
   const li = el('li', { class: `finding finding--${f.action}` });
-  const card = el('fluent-card', { class: 'finding__card' });
+  const card = el('div', { class: 'card finding__card' });
   const head = el('div', { class: 'finding__head' });
   head.append(
-    el('fluent-badge', { class: `badge badge--${f.severity}`, appearance: 'accent' }, categoryLabel(f.category)),
+    el('span', { class: `badge badge--${f.severity}` }, categoryLabel(f.category)),
     el('span', { class: 'finding__action' }, ACTION_LABEL[f.action]),
   );
   card.append(head);
@@ -83,7 +83,7 @@ export function renderPane(root: HTMLElement, view: PaneView, actions: PaneActio
   body.replaceChildren();
   if (view.state === 'loading') {
     status.textContent = 'Checking your draft…';
-    body.append(el('fluent-progress-ring', { 'aria-label': 'Checking' }));
+    body.append(el('span', { class: 'spinner', role: 'progressbar', 'aria-label': 'Checking' }));
     const n = noticeList(view.notices);
     if (n) body.append(n);
     return;

@@ -37,7 +37,7 @@ export function renderSettings(container: HTMLElement, model: SettingsModel, act
 
   const status = el('p', { id: 'settings-status', role: 'status', 'aria-live': 'polite' });
   const row = el('div', { class: 'settings__buttons' });
-  const save = el('fluent-button', { appearance: 'accent', id: 'settings-save' }, 'Save preferences');
+  const save = el('button', { type: 'button', class: 'btn btn--accent', id: 'settings-save' }, 'Save preferences');
   if (!model.canSave) {
     save.setAttribute('disabled', '');
     status.textContent = 'This Outlook does not keep add-in settings, so preferences cannot be saved here.';
@@ -56,7 +56,7 @@ export function renderSettings(container: HTMLElement, model: SettingsModel, act
       (err) => (status.textContent = `Not saved: ${err instanceof Error ? err.message : String(err)}`),
     );
   });
-  const close = el('fluent-button', { appearance: 'outline', id: 'settings-close' }, 'Close');
+  const close = el('button', { type: 'button', class: 'btn btn--outline', id: 'settings-close' }, 'Close');
   close.addEventListener('click', () => actions.close());
   row.append(save, close);
   section.append(row, status);

@@ -2,13 +2,6 @@
  * Entry of the task pane (taskpane.html in Outlook; pane.html in the playground, where
  * src/playground/pane-standin.ts has put the Office.js stand-in in place before this runs).
  */
-import {
-  fluentBadge,
-  fluentButton,
-  fluentCard,
-  fluentProgressRing,
-  provideFluentDesignSystem,
-} from '@fluentui/web-components';
 import { config as zodConfig } from 'zod/mini';
 import { createClassifier } from '../classifier/index.js';
 import type { OfficeLike } from '../outlook/office-types.js';
@@ -21,8 +14,6 @@ declare const Office: OfficeLike | undefined;
 
 // The policy schema (zod) must not probe for eval: the page's CSP forbids it and would report it.
 zodConfig({ jitless: true });
-
-provideFluentDesignSystem().register(fluentBadge(), fluentButton(), fluentCard(), fluentProgressRing());
 
 function boot(office: OfficeLike) {
   applyTheme(office);

@@ -1,9 +1,8 @@
 /**
- * Light, dark and high-contrast: Fluent's base layer luminance follows Outlook's theme when the
- * host reports one, else the system's colour scheme; forced colours (Windows high contrast) are
- * handled by the components themselves and by system colours in taskpane.css.
+ * Light, dark and high-contrast: the pane is dark (body.dark, whose colours taskpane.css sets)
+ * when Outlook's theme is dark, or when the host reports none and the system's colour scheme is;
+ * forced colours (Windows high contrast) use system colours in taskpane.css.
  */
-import { baseLayerLuminance, StandardLuminance } from '@fluentui/web-components';
 import type { OfficeLike } from '../outlook/office-types.js';
 
 /** Relative luminance of a #rrggbb colour, or null. */
@@ -27,6 +26,5 @@ export function prefersDark(office: OfficeLike | undefined): boolean {
 
 export function applyTheme(office: OfficeLike | undefined): void {
   const dark = prefersDark(office);
-  baseLayerLuminance.setValueFor(document.body, dark ? StandardLuminance.DarkMode : StandardLuminance.LightMode);
   document.body.classList.toggle('dark', dark);
 }

@@ -105,6 +105,8 @@ describe('security: Content-Security-Policy and remote URLs in dist/', function 
       const extra = script!.slice(1);
       assert.deepEqual(extra, OFFICE_PAGES.has(name) ? ['https://appsforoffice.microsoft.com'] : [], `${name} script-src`);
       assert.deepEqual(csp.get('object-src'), ["'none'"], `${name} object-src`);
+      // No inline style either: the pane's controls are plain elements styled by its own stylesheet.
+      assert.deepEqual(csp.get('style-src'), ["'self'"], `${name} style-src`);
       assert.deepEqual(csp.get('base-uri'), ["'none'"], `${name} base-uri`);
       for (const dir of ['font-src', 'img-src', 'style-src', 'frame-src']) {
         for (const src of csp.get(dir) ?? []) assert.ok(!/^(https?:|\*|\/\/)/.test(src), `${name} ${dir} allows remote ${src}`);
