@@ -15,6 +15,25 @@ function identity(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // a wink for the unspoken reason, beside a decision
+  ["Strong CV, but he's not really one of us, if you know what I mean. Let's go with the other one.", 'decision-on-trait'],
+  ['Find out which foot he kicks with before we put him forward to Dromore Steel.', 'decision-on-trait'],
+  ['We want someone like us on reception, so give the post to the second applicant.', 'decision-on-trait'],
+  // traits in words the older lists lacked
+  ["He's quite obviously gay, so keep him off the school visits.", 'hiring-by-group'],
+  ['She has the bipolar thing, so don\'t give her the quarter-end close.', 'decision-on-trait'],
+  ['Omar turns 62 in March; let\'s not renew his contract and call it a restructure.', 'decision-on-trait'],
+  ['Bin anyone who graduated before 1990, we need some energy in the branch.', 'decision-on-trait'],
+  ['Keep the over 60s off the night rota, we need people who can keep up.', 'decision-on-trait'],
+  ['The surname is Nigerian, so run the extra checks on her references.', 'decision-on-trait'],
+  ['Put him on the back desk, that accent will put people off.', 'decision-on-trait'],
+  ['Yusuf wears the turban, so I have taken him off the front-of-house list.', 'decision-on-trait'],
+  ['Can we steer the Roma family towards the other estate?', 'decision-on-trait'],
+  // gender, said outright
+  ['The crew listens better to a man, so let Darren chair the site meeting.', 'gender-stereotype'],
+  ['Great, more women telling us how to run a warehouse.', 'gender-stereotype'],
+  ['Ask whether she is planning a family before we offer the secondment.', 'gender-stereotype'],
+  ["The client is not going to take a girl seriously on the plant tour.", 'gender-stereotype'],
   // an adjustment refused, beside a decision against the person
   ["Great interview, but she uses a wheelchair and I'm not fighting estates for a ramp. Let's offer it to the second candidate.", 'refused-adjustment'],
   ['A signer for every team meeting is silly money. Give him the printed notes, he will manage.', 'refused-adjustment'],
@@ -228,6 +247,15 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  // the same words, no decision made on a trait
+  'The firm turns 60 in May, so book the hall for the anniversary dinner.',
+  'Sam turns 50 on Friday; the card is on my desk if you want to sign it.',
+  "He's quite obviously the best person for the audit, so give it to him.",
+  'If you know what I mean by a soft launch, skip the next slide.',
+  'Her wife is collecting her at five, so let her go before the traffic.',
+  'The Greek supplier sent the invoices, so file them with the March batch.',
+  'They are not welcome to park in the loading bay, please tell the drivers.',
+  'Which school she went to does not matter; her portfolio speaks for itself.',
   "We can't book an interpreter for Friday, the agency is full, so let's move the meeting to Monday when one is free.",
   'The ramp quote is silly money, so I have asked facilities for two more quotes before we order.',
   "I have pretty much no Irish at all, but my daughter starts at the Gaelscoil in September.",
