@@ -8,10 +8,12 @@ import type { Token } from './normalize/tokenize.js';
 import { SentenceGate } from './match/gate.js';
 import { around, before, phrasesNear, type NearbyQuery } from './match/nearby.js';
 import { inReportedQuotation } from './match/quotation.js';
-import { findSegments, forEachOutside, inSegment, type Segment } from './segment/segment.js';
+import { findSegments, forEachOutside, inSegment, rangesOutside, type Segment } from './segment/segment.js';
 import { DETECTORS } from './detectors/index.js';
 import { contextHits, externalRecipients } from './context.js';
 import { escalateAimedCriticism } from './recipients.js';
+import { learnedHits } from './learned/hits.js';
+import { foldWord, scanWords } from './learned/words.js';
 import {
   ACTION_RANK,
   CONTENT_CATEGORIES,
@@ -203,7 +205,7 @@ function classify(draft: Draft, p: ResolvedPolicy, phrases: Phrases, detectors: 
     // Content findings in quoted replies, signatures and disclaimers are dropped below, so when
     // every phrase rule is a content rule the phrases are only looked for outside them: a long
     // thread costs what the writer's new words cost. (Detectors still read it all: pii and secret count there.)
-    const hits = phraseHits(text, phrases, hasExternal, phrases.contentOnly ? segments : []);
+    const { hits, cleared } = phraseHits(text, phrases, hasExternal, phrases.contentOnly ? segments : []);
     for (const d of detectors) {
       try {
         if (segments.length > 0 && d.outsideQuotes) {
@@ -227,10 +229,30 @@ function classify(draft: Draft, p: ResolvedPolicy, phrases: Phrases, detectors: 
       recipients,
       { internalDomains: p.internalDomains, from: draft.from },
     ).concat(deduped.filter((h) => THEIRS.has(h)));
+    const found = new Set<Category>();
     for (const h of aimed) {
       if (segments.length > 0 && CONTENT_CATEGORIES.includes(h.category) && inSegment(segments, h.start)) continue;
       const f = decide(h, p);
-      if (f) findings.push(Object.assign({}, f, { text: text.slice(h.start, h.end), field }));
+      if (f) {
+        findings.push(Object.assign({}, f, { text: text.slice(h.start, h.end), field }));
+        found.add(h.category);
+      }
+    }
+    // The learned scorer reads the body's own words as a whole, for what no phrase rule caught: only
+    // categories without a finding yet, so it adds a finding and never a second one, and not those
+    // whose rules looked at the wording and cleared it (an exception, an excuse, the allow-list).
+    if (field === 'body') {
+      for (const c of cleared) found.add(c);
+      for (const h of learnedHits(text, rangesOutside(text, segments), found)) {
+        // A story's words are a character's, as for the phrase rules (FICTION_WORDS).
+        if (spanAboutFiction(text, h.start, h.end)) {
+          h.severity = 'low';
+          h.message = `${h.message} ${FICTION_NOTE}`;
+          delete h.suggestion;
+        }
+        const f = decide(h, p);
+        if (f) findings.push(Object.assign({}, f, { text: text.slice(h.start, h.end), field }));
+      }
     }
   }
   for (const h of contextHits(draft, p, findings)) {
@@ -252,11 +274,23 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
-function phraseHits(text: string, { trie, gate, excusers, needed, rules }: Phrases, hasExternal: boolean, skip: readonly Segment[]): Hit[] {
+/**
+ * The phrase rules' hits in text, and the categories of the matches that an exception, an excuse
+ * or the allow-list cleared (the rules read that wording and found it fine).
+ */
+function phraseHits(
+  text: string,
+  { trie, gate, excusers, needed, rules }: Phrases,
+  hasExternal: boolean,
+  skip: readonly Segment[],
+): { hits: Hit[]; cleared: Set<Category> } {
   // Only the sentences that can hold a phrase (match/gate.ts): the same matches as every token.
   const tokens = skip.length === 0 ? gate.tokens(text) : tokensOutside(text, gate, skip);
   const hits: Hit[] = [];
-  const matches = resolve(trie.match(tokens));
+  const covered: TokenMatch[] = [];
+  const matches = resolve(trie.match(tokens), covered);
+  const cleared = new Set<Category>();
+  for (const m of covered) if (m.rule >= 0) cleared.add(rules[m.rule]!.category);
   // Matches taken away by what stands near them (match/nearby.ts): excused, or without what they need.
   let dropped: Set<TokenMatch> | undefined;
   const excusable = matches.filter((m) => rules[m.rule]!.excusable);
@@ -271,6 +305,7 @@ function phraseHits(text: string, { trie, gate, excusers, needed, rules }: Phras
     const excused = phrasesNear(text, excusable.map(window), excusers);
     const met = phrasesNear(text, needy.map(window), needed);
     dropped = new Set([...excusable.filter((_, k) => excused[k]), ...needy.filter((_, k) => !met[k])]);
+    excusable.forEach((m, k) => excused[k] && cleared.add(rules[m.rule]!.category));
   }
   for (const m of matches) {
     const r = rules[m.rule]!;
@@ -290,7 +325,7 @@ function phraseHits(text: string, { trie, gate, excusers, needed, rules }: Phras
     else if (r.suggestion) hit.suggestion = r.suggestion;
     hits.push(hit);
   }
-  return hits;
+  return { hits, cleared };
 }
 
 /** The gate's tokens of the text between the segments, with offsets into `text`. */
@@ -338,6 +373,18 @@ function aboutFiction(tokens: Token[], first: number): boolean {
     if (FICTION_WORDS.has(tokens[k]!.n)) return true;
   }
   return false;
+}
+
+/** A word of fiction in text[start, end) (the learned scorer's sentence). */
+function spanAboutFiction(text: string, start: number, end: number): boolean {
+  let found = false;
+  scanWords(text, start, end, {
+    word: (_h, s, e) => {
+      found ||= FICTION_WORDS.has(foldWord(text, s, e));
+    },
+    sentenceEnd: () => {},
+  });
+  return found;
 }
 
 /** A negator among the few tokens before `first`, in the same clause ("If you don't pay, you'll regret it" is not a denial). */

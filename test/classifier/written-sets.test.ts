@@ -5,17 +5,21 @@ import { createClassifier } from '../../src/classifier/index.js';
 
 /**
  * A ratchet on text written for the project by people who never saw the rules: 9,000 sentences
- * (test/fixtures/sentences/README.md), 4,107 blind workplace mails (test/fixtures/blind-mails/
- * README.md), 600 innocent look-alikes (test/fixtures/look-alikes/README.md) and 1,800 innocent
- * work mails full of trigger-looking words (test/fixtures/innocent-mails/README.md). The innocent rows
- * the rules warn on may not grow, and the positives they find may not shrink. When a change does better, lower maxInnocentWarned or raise minFound to the new figure;
- * when a change is worth a loss, say why in its commit.
+ * (test/fixtures/sentences/README.md), 4,767 blind workplace mails (test/fixtures/blind-mails/
+ * README.md), 600 innocent look-alikes (test/fixtures/look-alikes/README.md), 1,800 innocent
+ * work mails full of trigger-looking words (test/fixtures/innocent-mails/README.md) and 2,400
+ * ordinary mails (test/fixtures/ordinary-mails/README.md). The innocent rows the check warns on
+ * may not grow, and the positives it finds may not shrink. When a change does better, lower
+ * maxInnocentWarned or raise minFound to the new figure; when a change is worth a loss, say why
+ * in its commit. All of these sets are the learned scorer's training data (scripts/train-model.ts),
+ * so its finds here say nothing about new mail: they hold it, and the rules, against regressions.
  */
 const SETS: ReadonlyArray<{ dir: string; rows: number; maxInnocentWarned: number; minFound: Readonly<Record<string, number>> }> = [
-  { dir: 'sentences', rows: 9000, maxInnocentWarned: 113, minFound: { insult: 235, identity: 142, threat: 98, legal: 80, confidential: 177, tone: 137 } },
-  { dir: 'blind-mails', rows: 4107, maxInnocentWarned: 14, minFound: { insult: 216, identity: 268, threat: 363, legal: 189, confidential: 232, tone: 204, profanity: 229 } },
+  { dir: 'sentences', rows: 9000, maxInnocentWarned: 113, minFound: { insult: 235, identity: 255, threat: 196, legal: 120, confidential: 288, tone: 137 } },
+  { dir: 'blind-mails', rows: 4767, maxInnocentWarned: 21, minFound: { insult: 236, identity: 437, threat: 495, legal: 259, confidential: 305, tone: 233, profanity: 263 } },
   { dir: 'look-alikes', rows: 600, maxInnocentWarned: 14, minFound: {} },
   { dir: 'innocent-mails', rows: 1800, maxInnocentWarned: 28, minFound: {} },
+  { dir: 'ordinary-mails', rows: 2400, maxInnocentWarned: 52, minFound: {} },
 ];
 
 interface Row {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createClassifier } from '../../src/classifier/index.js';
 import type { Finding } from '../../src/classifier/index.js';
+import { learnedWarnings, ruleFindings } from './learned-share.js';
 
 /**
  * The shipped legal lexicon (lexicons/en/legal.yml) through the real engine: smoking-gun
@@ -10,7 +11,7 @@ import type { Finding } from '../../src/classifier/index.js';
 const classifier = createClassifier();
 
 function legal(text: string): Finding[] {
-  const found = classifier.classify(text).findings.filter((f) => f.category === 'legal');
+  const found = ruleFindings(classifier.classify(text).findings.filter((f) => f.category === 'legal'));
   for (const f of found) assert.equal(text.slice(f.start, f.end), f.text, `offsets of ${f.rule} in ${JSON.stringify(text)}`);
   return found;
 }
@@ -387,6 +388,12 @@ describe('legal lexicon', () => {
       );
     });
   }
+
+  it('the learned scorer warns on at most 1 of the innocent sentences above', () => {
+    // Its own false alarms on wording it never trained on, counted: lower the figure when it improves.
+    const warned = learnedWarnings(classifier, MUST_NOT, 'legal');
+    assert.ok(warned.length <= 1, `${warned.length}: ${warned.join(' | ')}`);
+  });
 
   for (const text of LOW_ONLY) {
     it(`only informs on ${JSON.stringify(text)}`, () => {

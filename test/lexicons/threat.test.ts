@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createClassifier } from '../../src/classifier/index.js';
 import type { Finding } from '../../src/classifier/index.js';
+import { learnedWarnings, ruleFindings } from './learned-share.js';
 
 /**
  * The shipped threat lexicon (lexicons/en/threat.yml) through the real engine.
@@ -11,7 +12,7 @@ import type { Finding } from '../../src/classifier/index.js';
 const classifier = createClassifier();
 
 function threats(text: string): Finding[] {
-  const found = classifier.classify(text).findings.filter((f) => f.category === 'threat');
+  const found = ruleFindings(classifier.classify(text).findings.filter((f) => f.category === 'threat'));
   for (const f of found) assert.equal(text.slice(f.start, f.end), f.text, `offsets of ${f.rule} in ${JSON.stringify(text)}`);
   return found;
 }
@@ -433,6 +434,12 @@ describe('threat lexicon', () => {
       );
     });
   }
+
+  it('the learned scorer warns on at most 2 of the innocent sentences above', () => {
+    // Its own false alarms on wording it never trained on, counted: lower the figure when it improves.
+    const warned = learnedWarnings(classifier, MUST_NOT, 'threat');
+    assert.ok(warned.length <= 2, `${warned.length}: ${warned.join(' | ')}`);
+  });
 
   it('lowers a denied threat ("I would never hurt you") below the warning level', () => {
     const found = threats("I would never hurt you, you know that.");

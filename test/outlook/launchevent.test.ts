@@ -102,8 +102,15 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * which a ramp or an interpreter named nearby used to excuse) took 339 more: 6 findings on the
  * written sets, none on h27-h29, no false alarm; at 199,604 bytes 76 left. Each set's misses gave 40 to 60 findings on that set and a handful on the next: the
  * phrases a writer reaches for to threaten or to exclude are many, and most sets share few of them.
+ * So the thirteenth session added the learned scorer (src/classifier/learned/, 3,207 weighted words
+ * and pairs, about 20 KB gzipped, trained on the project's own written mail) and raised the ceiling
+ * to 218 KiB: on h30-h32, three sets written that session and never read nor trained on (660
+ * mails), F1 went from 0.593 to 0.754 (threats found 28 -> 64 of 95, identity 27 -> 47, legal
+ * 13 -> 23 of 45, confidential 24 -> 35 of 42), precision 0.941 -> 0.955, innocent mails flagged
+ * 5 -> 6 of 292 (the one more from identity phrases of the same session), and the shared corpus's
+ * clean mail stayed at 162 of 8,140. At 223,107 bytes, 125 left.
  */
-const CEILING_GZIP_BYTES = 195 * 1024;
+const CEILING_GZIP_BYTES = 218 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);

@@ -388,10 +388,10 @@ function fits(masked: string, plain: string, n: number): boolean {
 }
 
 /**
- * Drops matches covered by an exception of their rule or by an allow-list phrase, then
- * keeps one match per rule where matches overlap (the earliest, longest).
+ * Drops matches covered by an exception of their rule or by an allow-list phrase (into `cleared`,
+ * when given), then keeps one match per rule where matches overlap (the earliest, longest).
  */
-export function resolve(found: Array<TokenMatch & { exception: boolean }>): TokenMatch[] {
+export function resolve(found: Array<TokenMatch & { exception: boolean }>, cleared?: TokenMatch[]): TokenMatch[] {
   // One sweep by start position: a match is covered when an exception of its rule (or an
   // allow-list phrase) that started no later reaches at least as far. n log n, no pairwise scan.
   const order = found.slice().sort((a, b) => a.first - b.first || Number(b.exception) - Number(a.exception));
@@ -402,7 +402,7 @@ export function resolve(found: Array<TokenMatch & { exception: boolean }>): Toke
       if ((reach.get(m.rule) ?? -1) < m.last) reach.set(m.rule, m.last);
     } else if ((reach.get(m.rule) ?? -1) < m.last && (reach.get(-1) ?? -1) < m.last) {
       kept.push({ rule: m.rule, first: m.first, last: m.last });
-    }
+    } else cleared?.push({ rule: m.rule, first: m.first, last: m.last });
   }
   kept.sort((a, b) => a.rule - b.rule || a.first - b.first || b.last - a.last);
   const out: TokenMatch[] = [];

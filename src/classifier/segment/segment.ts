@@ -235,10 +235,21 @@ function push(segments: Segment[], kind: SegmentKind, start: number, end: number
 
 /** Calls `fn` with each stretch of `text` between the (sorted, disjoint) segments and its offset. */
 export function forEachOutside(text: string, segments: readonly Segment[], fn: (part: string, from: number) => void): void {
+  forEachRange(text, segments, (from, to) => fn(text.slice(from, to), from));
+}
+
+/** The ranges [from, to) of text between the sorted segments: the writer's own words. */
+export function rangesOutside(text: string, segments: readonly Segment[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  forEachRange(text, segments, (from, to) => out.push([from, to]));
+  return out;
+}
+
+function forEachRange(text: string, segments: readonly Segment[], fn: (from: number, to: number) => void): void {
   let from = 0;
   for (let k = 0; k <= segments.length; k++) {
     const to = k < segments.length ? segments[k]!.start : text.length;
-    if (to > from) fn(text.slice(from, to), from);
+    if (to > from) fn(from, to);
     if (k < segments.length) from = segments[k]!.end;
   }
 }

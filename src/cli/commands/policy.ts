@@ -112,6 +112,9 @@ async function builtInRules(): Promise<{ knownRules: Set<string>; knownRuleCateg
   for (const d of DETECTORS) knownRules.add(d.id);
   // The context checks (src/classifier/context.ts).
   for (const id of ['context/external-recipient', 'context/large-audience', 'context/late-night']) knownRules.add(id);
+  // The learned scorer's rule in each category it scores (src/classifier/learned/).
+  const { learnedModel, LEARNED_RULE } = await import('../../classifier/learned/hits.js');
+  for (const c of learnedModel().categories) knownRules.add(`${c}/${LEARNED_RULE}`);
   known = { knownRules, knownRuleCategories: new Set(['insult', 'identity', 'profanity', 'threat', 'legal', 'confidential', 'tone', 'context']) };
   return known;
 }

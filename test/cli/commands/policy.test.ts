@@ -49,6 +49,12 @@ describe('cli/commands/policy', () => {
     assert.match(r.stdout, /^-: valid\n$/);
   });
 
+  it('validate: the learned scorer\'s rule is known in each category it scores (threat/learned)', async () => {
+    const r = await cli(['policy', 'validate', '-'], '{"version":1,"rules":{"threat/learned":{"action":"off"},"legal/learned":{"action":"block"}}}');
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^-: valid\n$/);
+  });
+
   it('validate: comments, unreadable files and standard input', async () => {
     const c = await cli(['policy', 'validate', p('comments.policy.json'), join(POLICIES, 'missing.json')]);
     assert.equal(c.code, 2);

@@ -1,0 +1,175 @@
+/**
+ * The learned scorer: a linear model over words and pairs of words, trained on labelled example
+ * mail (scripts/train-model.ts writes lexicons/learned/en.tsv), for what phrase rules miss because
+ * no stock phrase gives it away ("Mark my words, the review will remember this").
+ *
+ * Score of a category: sigmoid(bias + sum of the weights of the distinct words and pairs present,
+ * divided by the square root of the number of words, or of the model's `words` when there are
+ * fewer), so neither a long mail adds up to a finding from many faint words nor one line from a
+ * single strong pair. Read over the writer's own words only (not quoted replies or signatures).
+ * One pass, no allocation per word: words are hashed as they are read (learned/words.ts) and looked
+ * up in an open-addressing table.
+ */
+import type { Category } from '../types.js';
+import { pairHash, scanWords, wordHash, type WordSink } from './words.js';
+
+/** What the scorer found for one category above its threshold. */
+export interface LearnedScore {
+  category: Category;
+  /** The model's probability, 0 to 1. */
+  score: number;
+  /** The sentence that weighed most towards the category. */
+  start: number;
+  end: number;
+  /** The pairs and longer words present that weighed most towards it, heaviest first (at most three). */
+  words: string[];
+}
+
+export class LearnedModel {
+  readonly categories: Category[];
+  private readonly bias: Float64Array;
+  private readonly threshold: Float64Array;
+  /** The word count below which a text is scaled as if it had this many (see scripts/train-model.ts). */
+  private readonly minWords: number;
+  /** Feature names (a word, or two words with a space), for explanations. */
+  private readonly names: string[];
+  /** weights[feature * C + c] */
+  private readonly weights: Float32Array;
+  /** Open addressing: keys[slot] is a feature hash, slots[slot] its index + 1 (0: empty). */
+  private readonly keys: Uint32Array;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  /** When each feature was last counted (by call), so each counts once per text. */
+  private readonly seen: Uint32Array;
+  private stamp = 0;
+
+  /** Parses the model's text (the format scripts/train-model.ts writes). Throws on a malformed model. */
+  constructor(data: string) {
+    const lines = data.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+    const row = (name: string): string[] => {
+      const l = lines.find((x) => x.startsWith(`${name}\t`));
+      if (!l) throw new Error(`learned model: no "${name}" line`);
+      return l.split('\t').slice(1);
+    };
+    this.categories = row('categories') as Category[];
+    const C = this.categories.length;
+    this.bias = Float64Array.from(row('bias'), Number);
+    this.threshold = Float64Array.from(row('threshold'), Number);
+    if (this.bias.length !== C || this.threshold.length !== C) throw new Error('learned model: bias or threshold count differs from categories');
+    this.minWords = Number(row('words')[0]);
+    if (!(this.minWords >= 1)) throw new Error('learned model: "words" must be a number of at least 1');
+    const features = lines.filter((l) => !/^(categories|bias|threshold|words)\t/.test(l));
+    this.names = [];
+    this.weights = new Float32Array(features.length * C);
+    let size = 1;
+    while (size < features.length * 2) size <<= 1;
+    this.keys = new Uint32Array(size);
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    this.seen = new Uint32Array(features.length);
+    features.forEach((line, f) => {
+      const cells = line.split('\t');
+      const name = cells[0]!;
+      this.names.push(name);
+      for (let c = 0; c < C; c++) this.weights[f * C + c] = cells[c + 1] ? Number(cells[c + 1]) : 0;
+      const words = name.split(' ');
+      const h = words.length === 1 ? wordHash(words[0]!) : pairHash(wordHash(words[0]!), wordHash(words[1]!));
+      let s = h & this.mask;
+      while (this.slots[s] !== 0) s = (s + 1) & this.mask;
+      this.keys[s] = h;
+      this.slots[s] = f + 1;
+    });
+  }
+
+  /** How many features (words and pairs) the model weighs. */
+  get size(): number {
+    return this.names.length;
+  }
+
+  /** The feature index of a hash, or -1. */
+  private find(h: number): number {
+    let s = h & this.mask;
+    for (;;) {
+      const f = this.slots[s]!;
+      if (f === 0) return -1;
+      if (this.keys[s] === h) return f - 1;
+      s = (s + 1) & this.mask;
+    }
+  }
+
+  /**
+   * Scores the text's ranges [from, to) (the writer's own words) and returns the categories whose
+   * score reaches their threshold.
+   */
+  score(text: string, ranges: ReadonlyArray<readonly [number, number]>): LearnedScore[] {
+    const C = this.categories.length;
+    const stamp = ++this.stamp;
+    if (stamp === 0xffffffff) {
+      this.seen.fill(0);
+      this.stamp = 1;
+    }
+    const sums = new Float64Array(C);
+    const sentence = new Float64Array(C);
+    const best = new Float64Array(C).fill(-1);
+    const bestStart = new Int32Array(C);
+    const bestEnd = new Int32Array(C);
+    const present: number[] = [];
+    let words = 0;
+    let previous = -1;
+    let sentenceStart = -1;
+    let sentenceEnd = -1;
+    const count = (f: number): void => {
+      for (let c = 0; c < C; c++) {
+        const w = this.weights[f * C + c]!;
+        if (w > 0) sentence[c] += w;
+      }
+      if (this.seen[f] === this.stamp) return;
+      this.seen[f] = this.stamp;
+      present.push(f);
+      for (let c = 0; c < C; c++) sums[c] += this.weights[f * C + c]!;
+    };
+    const sink: WordSink = {
+      word: (h, start, end) => {
+        words++;
+        if (sentenceStart < 0) sentenceStart = start;
+        sentenceEnd = end;
+        const f = this.find(h);
+        if (f >= 0) count(f);
+        if (previous >= 0) {
+          const g = this.find(pairHash(previous, h));
+          if (g >= 0) count(g);
+        }
+        previous = h;
+      },
+      sentenceEnd: () => {
+        previous = -1;
+        if (sentenceStart < 0) return;
+        for (let c = 0; c < C; c++) {
+          if (sentence[c]! > best[c]!) {
+            best[c] = sentence[c]!;
+            bestStart[c] = sentenceStart;
+            bestEnd[c] = sentenceEnd;
+          }
+          sentence[c] = 0;
+        }
+        sentenceStart = -1;
+      },
+    };
+    for (const [from, to] of ranges) scanWords(text, from, to, sink);
+    if (words === 0) return [];
+    const scale = 1 / Math.sqrt(Math.max(this.minWords, words));
+    const out: LearnedScore[] = [];
+    for (let c = 0; c < C; c++) {
+      const p = 1 / (1 + Math.exp(-(this.bias[c]! + sums[c]! * scale)));
+      if (p < this.threshold[c]! || best[c]! < 0) continue;
+      // Short single words ("who", "or") weigh but explain nothing to a reader: named are pairs and longer words.
+      const heaviest = present
+        .filter((f) => this.weights[f * C + c]! > 0 && (this.names[f]!.includes(' ') || this.names[f]!.length > 3))
+        .sort((a, b) => this.weights[b * C + c]! - this.weights[a * C + c]!)
+        .slice(0, 3)
+        .map((f) => this.names[f]!);
+      out.push({ category: this.categories[c]!, score: p, start: bestStart[c]!, end: bestEnd[c]!, words: heaviest });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * The words the learned scorer reads (learned/model.ts), and the trainer too (scripts/train-model.ts):
+ * one definition, so the weights always meet the words they were trained on.
+ *
+ * A word is a run of letters and digits, lowercased, with apostrophes and invisible characters
+ * inside it dropped ("Don't" and "dont" are the same word). Every word is hashed as it is read
+ * (FNV-1a over its folded code units), so scoring allocates nothing per word. No accent folding,
+ * leetspeak or homoglyph reading: the phrase rules do that; this reads ordinary wording.
+ */
+
+export const HASH_SEED = 0x811c9dc5;
+
+/** FNV-1a step over one folded code unit. */
+function step(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193) >>> 0;
+}
+
+/** A pair of words' feature ("your review"), from the two words' hashes. */
+export function pairHash(first: number, second: number): number {
+  return (Math.imul(first ^ (first >>> 16), 0x45d9f3b) ^ second) >>> 0;
+}
+
+/** The hash of a word written in the folded form (what foldWord returns). */
+export function wordHash(word: string): number {
+  let h = HASH_SEED;
+  for (let i = 0; i < word.length; i++) h = step(h, word.charCodeAt(i));
+  return h;
+}
+
+const SEPARATOR = -1;
+const SKIP = -2;
+
+/** A code unit folded: its lowercase letter or digit, SKIP (joins a word), or SEPARATOR. */
+function fold(c: number): number {
+  if (c < 0x80) {
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return c;
+    if (c >= 0x41 && c <= 0x5a) return c + 0x20;
+    return c === 0x27 ? SKIP : SEPARATOR;
+  }
+  // ’ and ʼ as apostrophes; soft hyphen and zero-width characters are invisible inside a word.
+  if (c === 0x2019 || c === 0x2bc || c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff) return SKIP;
+  // Latin-1 and Latin Extended letters, Greek, Cyrillic (no × or ÷); the rest separates words.
+  if (c >= 0xc0 && c < 0x530 && c !== 0xd7 && c !== 0xf7) return lower(c);
+  return SEPARATOR;
+}
+
+const LOWER_CACHE = new Map<number, number>();
+function lower(c: number): number {
+  let l = LOWER_CACHE.get(c);
+  if (l === undefined) {
+    const s = String.fromCharCode(c).toLowerCase();
+    l = s.length === 1 ? s.charCodeAt(0) : c;
+    LOWER_CACHE.set(c, l);
+  }
+  return l;
+}
+
+/** Receives the words of a text in order. */
+export interface WordSink {
+  /** A word: its hash and its span in the text. */
+  word(hash: number, start: number, end: number): void;
+  /** A sentence ends before `at` (after . ! ? followed by a space, or at a line break). */
+  sentenceEnd(at: number): void;
+}
+
+/** Reads the words of text[from, to). Linear, one step per code unit. */
+export function scanWords(text: string, from: number, to: number, sink: WordSink): void {
+  let h = HASH_SEED;
+  let start = -1;
+  let end = -1;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    const c = fold(code);
+    if (c >= 0) {
+      if (start < 0) {
+        start = i;
+        h = HASH_SEED;
+      }
+      h = step(h, c);
+      end = i + 1;
+      continue;
+    }
+    if (c === SKIP) continue;
+    if (start >= 0) {
+      sink.word(h, start, end);
+      start = -1;
+    }
+    if (code === 0x0a || ((code === 0x2e || code === 0x21 || code === 0x3f) && (i + 1 >= to || isSpace(text.charCodeAt(i + 1))))) sink.sentenceEnd(i);
+  }
+  if (start >= 0) sink.word(h, start, end);
+  sink.sentenceEnd(to);
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xa0;
+}
+
+/** The folded form of text[start, end) as scanWords reads it: the string whose wordHash is the word's hash. */
+export function foldWord(text: string, start: number, end: number): string {
+  let out = '';
+  for (let i = start; i < end; i++) {
+    const c = fold(text.charCodeAt(i));
+    if (c >= 0) out += String.fromCharCode(c);
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { createClassifier } from '../../../src/classifier/index.js';
+import { LEARNED_RULE, learnedModel } from '../../../src/classifier/learned/hits.js';
+
+/**
+ * The learned scorer inside the real check, with the shipped model: it reports what no phrase
+ * rule caught, once per category, never where a rule already found the category or cleared the
+ * wording, never in quoted text, and the policy can switch it off like any rule.
+ */
+const classifier = createClassifier();
+const VEILED = 'Tom, people who embarrass me in front of the board tend to find their next review a lot harder. Think about that before Thursday.';
+
+describe('learned scorer in the check', () => {
+  it('ships a model that scores threat, identity, legal and confidential', () => {
+    assert.deepEqual(learnedModel().categories, ['threat', 'identity', 'legal', 'confidential']);
+    assert.ok(learnedModel().size > 1000);
+  });
+
+  it('finds a veiled threat no phrase rule names, on the sentence that weighed most, and says what it is', () => {
+    const found = classifier.classify(VEILED).findings;
+    assert.deepEqual(found.map((f) => `${f.category}/${f.rule}`), ['threat/learned']);
+    const [f] = found;
+    assert.equal(f!.text, VEILED.slice(f!.start, f!.end));
+    assert.match(f!.text, /^Tom, people who embarrass me/);
+    assert.equal(f!.action, 'warn');
+    assert.match(f!.message, /reads like a threat .*learned from example mail, score [01]\.\d\d; the words that weighed most: “/);
+    assert.ok(f!.suggestion);
+  });
+
+  it('adds nothing where a phrase rule already found the category', () => {
+    const found = classifier.classify(`${VEILED} You will regret crossing me.`).findings;
+    assert.deepEqual(found.filter((f) => f.category === 'threat').map((f) => f.rule).includes(LEARNED_RULE), false);
+    assert.ok(found.some((f) => f.category === 'threat'));
+  });
+
+  it('does not read quoted replies', () => {
+    const text = `Thanks, noted.\n\nOn Mon, 3 Mar 2025 at 09:12, Dana Reyes wrote:\n> ${VEILED}`;
+    assert.deepEqual(classifier.classify(text).findings, []);
+  });
+
+  it('lowers to inform what reads as a story, as the phrase rules do', () => {
+    const text = `In chapter 3 of the novel the villain writes to his clerk: ${VEILED}`;
+    const learned = classifier.classify(text).findings.filter((f) => f.rule === LEARNED_RULE);
+    assert.ok(learned.length > 0 && learned.every((f) => f.severity === 'low' && f.action === 'inform' && /part of a story/.test(f.message)));
+  });
+
+  it('an organization can switch it off per category, as any rule', () => {
+    const off = createClassifier({ rules: { 'threat/learned': { action: 'off' } } });
+    assert.deepEqual(off.classify(VEILED).findings, []);
+  });
+
+  it('stays quiet on ordinary mail full of violent idioms', () => {
+    const text =
+      'Hi all,\n\nThe nightly job keeps dying, so I will kill the stuck process and restart it. ' +
+      'The deadline is killing us, but we should still hit Friday. Shoot me a note if the build breaks again.\n\nThanks,\nLee';
+    assert.deepEqual(classifier.classify(text).findings, []);
+  });
+});

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { LearnedModel } from '../../../src/classifier/learned/model.js';
+
+/** A two-category model written by hand: threat weighs "regret" and "your review", legal "shred". */
+const MODEL = [
+  '# a comment line',
+  'categories\tthreat\tlegal',
+  'bias\t-3\t-3',
+  'threshold\t0.5\t0.5',
+  'words\t4',
+  'regret\t4\t',
+  'your review\t3\t-1',
+  'shred\t\t8',
+  'thanks\t-2\t',
+].join('\n');
+
+const all = (text: string): Array<[number, number]> => [[0, text.length]];
+
+describe('learned/model', () => {
+  const model = new LearnedModel(MODEL);
+
+  it('reads the features and the categories', () => {
+    assert.equal(model.size, 4);
+    assert.deepEqual(model.categories, ['threat', 'legal']);
+  });
+
+  it('scores sigmoid(bias + weights / sqrt(max(words, minimum))) and reports at the threshold', () => {
+    // "You will regret it": 4 words, regret 4 -> z = -3 + 4/2 = -1: below 0.5.
+    assert.deepEqual(model.score('You will regret it', all('You will regret it')), []);
+    const text = 'Regret. Your review.';
+    const [s] = model.score(text, all(text));
+    // 3 words, counted as 4 (the minimum): z = -3 + 7/2 = 0.5 -> 0.62.
+    assert.equal(s?.category, 'threat');
+    assert.ok(Math.abs(s!.score - 1 / (1 + Math.exp(-0.5))) < 1e-9);
+  });
+
+  it('counts a word once however often it stands, and a negative weight pulls down', () => {
+    const once = model.score('Regret regret regret regret.', all('Regret regret regret regret.'));
+    // 4 words, regret once: z = -3 + 4/2 = -1.
+    assert.deepEqual(once, []);
+    const thanked = 'Regret. Your review. Thanks.';
+    assert.deepEqual(model.score(thanked, all(thanked)), []);
+  });
+
+  it('names the heaviest sentence as the span and the heaviest words, heaviest first', () => {
+    const text = 'Hello there. Shred it all. Bye.';
+    const [s] = model.score(text, all(text));
+    assert.equal(s?.category, 'legal');
+    assert.equal(text.slice(s!.start, s!.end), 'Shred it all');
+    assert.deepEqual(s!.words, ['shred']);
+    const both = 'Your review. Regret.';
+    const [t] = model.score(both, all(both));
+    assert.deepEqual(t?.words, ['regret', 'your review']);
+  });
+
+  it('reads only the ranges given (the writer\u2019s own words)', () => {
+    const text = 'Fine.\n> Shred it all.';
+    assert.deepEqual(model.score(text, [[0, 5]]), []);
+    assert.equal(model.score(text, all(text)).length, 1);
+  });
+
+  it('returns nothing for text without words', () => {
+    assert.deepEqual(model.score('', []), []);
+    assert.deepEqual(model.score('... !!! 😀', all('... !!! 😀')), []);
+  });
+
+  it('rejects a malformed model with a message that says what is wrong', () => {
+    assert.throws(() => new LearnedModel('categories\tthreat\nbias\t1\n'), /no "threshold" line/);
+    assert.throws(() => new LearnedModel('categories\tthreat\nbias\t1\t2\nthreshold\t0.5\nwords\t1'), /bias or threshold count/);
+    assert.throws(() => new LearnedModel('categories\tthreat\nbias\t1\nthreshold\t0.5\nwords\tzero'), /"words" must be a number/);
+  });
+});
