@@ -7,7 +7,8 @@ import type { SentenceGate } from '../src/classifier/match/gate.js';
 import { resolvePolicy } from '../src/policy/defaults.js';
 
 export { createClassifier } from '../src/classifier/index.js';
-export { findSegments, forEachOutside } from '../src/classifier/segment/segment.js';
+export { findSegments, forEachOutside, rangesOutside } from '../src/classifier/segment/segment.js';
+export { learnedModel } from '../src/classifier/learned/hits.js';
 export { tokenize } from '../src/classifier/normalize/tokenize.js';
 export { DETECTORS } from '../src/classifier/detectors/index.js';
 

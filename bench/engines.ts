@@ -23,7 +23,7 @@ export function secondThought(policy?: Policy, create: typeof createClassifier =
   const classifier = create(policy);
   return {
     name: 'second-thought',
-    describe: `createClassifier().classify(draft): phrase gate and trie, pii, secret and tone detectors, segmenter (${create === createClassifier ? 'TypeScript sources via tsx' : 'minified esbuild bundle'})`,
+    describe: `createClassifier().classify(draft): phrase gate and trie, pii, secret and tone detectors, learned scorer, segmenter (${create === createClassifier ? 'TypeScript sources via tsx' : 'minified esbuild bundle'})`,
     check: (text) => classifier.classify(text),
   };
 }

@@ -390,13 +390,16 @@ type Core = typeof import('./core-entry.js');
 interface StageInput {
   text: string;
   outside: string[];
+  /** The same stretches as [from, to) ranges of text (what the learned scorer reads). */
+  ranges: Array<[number, number]>;
 }
 type Stage = [string, (x: StageInput) => unknown];
 
 function stageInput(core: Core, text: string): StageInput {
   const outside: string[] = [];
-  core.forEachOutside(text, core.findSegments(text), (part) => outside.push(part));
-  return { text, outside };
+  const segments = core.findSegments(text);
+  core.forEachOutside(text, segments, (part) => outside.push(part));
+  return { text, outside, ranges: core.rangesOutside(text, segments) };
 }
 
 /**
@@ -406,9 +409,11 @@ function stageInput(core: Core, text: string): StageInput {
  */
 function stageParts(core: Core): Stage[] {
   const gate = core.lexiconGate();
+  const learned = core.learnedModel();
   return [
     ['phrase gate', (x) => x.outside.map((t) => gate.pieces(t))],
     ['segment', (x) => core.findSegments(x.text)],
+    ['learned scorer', (x) => learned.score(x.text, x.ranges)],
     ...core.DETECTORS.map((d): Stage => [d.id, d.outsideQuotes ? (x) => x.outside.map((t) => d.detect(t)) : (x) => d.detect(x.text)]),
   ];
 }
