@@ -126,6 +126,10 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // a nasty message passed to HR; a surprise tea; a merger already announced
+  "I've reported the message to HR, so please don't forward it any further.",
+  "Surprise afternoon tea for Maya on Friday at 3, so mum's the word!",
+  'Come and hear about the merger with Harbour Foods, announced yesterday, at the town hall on Thursday.',
   // the same hush about nothing sensitive
   "Don't tell Ravi!! We're doing a surprise leaving do for him on Friday, chip in for the cake.",
   "Please don't share the draft yet, the numbers in section 2 are placeholders.",

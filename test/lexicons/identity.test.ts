@@ -16,6 +16,7 @@ function identity(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ["Are you autistic or something? Read the ticket before you reply.", 'ableist-slur'],
   // a wink for the unspoken reason, beside a decision
   ["Strong CV, but he's not really one of us, if you know what I mean. Let's go with the other one.", 'decision-on-trait'],
   ['Find out which foot he kicks with before we put him forward to Dromore Steel.', 'decision-on-trait'],
@@ -248,6 +249,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  // a diagnosis or an identity stated as a fact, with what the person asked for
+  "Sana told us she's autistic and would like agendas in writing before each meeting.",
+  "The new technician is trans and starts on Monday; please use Jo and they/them.",
   // the same words, no decision made on a trait
   'The firm turns 60 in May, so book the hall for the anniversary dinner.',
   'Sam turns 50 on Friday; the card is on my desk if you want to sign it.',
