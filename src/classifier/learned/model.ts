@@ -21,9 +21,20 @@ export interface LearnedScore {
   /** The sentence that weighed most towards the category. */
   start: number;
   end: number;
-  /** The pairs and longer words present that weighed most towards it, heaviest first (at most three). */
+  /** The words and pairs present that weighed most towards it, heaviest first, function words left out (at most three). */
   words: string[];
 }
+
+/** Words that say how someone writes, not what: never named as a reason (see LearnedScore.words). */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the and or but if so as at by for from in into of on onto to with without about after again all also am any are be been ' +
+    'being both can could did do does doing each had has have having he her here him his how i im ill ive id is it its just me more ' +
+    'most my no not now only our out over own she should some such than that thats their them then there these they this those ' +
+    'through too very was we were what when where which while who will would you your youre youll youve since really maybe ' +
+    'still though yet well even ever much many one get got go going let make sure time'
+  ).split(' '),
+);
 
 export class LearnedModel {
   readonly categories: Category[];
@@ -162,9 +173,9 @@ export class LearnedModel {
     for (let c = 0; c < C; c++) {
       const p = 1 / (1 + Math.exp(-(this.bias[c]! + sums[c]! * scale)));
       if (p < this.threshold[c]! || best[c]! < 0) continue;
-      // Short single words ("who", "or") weigh but explain nothing to a reader: named are pairs and longer words.
+      // Function words ("your", "very", "i will") weigh but explain nothing to a reader: not named.
       const heaviest = present
-        .filter((f) => this.weights[f * C + c]! > 0 && (this.names[f]!.includes(' ') || this.names[f]!.length > 3))
+        .filter((f) => this.weights[f * C + c]! > 0 && this.names[f]!.split(' ').some((w) => !FUNCTION_WORDS.has(w)))
         .sort((a, b) => this.weights[b * C + c]! - this.weights[a * C + c]!)
         .slice(0, 3)
         .map((f) => this.names[f]!);
