@@ -108,9 +108,13 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * mails), F1 went from 0.593 to 0.754 (threats found 28 -> 64 of 95, identity 27 -> 47, legal
  * 13 -> 23 of 45, confidential 24 -> 35 of 42), precision 0.941 -> 0.955, innocent mails flagged
  * 5 -> 6 of 292 (the one more from identity phrases of the same session), and the shared corpus's
- * clean mail stayed at 162 of 8,140. At 223,107 bytes, 125 left.
+ * clean mail stayed at 162 of 8,140. At 223,107 bytes, 125 left. Then five false alarms of
+ * h30-h32 made into rules of their kind, and the list of function words the scorer no longer
+ * names as its reasons, took 410 more: 219 KiB, at 223,517 bytes 739 left. On h36-h38, three
+ * more sets written and measured that session and never used for anything else, F1 went from
+ * 0.610 at the session's start to 0.757 (threat 31 -> 64 of 95, identity 23 -> 51 of 96).
  */
-const CEILING_GZIP_BYTES = 218 * 1024;
+const CEILING_GZIP_BYTES = 219 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
