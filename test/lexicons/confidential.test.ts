@@ -80,7 +80,6 @@ const MUST_FLAG: Array<[string, string]> = [
   ["Don't tell anyone about the reorg.", 'secrecy-request'],
   ['Please keep this between us.', 'secrecy-request'],
   ['This stays between you and me.', 'secrecy-request'],
-  ['Draft deck attached. Not for distribution.', 'secrecy-request'],
   ['The numbers are not for distribution until Monday, so hold them.', 'secrecy-request'],
   ["Please don't forward this.", 'secrecy-request'],
   ['He has not been told yet, so keep it off the list.', 'secrecy-request'],
@@ -126,6 +125,14 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // drafts, surprises, promises and handled abuse, with the reason said after the request or before it
+  "Please don't forward this draft timetable yet, two teachers still have to confirm their rooms.",
+  'Not for circulation yet: this is the first draft of the volunteer handbook.',
+  'Draft deck attached. Not for distribution.',
+  "Keep it under wraps until Friday's leaving party, we're collecting for a hamper.",
+  "The staff breakfast on Monday is a surprise, so keep it off the team channel.",
+  "Thanks for telling me about the scan, Dev. I'll keep it between us and occupational health.",
+  "A racist meme went round the drivers' group last night. If you received it, please don't forward it.",
   // a nasty message passed to HR; a surprise tea; a merger already announced
   "I've reported the message to HR, so please don't forward it any further.",
   "Surprise afternoon tea for Maya on Friday at 3, so mum's the word!",

@@ -249,6 +249,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  // a health rule and a faith's hours respected
+  'During lambing, pregnant staff should stay out of the sheds because of the infection risk, so Mia will cover the farm shop.',
+  "Ramadan starts on Monday, so let's avoid lunch meetings this month and hold the team social after sunset.",
   // a diagnosis or an identity stated as a fact, with what the person asked for
   "Sana told us she's autistic and would like agendas in writing before each meeting.",
   "The new technician is trans and starts on Monday; please use Jo and they/them.",

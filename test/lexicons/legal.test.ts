@@ -195,6 +195,12 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // a machine's error code, test data on schedule, a rule against shredding, a true date, a collection
+  'The label printer keeps throwing a fault code on start-up, can IT have a look before the compliance check?',
+  'Under the retention schedule we will delete the sandbox accounts created for the pilot on 30 June.',
+  "Nothing goes in the shredder without checking with Records first, please.",
+  'The offer letter says 3 March but it goes out today, so please redate it to today.',
+  "We're doing a whip-round for Sam's retirement: put cash in the envelope on my desk by Thursday.",
   "Their press officer let slip off the record that the recall was late; can Legal check before we publish?",
   "I've reported the foreman's remark to HR. Nobody should have to hear that at work.",
   // the same words with nothing kept from anyone
