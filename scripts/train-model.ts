@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findSegments, rangesOutside } from '../src/classifier/segment/segment.js';
 import { foldWord, pairHash, scanWords } from '../src/classifier/learned/words.js';
+import { Rng } from '../bench/rng.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const MODEL_PATH = join(root, 'lexicons', 'learned', 'en.tsv');
@@ -169,19 +170,12 @@ function fit(examples: Example[], y: number[], order: number[], F: number, keep:
   return { w, b };
 }
 
-/** A fixed permutation of 0..n-1 (mulberry32). */
+/** A fixed permutation of 0..n-1 (the benchmark's seeded generator). */
 function shuffled(n: number, seed: number): number[] {
-  let s = seed >>> 0;
-  const random = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
   const a = [...Array(n).keys()];
   for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
+    const j = Math.floor(rng.next() * (i + 1));
     [a[i], a[j]] = [a[j]!, a[i]!];
   }
   return a;

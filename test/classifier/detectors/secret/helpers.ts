@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Detector, Hit } from '../../../../src/classifier/types.js';
+import { Rng } from '../../../../bench/rng.js';
 
 export const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 export const LOWER = 'abcdefghijklmnopqrstuvwxyz';
@@ -14,21 +15,10 @@ export const ALNUM = UPPER + LOWER + DIGITS;
 export const HEX = '0123456789abcdef';
 export const B64URL = ALNUM + '-_';
 
-/** Deterministic pseudo-random strings (mulberry32): fake keys with a realistic character mix. */
+/** Deterministic pseudo-random strings (bench/rng.ts, mulberry32): fake keys with a realistic character mix. */
 export function fakeGen(seed: number): (len: number, alphabet?: string) => string {
-  let s = seed >>> 0;
-  const next = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return (len, alphabet = ALNUM) => {
-    let out = '';
-    for (let i = 0; i < len; i++) out += alphabet[Math.floor(next() * alphabet.length)];
-    return out;
-  };
+  const rng = new Rng(seed);
+  return (len, alphabet = ALNUM) => rng.chars(alphabet, len);
 }
 
 /** Hits at medium or high severity (what the default policy warns about). */
