@@ -172,7 +172,8 @@ export class LearnedModel {
     const out: LearnedScore[] = [];
     for (let c = 0; c < C; c++) {
       const p = 1 / (1 + Math.exp(-(this.bias[c]! + sums[c]! * scale)));
-      if (p < this.threshold[c]! || best[c]! < 0) continue;
+      // Every text with a word ended a sentence, so best[c] names a sentence here.
+      if (p < this.threshold[c]!) continue;
       // Function words ("your", "very", "i will") weigh but explain nothing to a reader: not named.
       const heaviest = present
         .filter((f) => this.weights[f * C + c]! > 0 && this.names[f]!.split(' ').some((w) => !FUNCTION_WORDS.has(w)))
