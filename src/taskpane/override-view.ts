@@ -6,16 +6,10 @@
  * so a re-check never wipes a reason being typed.
  */
 import { MAX_REASON_CHARS } from '../outlook/override.js';
+import { el } from './preference-fields.js';
 
 export interface OverrideActions {
   record(rules: string[], reason: string): Promise<void>;
-}
-
-function el(tag: string, attrs: Record<string, string> = {}, text?: string): HTMLElement {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 /** Renders the form for `rules`, or clears the container when there is nothing to override. */

@@ -9,6 +9,8 @@ import { allowLockReason, categoryLockReason, type UserPreferences } from '../po
 import type { ResolvedPolicy } from '../policy/types.js';
 
 /** An element with attributes and text (never HTML). */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Record<string, string>, text?: string): HTMLElementTagNameMap[K];
+export function el(tag: string, attrs?: Record<string, string>, text?: string): HTMLElement;
 export function el(tag: string, attrs: Record<string, string> = {}, text?: string): HTMLElement {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);

@@ -7,6 +7,7 @@ import { categoryLabel, clip } from '../outlook/alert-message.js';
 import type { ClassifyResult, Draft, Finding } from '../classifier/types.js';
 import type { ResolvedPolicy } from '../policy/types.js';
 import { ACTION_LABEL, describeChecked, groupBySeverity, replacementFor, statusLine, summarizeRecipients } from './pane-logic.js';
+import { el } from './preference-fields.js';
 
 export type PaneView =
   | { state: 'loading'; notices?: string[] }
@@ -17,15 +18,6 @@ export interface PaneActions {
   copy(text: string, finding: Finding): void;
   replace(finding: Finding, replacement: string): void;
   recheck(): void;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Record<string, string>, text?: string): HTMLElementTagNameMap[K];
-function el(tag: string, attrs?: Record<string, string>, text?: string): HTMLElement;
-function el(tag: string, attrs: Record<string, string> = {}, text?: string): HTMLElement {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 function button(label: string, ariaLabel: string, onClick: () => void, appearance: 'accent' | 'outline' = 'outline'): HTMLElement {
