@@ -127,8 +127,9 @@ export function trainModel(log: (line: string) => void = () => {}): string {
 function extract(text: string, labels: string[], names: Map<number, string>, ids: Map<number, number>): Example {
   const seen = new Set<number>();
   let words = 0;
-  let previous = -1;
+  let previous = 0;
   let previousName = '';
+  let hasPrevious = false;
   const add = (h: number, name: string): void => {
     if (!names.has(h)) names.set(h, name);
     let id = ids.get(h);
@@ -140,12 +141,13 @@ function extract(text: string, labels: string[], names: Map<number, string>, ids
       words++;
       const name = foldWord(text, start, end);
       add(h, name);
-      if (previous >= 0) add(pairHash(previous, h), `${previousName} ${name}`);
+      if (hasPrevious) add(pairHash(previous, h), `${previousName} ${name}`);
       previous = h;
       previousName = name;
+      hasPrevious = true;
     },
     sentenceEnd(): void {
-      previous = -1;
+      hasPrevious = false;
     },
   };
   for (const [from, to] of rangesOutside(text, findSegments(text))) scanWords(text, from, to, sink);
