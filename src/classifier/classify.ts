@@ -50,6 +50,12 @@ const LOWER: Record<Severity, Severity> = { high: 'medium', medium: 'low', low: 
 
 /** Words that, just before an insult or threat, make it a denial ("I would never call him an idiot"). */
 const NEGATORS = new Set(['never', 'not', 'no', 't', 'nobody', 'nothing', 'neither', 'nor', 'hardly', 'without']);
+/**
+ * Words after which a negator negates the writer's disbelief or patience, not the remark that
+ * follows: "can't believe that idiot", "no wonder the moron failed", "never met such a clown",
+ * "nothing but a liar", "can't wait to see him suffer".
+ */
+const NOT_NEGATING_BEFORE = new Set(['believe', 'wonder', 'surprised', 'surprise', 'surprising', 'stand', 'bear', 'wait', 'help', 'but', 'met', 'seen', 'doubt', 'kidding', 'joking']);
 /** How many tokens before a phrase are looked at for a negator. */
 const NEGATION_WINDOW = 4;
 /** Categories whose severity a negation lowers by one step (profanity stays profanity). */
@@ -391,7 +397,7 @@ function spanAboutFiction(text: string, start: number, end: number): boolean {
 function negated(tokens: Token[], first: number): boolean {
   for (let k = first - 1; k >= 0 && k >= first - NEGATION_WINDOW; k--) {
     if (tokens[k + 1]!.brk || tokens[k + 1]!.cl) return false;
-    if (NEGATORS.has(tokens[k]!.n)) return true;
+    if (NEGATORS.has(tokens[k]!.n) && !NOT_NEGATING_BEFORE.has(tokens[k + 1]!.n)) return true;
   }
   return false;
 }

@@ -103,6 +103,13 @@ describe('createClassifier', () => {
     assert.equal(f!.action, 'inform');
   });
 
+  it('keeps the severity after disbelief or impatience ("can\'t believe", "no wonder"): not a denial', () => {
+    for (const text of ["Can't believe that zorblax signed it", 'No wonder the zorblax lost the file', 'I have never met such a zorblax']) {
+      const [f] = classifier.classify(text).findings.filter((x) => x.rule === 'zorblax');
+      assert.equal(f!.severity, 'medium', text);
+    }
+  });
+
   it('lowers to low what it quotes as someone else\'s words, and only that', () => {
     const lexicon = createClassifier();
     const rules = (text: string) => lexicon.classify(text).findings.map((f) => `${f.category}/${f.rule}:${f.severity}:${f.action}`);
