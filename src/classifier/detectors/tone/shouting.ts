@@ -177,10 +177,16 @@ export const shoutingDetector: Detector = {
     };
     const emphasis: Word[] = [];
     let emphasisUnits = 0;
+    // Capitals with one weaker sign ("I AM DONE CHASING THEM"): shouting when another sentence
+    // of the mail shouts a word ("the telemetry is down AGAIN"), decided at the end.
+    const edgy: Unit[] = [];
     forEachUnit(text, (unit) => {
       const verdict = judge(unit);
       if (verdict === 'unit') emit(unit.start, unit.end, true);
-      else {
+      else if (verdict === 'edgy') {
+        open = null;
+        edgy.push(unit);
+      } else {
         open = null;
         if (verdict !== 'mixed') return;
         const run = longRun(unit.words);
@@ -202,6 +208,10 @@ export const shoutingDetector: Detector = {
         hits.push({ category: 'tone', rule: 'shouting', severity: 'medium', start: w.start, end: w.end, message: MESSAGE, suggestion: SUGGESTION });
       }
     }
+    if (emphasis.length > 0) {
+      for (const u of edgy) hits.push({ category: 'tone', rule: 'shouting', severity: 'medium', start: u.start, end: u.end, message: MESSAGE, suggestion: SUGGESTION });
+      if (edgy.length > 0) hits.sort((a, b) => a.start - b.start);
+    }
     return hits;
   },
 };
@@ -213,10 +223,12 @@ function onlySpace(text: string, from: number, to: number): boolean {
 }
 
 /**
- * 'unit' when the unit is shouting; 'mixed' when it is a normal sentence that may hold a shouted
- * run; 'skip' for units without letters; 'no' for headings, code and boilerplate.
+ * 'unit' when the unit is shouting; 'edgy' when it is in capitals with only one weaker sign of
+ * exasperation (shouting if the mail shouts elsewhere too); 'mixed' when it is a normal sentence
+ * that may hold a shouted run; 'skip' for units without letters; 'no' for headings, code and
+ * boilerplate.
  */
-function judge(unit: Unit): 'unit' | 'mixed' | 'skip' | 'no' {
+function judge(unit: Unit): 'unit' | 'edgy' | 'mixed' | 'skip' | 'no' {
   let caps = 0;
   let lower = 0;
   let capsLetters = 0;
@@ -252,8 +264,8 @@ function judge(unit: Unit): 'unit' | 'mixed' | 'skip' | 'no' {
   if (caps < MIN_WORDS || capsLetters < MIN_LETTERS) return 'mixed';
   if (caps < MIN_SHARE * (caps + lower)) return 'mixed';
   if (warm) return 'skip';
-  if (!hostile && !edgyTwo && !(edgyFirst !== '' && unit.loud)) return 'skip';
-  return 'unit';
+  if (hostile || edgyTwo || (edgyFirst !== '' && unit.loud)) return 'unit';
+  return edgyFirst !== '' ? 'edgy' : 'skip';
 }
 
 /**

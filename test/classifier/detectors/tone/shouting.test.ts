@@ -31,6 +31,8 @@ const MUST_FLAG: Array<[string, string[]]> = [
   // an accusation to whoever keeps doing it, and excuses refused
   ['TO WHOEVER KEEPS TAKING VAN 3 HOME: BRING IT BACK. Thanks.', ['TO WHOEVER KEEPS TAKING VAN 3 HOME: BRING IT BACK.']],
   ['NO MORE EXCUSES, I NEED THE EXCUSE NOTES BY FIVE.', ['NO MORE EXCUSES, I NEED THE EXCUSE NOTES BY FIVE.']],
+  // one weaker sign in capitals, and the mail shouts a word elsewhere
+  ['The scanner jammed AGAIN this morning. I AM DONE FIXING IT FOR THEM.', ['I AM DONE FIXING IT FOR THEM.']],
 ];
 
 const MUST_NOT: string[] = [
@@ -50,6 +52,8 @@ const MUST_NOT: string[] = [
   'We signed with ACME GLOBAL LOGISTICS PARTNERS today.',
   'Please do NOT forward this email.',
   'WHY ARE WE MOVING TO THE NEW MAIL SYSTEM?',
+  // the same capitals with no other shouting in the mail: a notice
+  'I AM DONE WITH THE ROTA FOR MAY. Copies are on the board.',
   'STORM WARNING FOR THE COAST. THE WEATHER SERVICE HAS ISSUED A STORM WARNING FOR THE BAY AREA.',
   'HOW TO ENROLL: 1. Open the portal.',
   'I',
