@@ -15,6 +15,15 @@ function insults(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // contempt by comparison
+  ['I swear he got his engineering degree out of a Christmas cracker.', 'stupid-person'],
+  ['This spec reads like a toddler wrote it.', 'stupid-person'],
+  ['Honestly I get more sense out of the photocopier than from you.', 'stupid-person'],
+  ['She has never had an original idea in ten years here.', 'stupid-person'],
+  ['Briefing Carl is like explaining tax to a goldfish.', 'stupid-person'],
+  ['Tell the grumpy old git in stores to answer his phone.', 'stupid-person'],
+  // "can't believe" is disbelief, not a denial of what follows
+  ["Can't believe that dickhead in procurement signed it.", 'vulgar-name'],
   // ranked below things, and other long-way-round put-downs
   ['Honestly a wet sponge would retain more of the brief than Gary.', 'stupid-person'],
   ['You get more sense out of the vending machine than the new analyst.', 'stupid-person'],
@@ -184,6 +193,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  'Bring the old bat and pads for the staff cricket match.',
+  'Her degree is from a small college out of state.',
+  'It reads like a child could follow it, which is the point of a safety card.',
   "The office guinea pig got out again. He's thick as two planks but a genius at escaping.",
   'CI is being a drama queen today, everything times out.',
   'The label printer by the door is a useless piece of junk, it jammed again.',

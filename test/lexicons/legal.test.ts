@@ -17,6 +17,16 @@ function legal(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // the company's own checkers kept out, and records kept clear of a trigger
+  ['The relief valve failed its retest and I passed it anyway. Do not mention this to QA.', 'hide-from-regulator'],
+  ["Put 480 on the noise sheet so it doesn't trigger a second survey.", 'hide-from-regulator'],
+  // rivals sharing out work and holding a floor
+  ['Both yards will work it out between themselves who gets the hull contract and who gets the refit.', 'price-fixing'],
+  ['Like we said at the trade fair, neither of us goes below 12 a pallet this season.', 'price-fixing'],
+  ['Let them have the Dunmore lot and they will return the favour on the spring tender.', 'price-fixing'],
+  // cash kept off the paperwork
+  ['Cash for the driveway job, split four ways. Do not put it on the job sheet.', 'off-the-books'],
+  ['A little thank-you envelope for the surveyor, not through the ledger of course.', 'off-the-books'],
   // kept from whoever is entitled to see it
   ["The assessor is in on Monday. Take the March delivery notes home, he doesn't need to see them.", 'kept-from-scrutiny'],
   ['The ladder was out of date when Sam fell. Replace it before the insurer visits and let us not bring up the tag.', 'kept-from-scrutiny'],
@@ -195,6 +205,10 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // an asset written off, a setting, a checker told on purpose
+  'The old pumping station was written off the books when it closed in 2015.',
+  "Lower the alarm threshold so it doesn't trigger every time the door opens.",
+  'Please mention this to QA before Friday so they can plan the retest.',
   // a machine's error code, test data on schedule, a rule against shredding, a true date, a collection
   'The label printer keeps throwing a fault code on start-up, can IT have a look before the compliance check?',
   'Under the retention schedule we will delete the sandbox accounts created for the pilot on 30 June.',

@@ -18,6 +18,8 @@ function threats(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // veiled: alone together, long memories
+  ['Around here people have long memories about who complained.', 'watch-your-back'],
   // more ways a threat ends: car parks, ambulances, broken fingers, a visit with the lads
   ["Next time we'll sort it out in the car park.", 'violence'],
   ['Tell the charge hand I will be waiting for him after shift.', 'violence'],
@@ -247,6 +249,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'Our customers have long memories, so let us get the apology right.',
   "She won't be working in the office again until March, she's on secondment.",
   "Dave fell off the ladder; he's leaving in an ambulance now, I'll call his wife.",
   'I know where their yard is, so I will drop the pallets off on my way.',

@@ -16,6 +16,10 @@ function tone(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // talking down
+  ['Okay. Let me try once again, slowly. The server is down.', 'sarcasm'],
+  ['Since reading the rota is hard, here it is again in capitals.', 'sarcasm'],
+  ['Perhaps next time check the booking before you drive out.', 'sarcasm'],
   // more sarcasm in stock words
   ['Thanks for copying my director in on that. Very grown up.', 'sarcasm'],
   ['Just chasing the signed contract again. Any time this month would be lovely.', 'sarcasm'],
@@ -165,6 +169,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'Next time we meet, can you check the booking system with me?',
+  'The line was bad, so I said it again slowly and she got it.',
   'Forwarding for the record: I think the remark below is completely unacceptable and should be addressed.',
   // sincere uses
   "She handled the client really well, very mature for a first-year.",

@@ -114,9 +114,15 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * more sets written and measured that session and never used for anything else, F1 went from
  * 0.610 at the session's start to 0.757 (threat 31 -> 64 of 95, identity 23 -> 51 of 96). The
  * exceptions for ordinary mail's drafts, surprises and routine (false alarms on 2,400 ordinary
- * mails 52 -> 24) took 431 more: at 223,948 bytes 308 left.
+ * mails 52 -> 24) took 431 more: at 223,948 bytes 308 left. The fourteenth session's rules from
+ * the misses of h39 (hiding from compliance, sharing out tenders and holding a price floor between
+ * rivals, cash kept off the job sheet, contempt by comparison, talking down, "long memories
+ * about who"), negation after "can't believe", and shouting with one sign of exasperation took
+ * 1,000 more: 22 finds on h39 and 4 on the older written sets, no false alarm more anywhere; on
+ * h40-h41, written and measured that session and never read, 1 find more of 284 (F1 0.673 ->
+ * 0.676). At 224,948 bytes, raised to 220 KiB: 332 left.
  */
-const CEILING_GZIP_BYTES = 219 * 1024;
+const CEILING_GZIP_BYTES = 220 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
