@@ -16,6 +16,8 @@ function identity(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // left out of what the others do, beside the trait
+  ["Ravi phoned back. He's deaf, and the client lunch is at a noisy place. Let's go without him this time.", 'decision-on-trait'],
   ["Are you autistic or something? Read the ticket before you reply.", 'ableist-slur'],
   // a wink for the unspoken reason, beside a decision
   ["Strong CV, but he's not really one of us, if you know what I mean. Let's go with the other one.", 'decision-on-trait'],
@@ -249,6 +251,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  "Ravi's on leave, so let's go without him this time and send him the notes.",
   // a health rule and a faith's hours respected
   'During lambing, pregnant staff should stay out of the sheds because of the infection risk, so Mia will cover the farm shop.',
   "Ramadan starts on Monday, so let's avoid lunch meetings this month and hold the team social after sunset.",

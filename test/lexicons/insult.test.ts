@@ -15,6 +15,7 @@ function insults(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['The objector has written again. Sad little man, nothing better to do.', 'person-label'],
   // contempt by comparison
   ['I swear he got his engineering degree out of a Christmas cracker.', 'stupid-person'],
   ['This spec reads like a toddler wrote it.', 'stupid-person'],
