@@ -72,9 +72,11 @@ const MARKERS: ReadonlySet<string> = new Set(
  * THE MASTER", "AS I HAVE SAID THREE TIMES"). A capitalized unit fires when it holds one of
  * these words or a run like "!!" or "?!".
  */
+/** The key of a masked word in capitals ("F*CK"): swearing, so hostile. */
+const MASKED = '*';
 const HOSTILE: ReadonlySet<string> = new Set(
   (
-    'STOP NEVER AGAIN TOLD SAID ASKED WRONG SERIOUSLY RIDICULOUS UNACCEPTABLE IDIOT IDIOTS STUPID HELL DAMN CRAP ' +
+    '* STOP NEVER AGAIN TOLD SAID ASKED WRONG SERIOUSLY RIDICULOUS UNACCEPTABLE IDIOT IDIOTS STUPID HELL DAMN CRAP ' +
     'IMMEDIATELY LISTEN NOBODY UNDERSTAND FAULT BLAME SICK TIRED ENOUGH JOKE PATHETIC USELESS INCOMPETENT DUMB MORONS ' +
     'MORON LAZY RUDE SHUT WTF FUCK FUCKING FUCKED SHIT BULLSHIT BLOODY PISS PISSED'
   ).split(' '),
@@ -432,6 +434,11 @@ function classify(text: string, s: number, e: number): Word | null {
   let upper = 0;
   let lowerCount = 0;
   let codeish = false;
+  // `*` inside a word of capitals masks a letter of a swear word ("F*CK", "SH*T"), not code.
+  let masks = 0;
+  // The longest run of letters between masks: "A*B*C" (a product) has none of two.
+  let run = 0;
+  let longestRun = 0;
   let lowerThenUpper = false;
   let prevLower = false;
   let key = '';
@@ -439,10 +446,12 @@ function classify(text: string, s: number, e: number): Word | null {
     const ch = text[k]!;
     const code = text.charCodeAt(k);
     if (code >= 0x30 && code <= 0x39) codeish = true;
+    else if (ch === '*' && k > a && k < b - 1) masks++;
     else if ('_/\\@=#:<>{}[]|~^$%&+*'.includes(ch)) codeish = true;
     else if (ch === '.' && k > a && k < b - 1) codeish = true;
     else if (isUpperChar(ch)) {
       upper++;
+      if (++run > longestRun) longestRun = run;
       key += ch;
       if (prevLower) lowerThenUpper = true;
       prevLower = false;
@@ -453,8 +462,10 @@ function classify(text: string, s: number, e: number): Word | null {
       continue;
     }
     prevLower = false;
+    run = 0;
   }
-  if (codeish || upper + lowerCount === 0) return { kind: 'neutral', key: '', letters: 0, start: a, end: b };
+  if (masks > 0 && !codeish && lowerCount === 0 && longestRun >= 2) return { kind: 'caps', key: MASKED, letters: upper + masks, start: a, end: b };
+  if (codeish || masks > 0 || upper + lowerCount === 0) return { kind: 'neutral', key: '', letters: 0, start: a, end: b };
   if (lowerCount > 0) {
     // "KPIs", "URLs": an acronym with a plural s.
     if (upper >= 2 && lowerCount === 1 && text[b - 1] === 's' && !lowerThenUpper) return { kind: 'neutral', key, letters: 0, start: a, end: b };

@@ -33,6 +33,8 @@ const MUST_FLAG: Array<[string, string[]]> = [
   ['NO MORE EXCUSES, I NEED THE EXCUSE NOTES BY FIVE.', ['NO MORE EXCUSES, I NEED THE EXCUSE NOTES BY FIVE.']],
   // one weaker sign in capitals, and the mail shouts a word elsewhere
   ['The scanner jammed AGAIN this morning. I AM DONE FIXING IT FOR THEM.', ['I AM DONE FIXING IT FOR THEM.']],
+  // a masked swear word in capitals is swearing, so hostile
+  ['WHO THE F*CK LEFT THE GATE OPEN. Cattle everywhere.', ['WHO THE F*CK LEFT THE GATE OPEN.']],
 ];
 
 const MUST_NOT: string[] = [
@@ -54,6 +56,8 @@ const MUST_NOT: string[] = [
   'WHY ARE WE MOVING TO THE NEW MAIL SYSTEM?',
   // the same capitals with no other shouting in the mail: a notice
   'I AM DONE WITH THE ROTA FOR MAY. Copies are on the board.',
+  // a product of variables is not a masked word
+  'MULTIPLY A*B*C FOR EACH ROW OF THE SHEET',
   'STORM WARNING FOR THE COAST. THE WEATHER SERVICE HAS ISSUED A STORM WARNING FOR THE BAY AREA.',
   'HOW TO ENROLL: 1. Open the portal.',
   'I',
