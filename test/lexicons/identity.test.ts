@@ -16,6 +16,7 @@ function identity(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['Last two hires went on maternity leave. Can we go for a bloke this time?', 'hiring-by-group'],
   // left out of what the others do, beside the trait
   ["Ravi phoned back. He's deaf, and the client lunch is at a noisy place. Let's go without him this time.", 'decision-on-trait'],
   ["Are you autistic or something? Read the ticket before you reply.", 'ableist-slur'],
@@ -251,6 +252,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  'The last two quotes were too high. Can we go for a cheaper van this time?',
   "Ravi's on leave, so let's go without him this time and send him the notes.",
   // a health rule and a faith's hours respected
   'During lambing, pregnant staff should stay out of the sheds because of the infection risk, so Mia will cover the farm shop.',

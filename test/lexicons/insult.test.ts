@@ -15,6 +15,13 @@ function insults(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['Lovely guy, not one working brain cell.', 'stupid-person'],
+  ['He has the attention span of a gnat.', 'stupid-person'],
+  ['I honestly wonder how she ever qualified.', 'stupid-person'],
+  ["I'm lowering my expectations of you for next quarter.", 'stupid-person'],
+  ["I won't take budget advice from a glorified typist.", 'stupid-person'],
+  ['Tell that little toerag in dispatch to answer his phone.', 'vulgar-name'],
+  ['Some asshat blocked the loading bay again.', 'vulgar-name'],
   ['The objector has written again. Sad little man, nothing better to do.', 'person-label'],
   // contempt by comparison
   ['I swear he got his engineering degree out of a Christmas cracker.', 'stupid-person'],
@@ -194,6 +201,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  'The portal is a glorified spreadsheet, but it works.',
+  'The brain of a bee has about a million neurons.',
+  'Her expectations of the new system are high.',
   'Bring the old bat and pads for the staff cricket match.',
   'Her degree is from a small college out of state.',
   'It reads like a child could follow it, which is the point of a safety card.',

@@ -17,6 +17,12 @@ function legal(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['We keep two sets of minutes: the tidy one for the client and the real one.', 'off-the-books'],
+  ['That payment stays off the company books, obviously.', 'off-the-books'],
+  ["Don't flag this to the insurer until the claim is paid.", 'hide-from-regulator'],
+  ['Nobody needs to see the maintenance log before the audit.', 'hide-from-regulator'],
+  ['If the insurer asks, the crack appeared after the handover.', 'hide-from-regulator'],
+  ['Fill in the logbook now and date the entries as if they were done weekly.', 'backdating'],
   // the company's own checkers kept out, and records kept clear of a trigger
   ['The relief valve failed its retest and I passed it anyway. Do not mention this to QA.', 'hide-from-regulator'],
   ["Put 480 on the noise sheet so it doesn't trigger a second survey.", 'hide-from-regulator'],
@@ -205,6 +211,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'Two sets of minutes were taken by mistake; please use the one from Anna.',
+  'Please flag this to the auditors before Friday so they can plan.',
+  'Nobody needs to see the draft before it is proofread.',
   // an asset written off, a setting, a checker told on purpose
   'The old pumping station was written off the books when it closed in 2015.',
   "Lower the alarm threshold so it doesn't trigger every time the door opens.",

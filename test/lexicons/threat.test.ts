@@ -18,6 +18,16 @@ function threats(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ["If she blocks the extension again I'll pop over to hers for a quiet word.", 'know-where-you-live'],
+  ['Say that again in the meeting and we can sort it out in the car park.', 'violence'],
+  ["Move my trolley one more time and next time it's your tyres.", 'violence'],
+  ['We have ways of making your audit very long.', 'blackmail'],
+  ["I'd hate for those expense claims of yours to surface right before your review.", 'blackmail'],
+  ['I know a few things about the Leeds contract that your board would find interesting.', 'blackmail'],
+  ['Remember I still have screenshots of your messages from the offsite.', 'blackmail'],
+  ["Keep talking to the client behind my back and you'll be looking for a new job.", 'career-threat'],
+  ["That's not a threat, it's a promise.", 'career-threat'],
+  ["I don't forget and I don't forgive. Ask the last supplier.", 'watch-your-back'],
   // veiled: alone together, long memories
   ['Around here people have long memories about who complained.', 'watch-your-back'],
   // more ways a threat ends: car parks, ambulances, broken fingers, a visit with the lads
@@ -249,6 +259,12 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  "I'll pop round to yours for a quick cuppa after work.",
+  'We can sort out the lift share in the car park after the meeting.',
+  'Next time it is your turn to bring the biscuits.',
+  'I still have copies of the signed contract if you need them.',
+  "You'll be looking at a new office layout when you come back.",
+  "Don't forget the form, and don't forget to sign it.",
   'Our customers have long memories, so let us get the apology right.',
   "She won't be working in the office again until March, she's on secondment.",
   "Dave fell off the ladder; he's leaving in an ambulance now, I'll call his wife.",

@@ -16,6 +16,11 @@ function tone(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ["I'm not sure what was unclear about 'Friday noon'.", 'not-sure-how-else'],
+  ['It is now Tuesday. I look forward to your explanation.', 'sarcasm'],
+  ["No problem, I'll just fix the rota myself then.", 'sarcasm'],
+  ['Since everyone else is apparently too busy, I have booked it.', 'sarcasm'],
+  ['Maybe check your inbox before accusing me in front of the team.', 'sarcasm'],
   // talking down
   ['Okay. Let me try once again, slowly. The server is down.', 'sarcasm'],
   ['Since reading the rota is hard, here it is again in capitals.', 'sarcasm'],
@@ -169,6 +174,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  "I'm not sure what the dress code is for Friday.",
+  "Everyone is very busy this week, so I'll book the room myself.",
   'Next time we meet, can you check the booking system with me?',
   'The line was bad, so I said it again slowly and she got it.',
   'Forwarding for the record: I think the remark below is completely unacceptable and should be addressed.',
