@@ -211,6 +211,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // accounting words and placeholders in a form
+  'The new rules push banks to take risky assets off the books faster.',
+  'In the test screen, use "real data" if known and "fake data" (contracts, ids) if unknown.',
   'Two sets of minutes were taken by mistake; please use the one from Anna.',
   'Please flag this to the auditors before Friday so they can plan.',
   'Nobody needs to see the draft before it is proofread.',
@@ -418,10 +421,11 @@ describe('legal lexicon', () => {
     });
   }
 
-  it('the learned scorer warns on at most 1 of the innocent sentences above', () => {
+  it('the learned scorer warns on at most 2 of the innocent sentences above', () => {
     // Its own false alarms on wording it never trained on, counted: lower the figure when it improves.
+    // 1 -> 2 when legal's threshold went from 0.8 to 0.55 (scripts/train-model.ts THRESHOLDS).
     const warned = learnedWarnings(classifier, MUST_NOT, 'legal');
-    assert.ok(warned.length <= 1, `${warned.length}: ${warned.join(' | ')}`);
+    assert.ok(warned.length <= 2, `${warned.length}: ${warned.join(' | ')}`);
   });
 
   for (const text of LOW_ONLY) {
