@@ -7,12 +7,14 @@ import { createClassifier } from '../../src/classifier/index.js';
  * A ratchet on text written for the project by people who never saw the rules: 9,000 sentences
  * (test/fixtures/sentences/README.md), 4,767 blind workplace mails (test/fixtures/blind-mails/
  * README.md), 600 innocent look-alikes (test/fixtures/look-alikes/README.md), 1,800 innocent
- * work mails full of trigger-looking words (test/fixtures/innocent-mails/README.md) and 2,400
- * ordinary mails (test/fixtures/ordinary-mails/README.md). The innocent rows the check warns on
+ * work mails full of trigger-looking words (test/fixtures/innocent-mails/README.md), 2,400
+ * ordinary mails (test/fixtures/ordinary-mails/README.md) and 1,320 dev mails
+ * (test/fixtures/dev-mails/README.md). The innocent rows the check warns on
  * may not grow, and the positives it finds may not shrink. When a change does better, lower
  * maxInnocentWarned or raise minFound to the new figure; when a change is worth a loss, say why
- * in its commit. All of these sets are the learned scorer's training data (scripts/train-model.ts),
- * so its finds here say nothing about new mail: they hold it, and the rules, against regressions.
+ * in its commit. All of these sets but the dev mails are the learned scorer's training data
+ * (scripts/train-model.ts), so its finds there say nothing about new mail: they hold it, and the
+ * rules, against regressions.
  */
 const SETS: ReadonlyArray<{ dir: string; rows: number; maxInnocentWarned: number; minFound: Readonly<Record<string, number>> }> = [
   { dir: 'sentences', rows: 9000, maxInnocentWarned: 114, minFound: { insult: 239, identity: 254, threat: 196, legal: 192, confidential: 288, tone: 138 } },
@@ -20,6 +22,7 @@ const SETS: ReadonlyArray<{ dir: string; rows: number; maxInnocentWarned: number
   { dir: 'look-alikes', rows: 600, maxInnocentWarned: 13, minFound: {} },
   { dir: 'innocent-mails', rows: 1800, maxInnocentWarned: 29, minFound: {} },
   { dir: 'ordinary-mails', rows: 2400, maxInnocentWarned: 24, minFound: {} },
+  { dir: 'dev-mails', rows: 1320, maxInnocentWarned: 21, minFound: { insult: 71, identity: 82, threat: 94, legal: 80, confidential: 92, tone: 65, profanity: 89 } },
 ];
 
 interface Row {
