@@ -115,14 +115,16 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * 0.610 at the session's start to 0.757 (threat 31 -> 64 of 95, identity 23 -> 51 of 96). The
  * exceptions for ordinary mail's drafts, surprises and routine (false alarms on 2,400 ordinary
  * mails 52 -> 24) took 431 more: at 223,948 bytes 308 left. The fourteenth session's rules from
- * the misses of h39 (hiding from compliance, sharing out tenders and holding a price floor between
- * rivals, cash kept off the job sheet, contempt by comparison, talking down, "long memories
- * about who"), negation after "can't believe", and shouting with one sign of exasperation took
- * 1,000 more: 22 finds on h39 and 4 on the older written sets, no false alarm more anywhere; on
- * h40-h41, written and measured that session and never read, 1 find more of 284 (F1 0.673 ->
- * 0.676). At 224,948 bytes, raised to 220 KiB: 332 left.
+ * the misses of h39-h41 (hiding from compliance, tenders shared out between rivals, cash kept off
+ * the job sheet, contempt by comparison, talking down, threats of a visit or of damage, blackmail
+ * by what one knows), negation after "can't believe", shouting with one sign of exasperation or a
+ * masked swear word, and legal's scorer threshold 0.8 -> 0.55 took 2,038 more. On h45-h47, three
+ * sets written that session and never read nor used to choose anything (660 mails), F1 went from
+ * 0.752 to 0.774 (legal 32 -> 43 of 67, most of it the threshold; the rules alone found 2 more),
+ * innocent mails flagged 11 of 284 before and after. At 225,986 bytes, raised to 221 KiB: 318
+ * left.
  */
-const CEILING_GZIP_BYTES = 220 * 1024;
+const CEILING_GZIP_BYTES = 221 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
