@@ -65,22 +65,23 @@ const MARKERS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** The key of a masked word in capitals ("F*CK"): swearing, so hostile. */
+const MASKED = '*';
 /**
  * Words that make capitals hostile rather than merely loud. Announcements and notices are
  * often written in capitals ("PLEASE NOTE THE NEW DIAL-IN NUMBER", "YOU WILL BE UNABLE TO SEND
  * E-MAIL"); shouting at someone carries exasperation ("WHY IS THIS STILL WRONG", "STOP EDITING
  * THE MASTER", "AS I HAVE SAID THREE TIMES"). A capitalized unit fires when it holds one of
- * these words or a run like "!!" or "?!".
+ * these words (or a masked one, MASKED) or a run like "!!" or "?!".
  */
-/** The key of a masked word in capitals ("F*CK"): swearing, so hostile. */
-const MASKED = '*';
-const HOSTILE: ReadonlySet<string> = new Set(
-  (
-    '* STOP NEVER AGAIN TOLD SAID ASKED WRONG SERIOUSLY RIDICULOUS UNACCEPTABLE IDIOT IDIOTS STUPID HELL DAMN CRAP ' +
+const HOSTILE: ReadonlySet<string> = new Set([
+  MASKED,
+  ...(
+    'STOP NEVER AGAIN TOLD SAID ASKED WRONG SERIOUSLY RIDICULOUS UNACCEPTABLE IDIOT IDIOTS STUPID HELL DAMN CRAP ' +
     'IMMEDIATELY LISTEN NOBODY UNDERSTAND FAULT BLAME SICK TIRED ENOUGH JOKE PATHETIC USELESS INCOMPETENT DUMB MORONS ' +
     'MORON LAZY RUDE SHUT WTF FUCK FUCKING FUCKED SHIT BULLSHIT BLOODY PISS PISSED'
   ).split(' '),
-);
+]);
 /**
  * Weaker signs of exasperation: two different ones ("YOUR FINAL WARNING", "WHY IS THIS STILL", "DONE
  * ASKING NICELY"), or one with a "??" / "?!" run, make capitals hostile. A bulletin's "FLOOD
