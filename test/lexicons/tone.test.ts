@@ -16,6 +16,11 @@ function tone(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['Oh how lovely, another audit request at 4pm on a Friday.', 'finally'],
+  ['With respect, and I use the word loosely, that was a mess.', 'sarcasm'],
+  ["I'll book it myself, since apparently no one else can read a calendar.", 'sarcasm'],
+  ["I've read your draft and I'm not sure whether to laugh or cry.", 'sarcasm'],
+  ['Perhaps next time you could manage the summary at least.', 'sarcasm'],
   ["I'm not sure what was unclear about 'Friday noon'.", 'not-sure-how-else'],
   ['It is now Tuesday. I look forward to your explanation.', 'sarcasm'],
   ["No problem, I'll just fix the rota myself then.", 'sarcasm'],
@@ -174,6 +179,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'Oh how lovely, another record month for the team!',
+  'Since no one else had signed up, I took the Friday slot.',
+  'Please use the template loosely, as a starting point.',
   "I'm not sure what the dress code is for Friday.",
   "Everyone is very busy this week, so I'll book the room myself.",
   'Next time we meet, can you check the booking system with me?',

@@ -90,7 +90,7 @@ const HOSTILE: ReadonlySet<string> = new Set([
 const EDGY: ReadonlySet<string> = new Set('WHY STILL LAST FINAL WARNING ALREADY TWICE TIMES THIRD NICELY ASKING DONE WHOEVER KEEPS EXCUSE EXCUSES'.split(' '));
 /** Warm capitals ("HAPPY BIRTHDAY", "CONGRATULATIONS", "THANK YOU") are celebration, not shouting. */
 const WARM: ReadonlySet<string> = new Set(
-  'HAPPY BIRTHDAY CONGRATULATIONS CONGRATS THANK THANKS WELCOME CELEBRATE PARTY CHEERS HOORAY YAY GO'.split(' '),
+  'HAPPY BIRTHDAY CONGRATULATIONS CONGRATS THANK THANKS WELCOME CELEBRATE PARTY CHEERS HOORAY YAY'.split(' '),
 );
 
 /** Capitalized legal boilerplate (licences, warranty disclaimers) is not shouting. */

@@ -35,6 +35,8 @@ const MUST_FLAG: Array<[string, string[]]> = [
   ['The scanner jammed AGAIN this morning. I AM DONE FIXING IT FOR THEM.', ['I AM DONE FIXING IT FOR THEM.']],
   // a masked swear word in capitals is swearing, so hostile
   ['WHO THE F*CK LEFT THE GATE OPEN. Cattle everywhere.', ['WHO THE F*CK LEFT THE GATE OPEN.']],
+  // GO is an ordinary verb in an angry sentence, not a cheer
+  ['AS I HAVE SAID TWICE, ORDERS GO IN BY NOON.', ['AS I HAVE SAID TWICE, ORDERS GO IN BY NOON.']],
 ];
 
 const MUST_NOT: string[] = [
@@ -58,6 +60,7 @@ const MUST_NOT: string[] = [
   'I AM DONE WITH THE ROTA FOR MAY. Copies are on the board.',
   // a product of variables is not a masked word
   'MULTIPLY A*B*C FOR EACH ROW OF THE SHEET',
+  'GO TEAM GO!!! WE WON THE BID',
   'STORM WARNING FOR THE COAST. THE WEATHER SERVICE HAS ISSUED A STORM WARNING FOR THE BAY AREA.',
   'HOW TO ENROLL: 1. Open the portal.',
   'I',
