@@ -22,7 +22,7 @@ const SETS: ReadonlyArray<{ dir: string; rows: number; maxInnocentWarned: number
   { dir: 'look-alikes', rows: 600, maxInnocentWarned: 13, minFound: {} },
   { dir: 'innocent-mails', rows: 1800, maxInnocentWarned: 29, minFound: {} },
   { dir: 'ordinary-mails', rows: 2400, maxInnocentWarned: 24, minFound: {} },
-  { dir: 'dev-mails', rows: 1320, maxInnocentWarned: 21, minFound: { insult: 71, identity: 82, threat: 94, legal: 80, confidential: 92, tone: 70, profanity: 89 } },
+  { dir: 'dev-mails', rows: 1320, maxInnocentWarned: 21, minFound: { insult: 71, identity: 82, threat: 97, legal: 81, confidential: 92, tone: 70, profanity: 89 } },
 ];
 
 interface Row {

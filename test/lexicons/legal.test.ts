@@ -17,6 +17,7 @@ function legal(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['Can you re-date the training certificates to last month before the audit?', 'backdating'],
   ['We keep two sets of minutes: the tidy one for the client and the real one.', 'off-the-books'],
   ['That payment stays off the company books, obviously.', 'off-the-books'],
   ["Don't flag this to the insurer until the claim is paid.", 'hide-from-regulator'],
@@ -211,6 +212,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'The treaty with Swiss Re (our reinsurer), dated 3 May, is attached.',
   // accounting words and placeholders in a form
   'The new rules push banks to take risky assets off the books faster.',
   'In the test screen, use "real data" if known and "fake data" (contracts, ids) if unknown.',

@@ -18,6 +18,9 @@ function threats(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ["You're going to regret speaking to my team like that.", 'regret'],
+  ['Miss the deadline again and I will set fire to their office, not joking.', 'violence'],
+  ['We know you are looking into our accounts. Inspectors have accidents too.', 'violence'],
   ["If she blocks the extension again I'll pop over to hers for a quiet word.", 'know-where-you-live'],
   ['Say that again in the meeting and we can sort it out in the car park.', 'violence'],
   ["Move my trolley one more time and next time it's your tyres.", 'violence'],
@@ -259,6 +262,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'Experienced drivers have accidents too, so please slow down on site.',
+  'We set fire to the old pallets at the bonfire night.',
   "I'll pop round to yours for a quick cuppa after work.",
   'We can sort out the lift share in the car park after the meeting.',
   'Next time it is your turn to bring the biscuits.',
