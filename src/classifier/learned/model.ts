@@ -119,9 +119,10 @@ export class LearnedModel {
       const p = 1 / (1 + Math.exp(-(this.bias[c]! + sums[c]! * scale)));
       // Every text with a word ended a sentence, so best[c] names a sentence here.
       if (p < this.threshold[c]!) continue;
-      // Function words ("your", "very", "i will") weigh but explain nothing to a reader: not named.
+      // Function words ("your", "very", "i will") and numbers ("60") weigh but explain nothing to a
+      // reader: not named.
       const heaviest = present
-        .filter((f) => this.weights[f * C + c]! > 0 && this.names[f]!.split(' ').some((w) => !FUNCTION_WORDS.has(w)))
+        .filter((f) => this.weights[f * C + c]! > 0 && this.names[f]!.split(' ').some((w) => !FUNCTION_WORDS.has(w) && !/^[0-9]+$/.test(w)))
         .sort((a, b) => this.weights[b * C + c]! - this.weights[a * C + c]!)
         .slice(0, 3)
         .map((f) => this.names[f]!);

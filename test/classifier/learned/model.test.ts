@@ -53,6 +53,14 @@ describe('learned/model', () => {
     assert.deepEqual(t?.words, ['regret', 'your review']);
   });
 
+  it('does not name a number as a reason, though it weighs', () => {
+    const numbers = new LearnedModel(['categories\tlegal', 'bias\t-3', 'threshold\t0.5', 'words\t1', '60\t9', 'shred\t1'].join('\n'));
+    const text = 'Shred 60 boxes';
+    const [s] = numbers.score(text, all(text));
+    assert.equal(s?.category, 'legal');
+    assert.deepEqual(s!.words, ['shred']);
+  });
+
   it('reads only the ranges given (the writer\u2019s own words)', () => {
     const text = 'Fine.\n> Shred it all.';
     assert.deepEqual(model.score(text, [[0, 5]]), []);
