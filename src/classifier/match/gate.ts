@@ -1,6 +1,6 @@
 import { Kind, fold } from '../normalize/fold.js';
 import { LEET } from '../normalize/tables.js';
-import { CAPITAL_I_CONTRACTIONS, CONTRACTIONS, tokenize, type Token } from '../normalize/tokenize.js';
+import { CAPITAL_I_CONTRACTIONS, CONTRACTIONS, TEXT_SPEAK, tokenize, type Token } from '../normalize/tokenize.js';
 import type { Atom } from './pattern.js';
 import { NAME_STOPWORDS } from './stopwords.js';
 
@@ -755,6 +755,11 @@ function withContractions(words: ReadonlyMap<number, number[]>): Map<number, num
   for (const [word, at] of [...CONTRACTIONS, ...CAPITAL_I_CONTRACTIONS]) {
     const atoms = [word, word.slice(0, at), word.slice(at)].flatMap((w) => words.get(hashOf(w)) ?? []);
     if (atoms.length > 0) out.set(hashOf(word), [...new Set(atoms)]);
+  }
+  // "u" is also "you" (the tokenizer's reading, TEXT_SPEAK).
+  for (const [short, full] of TEXT_SPEAK) {
+    const atoms = [short, full].flatMap((w) => words.get(hashOf(w)) ?? []);
+    if (atoms.length > 0) out.set(hashOf(short), [...new Set(atoms)]);
   }
   return out;
 }

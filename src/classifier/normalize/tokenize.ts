@@ -306,7 +306,7 @@ function simpleToken(text: string, s: number, e: number, hasLetter: boolean, has
   const c1 = raw.length > 1 ? raw.charCodeAt(1) : 0;
   const cap = c0 >= 0x41 && c0 <= 0x5a && (raw.length === 1 || (c1 >= 0x61 && c1 <= 0x7a));
   const tok: Token = { n, s, e, brk, cap, num: hasDigit, masked: false };
-  const alts = stretchedReadings(n);
+  const alts = readings(n);
   if (alts) tok.alts = alts;
   return tok;
 }
@@ -378,7 +378,7 @@ function makeToken(run: Piece[], text: string, brk: boolean): Token | null {
   const first = run[a]!;
   const cap = first.kind === Kind.Letter && isUpper(first.raw) && (a === b || isLower(run[a + 1]!.raw));
   const tok: Token = { n, s: first.s, e: run[b]!.e, brk, cap, num: hasDigit, masked };
-  const alts = stretchedReadings(n);
+  const alts = readings(n);
   if (alts) tok.alts = alts;
   return tok;
 }
@@ -421,6 +421,23 @@ function isLower(ch: string): boolean {
  * same letter read as two and as one (`shiiiit` -> `shiit`, `shit`; `asssss` -> `ass`, `as`).
  * English words never have a letter three times in a row, so this is safe.
  */
+/**
+ * Words typed the way texts are ("see u in the car park", "ur shifts are gone"), with the word
+ * each stands for, read as an alternative: the word itself is kept too. The sentence gate reads
+ * them the same way (match/gate.ts), so that it never passes less than the tokens hold. Not "r"
+ * (a list label, a mail encoding's "r=") nor "ya" (you, your or yeah).
+ */
+export const TEXT_SPEAK: ReadonlyMap<string, string> = new Map([
+  ['u', 'you'],
+  ['ur', 'your'],
+]);
+
+/** Other readings of a word: stretched letters read short, and text speak read in full. */
+function readings(n: string): string[] | undefined {
+  const full = TEXT_SPEAK.get(n);
+  return full === undefined ? stretchedReadings(n) : [full];
+}
+
 /** Longest stretched reading built (see stretchedReadings). */
 const MAX_READING = 256;
 

@@ -51,6 +51,15 @@ describe('SentenceGate', () => {
     assert.equal(text.slice(pieces[0], pieces[1]).trim(), 'Please shred all the records today.');
   });
 
+  it('reads "u" and "ur" as the tokenizer does, as "you" and "your" too', () => {
+    const { gate, trie } = build(['coming to you', 'your shifts']);
+    for (const text of ['get whats coming to u.', 'and ur shifts are gone']) {
+      assert.deepEqual(gate.pieces(text), [0, text.length], text);
+      assert.equal(matches(trie, tokenize(text)).length, 1, text);
+    }
+    assert.deepEqual(gate.pieces('A U-turn at the gate.'), []);
+  });
+
   it('needs every required term of a pattern in the same sentence', () => {
     const { gate } = build(['delete|shred ...3 emails|records']);
     assert.deepEqual(gate.pieces('Please shred it. The records are safe.'), []);

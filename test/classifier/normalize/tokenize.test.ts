@@ -69,6 +69,10 @@ describe('tokenize', () => {
     assert.deepEqual(toks.map((t) => t.cap), [true, false, false, false, false]);
   });
 
+  it('reads "u" and "ur" as "you" and "your" too, and keeps them', () => {
+    assert.deepEqual(tokenize('see u, ur call').map((t) => [t.n, t.alts]), [['see', undefined], ['u', ['you']], ['ur', ['your']], ['call', undefined]]);
+  });
+
   it('gives stretched words shorter readings', () => {
     assert.deepEqual(stretchedReadings('shiiiit'), ['shiit', 'shit']);
     assert.deepEqual(stretchedReadings('assss'), ['ass', 'as']);
