@@ -123,7 +123,8 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * 0.752 to 0.774 (legal 32 -> 43 of 67, most of it the threshold; the rules alone found 2 more),
  * innocent mails flagged 11 of 284 before and after. At 225,986 bytes, raised to 221 KiB: 318
  * left. Then rules from h42-h44's tone, threat and legal misses took 198 more, with no change on
- * h45-h47 (F1 0.774 still): at 226,184 bytes, 120 left.
+ * h45-h47 (F1 0.774 still): at 226,184 bytes, 120 left. Reading "u" and "ur" as "you" and
+ * "your" took 119: at 226,303 bytes, 1 left.
  */
 const CEILING_GZIP_BYTES = 221 * 1024;
 
