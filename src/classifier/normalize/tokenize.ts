@@ -45,6 +45,7 @@ interface Piece {
  * - Inside a word that has letters, digits and symbols read as letters (`sh1t`, `@ss`, `sh!t`).
  * - Runs of single letters with the same separator are joined (`f.u.c.k`, `s h i t`).
  * - Letters stretched three times or more get shorter readings as `alts` (`shiiiit`).
+ * - Text speak gets the word it stands for as `alts` (`u` -> `you`, TEXT_SPEAK).
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
