@@ -17,8 +17,8 @@ import { createClassifier } from '../../src/classifier/index.js';
  * rules, against regressions.
  */
 const SETS: ReadonlyArray<{ dir: string; rows: number; maxInnocentWarned: number; minFound: Readonly<Record<string, number>> }> = [
-  { dir: 'sentences', rows: 9000, maxInnocentWarned: 114, minFound: { insult: 239, identity: 254, threat: 197, legal: 192, confidential: 288, tone: 138 } },
-  { dir: 'blind-mails', rows: 4767, maxInnocentWarned: 21, minFound: { insult: 237, identity: 437, threat: 495, legal: 289, confidential: 305, tone: 234, profanity: 263 } },
+  { dir: 'sentences', rows: 9000, maxInnocentWarned: 114, minFound: { insult: 239, identity: 257, threat: 197, legal: 192, confidential: 288, tone: 138 } },
+  { dir: 'blind-mails', rows: 4767, maxInnocentWarned: 21, minFound: { insult: 237, identity: 445, threat: 495, legal: 289, confidential: 305, tone: 234, profanity: 263 } },
   { dir: 'look-alikes', rows: 600, maxInnocentWarned: 13, minFound: {} },
   { dir: 'innocent-mails', rows: 1800, maxInnocentWarned: 29, minFound: {} },
   { dir: 'ordinary-mails', rows: 2400, maxInnocentWarned: 24, minFound: {} },

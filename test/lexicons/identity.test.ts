@@ -16,6 +16,9 @@ function identity(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // a reason for the decision is no excuse: complaints feared, a support role, what clients assume
+  ["Keep Amira off the front desk, the headscarf puts some guests off and we don't need the complaints.", 'decision-on-trait'],
+  ["He's autistic, so let's move him to the support desk where clients won't see him.", 'decision-on-trait'],
   ['Last two hires went on maternity leave. Can we go for a bloke this time?', 'hiring-by-group'],
   // left out of what the others do, beside the trait
   ["Ravi phoned back. He's deaf, and the client lunch is at a noisy place. Let's go without him this time.", 'decision-on-trait'],
@@ -252,6 +255,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  "We received a complaint that a driver refused a passenger in a wheelchair; we're investigating.",
+  'Quick update on neurodiversity support: staff who are dyslexic can book coaching, no need to say why.',
+  "Priya is pregnant, but let's not assume she wants off the audit team. Ask her first.",
   'The last two quotes were too high. Can we go for a cheaper van this time?',
   "Ravi's on leave, so let's go without him this time and send him the notes.",
   // a health rule and a faith's hours respected
