@@ -124,9 +124,12 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * innocent mails flagged 11 of 284 before and after. At 225,986 bytes, raised to 221 KiB: 318
  * left. Then rules from h42-h44's tone, threat and legal misses took 198 more, with no change on
  * h45-h47 (F1 0.774 still): at 226,184 bytes, 120 left. Reading "u" and "ur" as "you" and
- * "your" took 119: at 226,303 bytes, 1 left.
+ * "your" took 119: at 226,303 bytes, 1 left. decision-on-trait's excuses narrowed to what
+ * excuses (a complaint received, not one feared; support given, not a support role) took 174, for
+ * 11 more finds on the written sets and none on h45-h47: raised to 222 KiB, at 226,477 bytes 851
+ * left.
  */
-const CEILING_GZIP_BYTES = 221 * 1024;
+const CEILING_GZIP_BYTES = 222 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
