@@ -255,6 +255,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  "My gran didn't learn to swim until she was far too old to compete.",
   "We received a complaint that a driver refused a passenger in a wheelchair; we're investigating.",
   'Quick update on neurodiversity support: staff who are dyslexic can book coaching, no need to say why.',
   "Priya is pregnant, but let's not assume she wants off the audit team. Ask her first.",
