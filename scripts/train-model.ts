@@ -34,12 +34,14 @@ export const TRAINING = ['test/fixtures/blind-mails', 'test/fixtures/sentences',
  * at least 0.8 (a warning needs the model fairly sure), but for legal. Legal's scores on clean
  * mail stay low: at 0.55 it adds 2 of those 8,140 mails, and on six written sets it had never
  * trained on (h39-h44, 1,320 mails) it found 29 more problems than the rules instead of 15, with
- * the same 2 false alarms; 0.5 added a third clean mail. Retraining can move scores, so they are
+ * the same 2 false alarms; 0.5 added a third clean mail. Identity went from 0.9 to 0.85 the same
+ * way: 5 more finds on those sets, no false alarm more, 1 clean mail more (room made for it by an
+ * age-remark exception). Retraining can move scores, so they are
  * checked again after each retraining (npm run eval:report gives the clean-mail rate). Insult and
  * tone are not scored: there the model added about as many false alarms on that mail as finds on
  * new written sets.
  */
-export const THRESHOLDS = { threat: 0.93, identity: 0.9, legal: 0.55, confidential: 0.8 } as const;
+export const THRESHOLDS = { threat: 0.93, identity: 0.85, legal: 0.55, confidential: 0.8 } as const;
 export const CATEGORIES = Object.keys(THRESHOLDS) as Array<keyof typeof THRESHOLDS>;
 /**
  * `words`: a text's feature sum is divided by the square root of its word count, but never of fewer

@@ -17,12 +17,12 @@ import { createClassifier } from '../../src/classifier/index.js';
  * rules, against regressions.
  */
 const SETS: ReadonlyArray<{ dir: string; rows: number; maxInnocentWarned: number; minFound: Readonly<Record<string, number>> }> = [
-  { dir: 'sentences', rows: 9000, maxInnocentWarned: 114, minFound: { insult: 239, identity: 257, threat: 197, legal: 192, confidential: 288, tone: 138 } },
-  { dir: 'blind-mails', rows: 4767, maxInnocentWarned: 21, minFound: { insult: 237, identity: 445, threat: 495, legal: 289, confidential: 305, tone: 234, profanity: 263 } },
+  { dir: 'sentences', rows: 9000, maxInnocentWarned: 114, minFound: { insult: 239, identity: 284, threat: 197, legal: 192, confidential: 288, tone: 138 } },
+  { dir: 'blind-mails', rows: 4767, maxInnocentWarned: 21, minFound: { insult: 237, identity: 455, threat: 495, legal: 289, confidential: 305, tone: 234, profanity: 263 } },
   { dir: 'look-alikes', rows: 600, maxInnocentWarned: 13, minFound: {} },
   { dir: 'innocent-mails', rows: 1800, maxInnocentWarned: 29, minFound: {} },
   { dir: 'ordinary-mails', rows: 2400, maxInnocentWarned: 24, minFound: {} },
-  { dir: 'dev-mails', rows: 1320, maxInnocentWarned: 21, minFound: { insult: 71, identity: 82, threat: 98, legal: 81, confidential: 92, tone: 70, profanity: 89 } },
+  { dir: 'dev-mails', rows: 1320, maxInnocentWarned: 21, minFound: { insult: 71, identity: 86, threat: 98, legal: 81, confidential: 92, tone: 70, profanity: 89 } },
 ];
 
 interface Row {
