@@ -418,11 +418,6 @@ function isLower(ch: string): boolean {
 }
 
 /**
- * Readings of a word whose letters were stretched: every run of three or more of the
- * same letter read as two and as one (`shiiiit` -> `shiit`, `shit`; `asssss` -> `ass`, `as`).
- * English words never have a letter three times in a row, so this is safe.
- */
-/**
  * Words typed the way texts are ("see u in the car park", "ur shifts are gone"), with the word
  * each stands for, read as an alternative: the word itself is kept too. The sentence gate reads
  * them the same way (match/gate.ts), so that it never passes less than the tokens hold. Not "r"
@@ -442,6 +437,11 @@ function readings(n: string): string[] | undefined {
 /** Longest stretched reading built (see stretchedReadings). */
 const MAX_READING = 256;
 
+/**
+ * Readings of a word whose letters were stretched: every run of three or more of the
+ * same letter read as two and as one (`shiiiit` -> `shiit`, `shit`; `asssss` -> `ass`, `as`).
+ * English words never have a letter three times in a row, so this is safe.
+ */
 export function stretchedReadings(n: string): string[] | undefined {
   let stretched = false;
   for (let k = 2; k < n.length; k++) {
