@@ -746,20 +746,20 @@ const FNV_PRIME = 0x01000193;
 const S_HASH = Math.imul(FNV_OFFSET ^ 115, FNV_PRIME);
 
 /**
- * The word atoms with the tokenizer's contractions typed without an apostrophe added: "dont" is
- * the two tokens "don t" (normalize/tokenize.ts), so the word "dont" stands for the atoms of both.
+ * The word atoms with the tokenizer's other readings of a word added: a contraction typed without
+ * its apostrophe ("dont" is the two tokens "don t", normalize/tokenize.ts) and text speak ("u" is
+ * also "you", TEXT_SPEAK) stand for their own atoms and those of what they are read as.
  */
 function withContractions(words: ReadonlyMap<number, number[]>): Map<number, number[]> {
   const out = new Map(words);
   // "ill" and "id" only sometimes split ("Ill bury him"); the gate may let a sentence through, never miss one.
-  for (const [word, at] of [...CONTRACTIONS, ...CAPITAL_I_CONTRACTIONS]) {
-    const atoms = [word, word.slice(0, at), word.slice(at)].flatMap((w) => words.get(hashOf(w)) ?? []);
+  const readAs: Array<[string, string[]]> = [
+    ...[...CONTRACTIONS, ...CAPITAL_I_CONTRACTIONS].map(([word, at]): [string, string[]] => [word, [word.slice(0, at), word.slice(at)]]),
+    ...[...TEXT_SPEAK].map(([short, full]): [string, string[]] => [short, [full]]),
+  ];
+  for (const [word, readings] of readAs) {
+    const atoms = [word, ...readings].flatMap((w) => words.get(hashOf(w)) ?? []);
     if (atoms.length > 0) out.set(hashOf(word), [...new Set(atoms)]);
-  }
-  // "u" is also "you" (the tokenizer's reading, TEXT_SPEAK).
-  for (const [short, full] of TEXT_SPEAK) {
-    const atoms = [short, full].flatMap((w) => words.get(hashOf(w)) ?? []);
-    if (atoms.length > 0) out.set(hashOf(short), [...new Set(atoms)]);
   }
   return out;
 }
