@@ -174,7 +174,7 @@ export const shoutingDetector: Detector = {
         open.end = end;
         return;
       }
-      open = { category: 'tone', rule: 'shouting', severity: 'medium', start, end, message: MESSAGE, suggestion: SUGGESTION };
+      open = shout(start, end);
       hits.push(open);
       if (!whole) open = null;
     };
@@ -207,17 +207,20 @@ export const shoutingDetector: Detector = {
       }
     });
     if (emphasis.length >= 2 && emphasisUnits >= 2) {
-      for (const w of emphasis) {
-        hits.push({ category: 'tone', rule: 'shouting', severity: 'medium', start: w.start, end: w.end, message: MESSAGE, suggestion: SUGGESTION });
-      }
+      for (const w of emphasis) hits.push(shout(w.start, w.end));
     }
     if (emphasis.length > 0) {
-      for (const u of edgy) hits.push({ category: 'tone', rule: 'shouting', severity: 'medium', start: u.start, end: u.end, message: MESSAGE, suggestion: SUGGESTION });
+      for (const u of edgy) hits.push(shout(u.start, u.end));
       if (edgy.length > 0) hits.sort((a, b) => a.start - b.start);
     }
     return hits;
   },
 };
+
+/** A shouting finding on text[start, end). */
+function shout(start: number, end: number): Hit {
+  return { category: 'tone', rule: 'shouting', severity: 'medium', start, end, message: MESSAGE, suggestion: SUGGESTION };
+}
 
 /** Whether text[from, to) is only white space. Bounded by the gap between two units. */
 function onlySpace(text: string, from: number, to: number): boolean {
