@@ -8,7 +8,7 @@ import { createClassifier } from '../../src/classifier/index.js';
  * (test/fixtures/sentences/README.md), 4,767 blind workplace mails (test/fixtures/blind-mails/
  * README.md), 600 innocent look-alikes (test/fixtures/look-alikes/README.md), 1,800 innocent
  * work mails full of trigger-looking words (test/fixtures/innocent-mails/README.md), 2,400
- * ordinary mails (test/fixtures/ordinary-mails/README.md) and 1,320 dev mails
+ * ordinary mails (test/fixtures/ordinary-mails/README.md) and 1,980 dev mails
  * (test/fixtures/dev-mails/README.md). The innocent rows the check warns on
  * may not grow, and the positives it finds may not shrink. When a change does better, lower
  * maxInnocentWarned or raise minFound to the new figure; when a change is worth a loss, say why
@@ -22,7 +22,7 @@ const SETS: ReadonlyArray<{ dir: string; rows: number; maxInnocentWarned: number
   { dir: 'look-alikes', rows: 600, maxInnocentWarned: 13, minFound: {} },
   { dir: 'innocent-mails', rows: 1800, maxInnocentWarned: 29, minFound: {} },
   { dir: 'ordinary-mails', rows: 2400, maxInnocentWarned: 24, minFound: {} },
-  { dir: 'dev-mails', rows: 1320, maxInnocentWarned: 21, minFound: { insult: 71, identity: 86, threat: 98, legal: 81, confidential: 92, tone: 70, profanity: 89 } },
+  { dir: 'dev-mails', rows: 1980, maxInnocentWarned: 25, minFound: { insult: 109, identity: 125, threat: 141, legal: 129, confidential: 144, tone: 109, profanity: 134 } },
 ];
 
 interface Row {
