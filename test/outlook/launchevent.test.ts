@@ -128,9 +128,12 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * excuses (a complaint received, not one feared; support given, not a support role) took 174, for
  * 11 more finds on the written sets and none on h45-h47: raised to 222 KiB, at 226,477 bytes 851
  * left. An age-remark exception and identity's scorer threshold 0.85 took 28: at 226,505 bytes,
- * 823 left.
+ * 823 left. The fifteenth session made insult a scored category (its 1,000 weighted words and pairs,
+ * 632 of them new to the model) for 5,144 more: on h45-h50, six sets never read nor used to choose
+ * anything (1,320 mails), insults found went 65 -> 77 of 123 for one false alarm more. Raised to
+ * 227 KiB: at 231,642 bytes, 806 left.
  */
-const CEILING_GZIP_BYTES = 222 * 1024;
+const CEILING_GZIP_BYTES = 227 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);

@@ -12,7 +12,7 @@ const VEILED = 'Tom, people who embarrass me in front of the board tend to find 
 
 describe('learned scorer in the check', () => {
   it('ships a model that scores threat, identity, legal and confidential', () => {
-    assert.deepEqual(learnedModel().categories, ['threat', 'identity', 'legal', 'confidential']);
+    assert.deepEqual(learnedModel().categories, ['threat', 'identity', 'legal', 'confidential', 'insult']);
     assert.ok(learnedModel().size > 1000);
   });
 
