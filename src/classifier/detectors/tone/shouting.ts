@@ -155,8 +155,6 @@ interface Unit {
   terminal: boolean;
   /** The unit ends with a run like "?!" or "??". */
   loud: boolean;
-  /** The unit ends with "!". */
-  bang: boolean;
 }
 
 const MESSAGE = 'Writing in capital letters reads as shouting, and the reader will react to the volume rather than the point.';
@@ -423,8 +421,7 @@ function makeUnit(text: string, from: number, to: number, terminal: boolean, lou
     if (w) words.push(w);
   }
   if (first < 0) return null;
-  const bang = terminal && last > 0 && (text.charCodeAt(last - 1) === 0x21 || text.charCodeAt(last - 1) === 0xff01);
-  return { start: first, end: last, words, wholeLine: false, terminal, loud, bang };
+  return { start: first, end: last, words, wholeLine: false, terminal, loud };
 }
 
 /** Classifies one white-space-separated token text[s, e). */
