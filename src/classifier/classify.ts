@@ -80,6 +80,11 @@ export function createClassifier(policy?: Policy): Classifier {
   return { classify: (draft) => classify(normalizeDraft(draft), p, phrases, DETECTORS) };
 }
 
+/** The single words of a lexicon set. */
+function setWords(name: string): string[] {
+  return parseTerms(`@${name}`, LEXICON_SETS)[0]!.flatMap((choice) => (choice.length === 1 && choice[0]!.kind === 'word' ? [choice[0]!.word] : []));
+}
+
 /**
  * The phrase side of a classifier: the lexicons and the policy's terms as rules, all their
  * patterns (and exceptions and the allow-list) in one trie, and the sentence gate over the rules.
@@ -153,7 +158,8 @@ export function compilePhrases(p: ResolvedPolicy): Phrases {
   }
   for (const phrase of p.allow) add(phrase, { rule: -1, exception: true });
   // The lexicons' intensifying swear words: every phrase reads through them (PhraseTrie.readThrough).
-  trie.readThrough(parseTerms('@intensifiers', LEXICON_SETS)[0]!.flatMap((choice) => (choice.length === 1 && choice[0]!.kind === 'word' ? [choice[0]!.word] : [])));
+  trie.readThrough(setWords('intensifiers'));
+  trie.preferMasked(setWords('masked-readings'));
   return { trie, gate, excusers, needed, rules, contentOnly: rules.every((r) => CONTENT_CATEGORIES.includes(r.category)) };
 }
 

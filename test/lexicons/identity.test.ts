@@ -16,6 +16,8 @@ function identity(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  // masked, in a way that fits no commonly masked swear word
+  ['Tell that sl*t from marketing to stop copying me in.', 'gendered-slur'],
   // a reason for the decision is no excuse: complaints feared, a support role, what clients assume
   ["Keep Amira off the front desk, the headscarf puts some guests off and we don't need the complaints.", 'decision-on-trait'],
   ["He's autistic, so let's move him to the support desk where clients won't see him.", 'decision-on-trait'],
@@ -255,6 +257,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  // a masked word is read as the swear word people mask ("S**T" is "shit", not a slur)
+  'I AM SO DONE WITH THIS S**T, third failed delivery this week.',
   "My gran didn't learn to swim until she was far too old to compete.",
   "We received a complaint that a driver refused a passenger in a wheelchair; we're investigating.",
   'Quick update on neurodiversity support: staff who are dyslexic can book coaching, no need to say why.',

@@ -100,6 +100,8 @@ export class PhraseTrie {
   /** Words a phrase reads through (see readThrough), and the same indexed for masked tokens. */
   private readonly through = new Set<string>();
   private throughMasked: Map<string, string[]> = new Map();
+  /** Words a masked token is read as alone when it fits one of them (see preferMasked). */
+  private preferred: Map<string, string[]> = new Map();
 
   /**
    * Words that phrases read through wherever they stand inside one: swearing used only to
@@ -109,6 +111,14 @@ export class PhraseTrie {
   readThrough(words: Iterable<string>): void {
     for (const w of words) this.through.add(w);
     this.throughMasked = maskIndexOf(this.through);
+  }
+
+  /**
+   * The words people mask ("f***", "s**t"): a masked token that fits one of them is read as those
+   * it fits and nothing else, as a reader reads it ("S**T" is never "slut", "f***" never "fire").
+   */
+  preferMasked(words: Iterable<string>): void {
+    this.preferred = maskIndexOf(words);
   }
 
   private readsThrough(t: Token): boolean {
@@ -315,14 +325,17 @@ export class PhraseTrie {
   /** A masked token (`f*ck`, `sh**`): each `*` stands for exactly one letter. */
   private stepMasked(node: Node, word: string, j: number, nodes: Node[], at: number[]): void {
     if (word[0] === '*') return;
+    // Read as the masked words it fits, if any (preferMasked); else every word that fits: "sl*t"
+    // may be "slut" for one rule and "slit" for another.
+    const readings = fitting(this.preferred, word);
     if (node.words) {
       node.maskIndex ??= maskIndexOf(node.words.keys());
-      // Every word that fits: "f***" may be "fire" for one rule and "fuck" for another.
-      for (const w of fitting(node.maskIndex, word)) nodes.push(node.words.get(w)!), at.push(j);
+      for (const w of fitting(node.maskIndex, word)) if (readings.length === 0 || readings.includes(w)) nodes.push(node.words.get(w)!), at.push(j);
     }
     if (node.stemList) {
       for (const [stem, target] of node.stemList) {
-        if (stem[0] === word[0] && stem.length <= word.length && fits(word, stem, stem.length)) nodes.push(target), at.push(j);
+        if (stem[0] !== word[0] || stem.length > word.length || !fits(word, stem, stem.length)) continue;
+        if (readings.length === 0 || readings.some((w) => w.startsWith(stem))) nodes.push(target), at.push(j);
       }
     }
   }

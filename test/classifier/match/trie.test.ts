@@ -4,9 +4,10 @@ import { parsePattern, parseTerms } from '../../../src/classifier/match/pattern.
 import { PhraseTrie, resolve } from '../../../src/classifier/match/trie.js';
 
 /** Builds a trie of rules (index = position) and returns the matched texts per rule. */
-function run(rules: Array<{ patterns: string[]; exceptions?: string[] }>, text: string, allow: string[] = [], through: string[] = []): string[] {
+function run(rules: Array<{ patterns: string[]; exceptions?: string[] }>, text: string, allow: string[] = [], through: string[] = [], preferred: string[] = []): string[] {
   const trie = new PhraseTrie();
   trie.readThrough(through);
+  trie.preferMasked(preferred);
   rules.forEach((r, rule) => {
     for (const p of r.patterns) for (const seq of parsePattern(p)) trie.add(seq, { rule, exception: false });
     for (const p of r.exceptions ?? []) for (const seq of parsePattern(p)) trie.add(seq, { rule, exception: true });
@@ -139,5 +140,14 @@ describe('PhraseTrie: masked tokens', () => {
   it('follows every word and stem a masked token fits, not only the first', () => {
     const rules = [{ patterns: ['fire'] }, { patterns: ['fuck*'] }, { patterns: ['shut'] }, { patterns: ['shit'] }];
     assert.deepEqual(run(rules, 'f*** it, sh*t').sort(), ['0:f***', '1:f***', '2:sh*t', '3:sh*t']);
+  });
+
+  it('reads a masked token that fits a preferred word as the preferred words it fits alone', () => {
+    const rules = [{ patterns: ['that slut'] }, { patterns: ['shit'] }, { patterns: ['fire'] }, { patterns: ['fuck*'] }, { patterns: ['slit'] }];
+    const preferred = ['shit', 'fuck', 'fucking'];
+    // "s**t" fits shit (preferred) and slut: read as shit only; "f***ing" fits the stem fuck* through "fucking".
+    assert.deepEqual(run(rules, 'that s**t, f*** it, f***ing', [], [], preferred).sort(), ['1:s**t', '3:f***', '3:f***ing']);
+    // "sl*t" fits no preferred word: every word it fits, as before.
+    assert.deepEqual(run(rules, 'that sl*t', [], [], preferred).sort(), ['0:that sl*t', '4:sl*t']);
   });
 });
