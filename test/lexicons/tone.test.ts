@@ -16,6 +16,9 @@ function tone(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['The rota is on the shared drive, as you would have seen had you opened the link.', 'sarcasm'],
+  ["I'm taking silence as a yes, so the new layout goes live Monday.", 'take-that-as-no'],
+  ["Not sure which part of 'no site visits without a booking' was unclear.", 'not-sure-how-else'],
   ['Oh how lovely, another audit request at 4pm on a Friday.', 'finally'],
   ['With respect, and I use the word loosely, that was a mess.', 'sarcasm'],
   ["I'll book it myself, since apparently no one else can read a calendar.", 'sarcasm'],
@@ -179,6 +182,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  "Don't take silence as agreement: chase each supplier for a written yes.",
+  'Never take silence to mean consent in a safeguarding case.',
   'Oh how lovely, another record month for the team!',
   'Since no one else had signed up, I took the Friday slot.',
   'Please use the template loosely, as a starting point.',
