@@ -16,6 +16,11 @@ function insults(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ["Their new surveyor isn't exactly bright, so check every figure.", 'idiot'],
+  ['Mia is not very intelligent and the client has noticed.', 'idiot'],
+  ['The apprentice is a bit dim, to be honest.', 'stupid-person'],
+  ['Tell that grubby little weasel in procurement to stop ringing me.', 'person-label'],
+  ['Honestly, the new planner is a total weirdo.', 'person-is-label'],
   ['Lovely guy, not one working brain cell.', 'stupid-person'],
   ['He has the attention span of a gnat.', 'stupid-person'],
   ['I honestly wonder how she ever qualified.', 'stupid-person'],
@@ -202,6 +207,10 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  "I'm a bit of a weirdo about colour-coded spreadsheets.",
+  "I'm such a bit of a muppet with the new till.",
+  'Jon is not very clever with passwords, so set him up with the manager app.',
+  'The stairwell is not very bright after six; facilities are on it.',
   'The portal is a glorified spreadsheet, but it works.',
   'The brain of a bee has about a million neurons.',
   'Her expectations of the new system are high.',
