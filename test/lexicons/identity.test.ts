@@ -16,6 +16,13 @@ function identity(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['Give the rota job to the Polish lad in stores, they are all great with logistics.', 'group-stereotype'],
+  ["Typical. You Americans always love a lawsuit.", 'group-stereotype'],
+  ["Don't bother with a late slot for Amir, he'll be off praying again.", 'group-stereotype'],
+  ['He is moody again today, must be her time of the month, says Jo.', 'gendered-slur'],
+  ['Shortlist candidates ideally under 35 for the field sales role.', 'age-remark'],
+  ['Honestly, at his age he is unlikely to ever learn the new system.', 'age-remark'],
+  ['Anybody over 50 simply cannot adapt to agile, so skip them.', 'age-remark'],
   // masked, in a way that fits no commonly masked swear word
   ['Tell that sl*t from marketing to stop copying me in.', 'gendered-slur'],
   // a reason for the decision is no excuse: complaints feared, a support role, what clients assume
@@ -257,6 +264,10 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  "It's that time of the month again: timesheets are due on Friday.",
+  'Keep each talk ideally under 20 minutes and the deck under 30 slides.',
+  'Hire two engineers, ideally under 90k each including on-costs.',
+  'Amir will be at prayers at one on Friday, so the pour starts at two.',
   // a masked word is read as the swear word people mask ("S**T" is "shit", not a slur)
   'I AM SO DONE WITH THIS S**T, third failed delivery this week.',
   "My gran didn't learn to swim until she was far too old to compete.",
