@@ -18,6 +18,11 @@ function threats(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['Tell Jordan he had better drop the grievance if he knows what is good for him.', 'ultimatum'],
+  ['You two in purchasing should watch your backs at the depot.', 'watch-your-back'],
+  ["Say that again and I'll batter him.", 'violence'],
+  ['Next time he mouths off I will drag him out by his ear.', 'violence'],
+  ["We've got your home address on file and we're not afraid to use it.", 'know-where-you-live'],
   ["You're going to regret speaking to my team like that.", 'regret'],
   ['Miss the deadline again and I will set fire to their office, not joking.', 'violence'],
   ['We know you are looking into our accounts. Inspectors have accidents too.', 'violence'],
@@ -262,6 +267,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  "I've got a label maker and I'm not afraid to use it.",
+  'The coach knows what is good for him: rest, fluids and an early night.',
   'Experienced drivers have accidents too, so please slow down on site.',
   'We set fire to the old pallets at the bonfire night.',
   "I'll pop round to yours for a quick cuppa after work.",
