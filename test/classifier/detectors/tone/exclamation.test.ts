@@ -25,6 +25,9 @@ const CASES: Array<[string, Array<[string, Severity]>]> = [
   ['Happy birthday Sam!!!!', [['!!!!', 'low']]],
   ['See you there!! Bring snacks!!', [['!!', 'low'], ['!!', 'low']]],
   ['Wait, what?!?', [['?!?', 'low']]],
+  // a mixed run alone is surprise as often as exasperation
+  ['The Q3 numbers came in 40% up??!!', [['??!!', 'low']]],
+  ['Mr Lay on the cover of the magazine!!!???', [['!!!???', 'low']]],
   // cue words count as whole words only: "wrongdoing", "nowhere", "shell" are not exasperation
   ['They paid the fine and admitted no wrongdoing?!?', [['?!?', 'low']]],
   ['The shell script ran fine!!!', [['!!!', 'low']]],
