@@ -28,10 +28,12 @@ export const MODEL_PATH = join(root, 'lexicons', 'learned', 'en.tsv');
 export const TRAINING = ['test/fixtures/blind-mails', 'test/fixtures/sentences', 'test/fixtures/innocent-mails', 'test/fixtures/look-alikes', 'test/fixtures/ordinary-mails'];
 /**
  * The categories the model scores, each with the score from which it reports. The thresholds are
- * the lowest values of a grid (0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99) at which, together,
- * the model adds at most one flagged mail to the 8,140 clean mails of the shared corpus (the `[]`
+ * the lowest values of a grid (0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99) at which the
+ * category adds at most one flagged mail to the 8,140 clean mails of the shared corpus (the `[]`
  * rows of aeslc-enron, spamassassin-easy-ham and workplace-dev: measured, never trained on), and
- * at least 0.8 (a warning needs the model fairly sure), but for legal. Legal's scores on clean
+ * at least 0.8 (a warning needs the model fairly sure), but for legal. Threat went from 0.93 to
+ * 0.9 once there was room in the clean-mail budget: on the nine dev sets (below) 6 more finds,
+ * no false alarm, 1 clean mail (a get-out-the-vote note). Legal's scores on clean
  * mail stay low: at 0.55 it adds 2 of those 8,140 mails, and on six written sets it had never
  * trained on (h39-h44, 1,320 mails) it found 29 more problems than the rules instead of 15, with
  * the same 2 false alarms; 0.5 added a third clean mail. Identity went from 0.9 to 0.85 the same
@@ -43,7 +45,7 @@ export const TRAINING = ['test/fixtures/blind-mails', 'test/fixtures/sentences',
  * clean-mail rate). Tone is not scored: even at 0.95 it adds 3 clean mails for 2 to 7 finds per
  * 660 written mails.
  */
-export const THRESHOLDS = { threat: 0.93, identity: 0.85, legal: 0.55, confidential: 0.8, insult: 0.85 } as const;
+export const THRESHOLDS = { threat: 0.9, identity: 0.85, legal: 0.55, confidential: 0.8, insult: 0.85 } as const;
 export const CATEGORIES = Object.keys(THRESHOLDS) as Array<keyof typeof THRESHOLDS>;
 /**
  * `words`: a text's feature sum is divided by the square root of its word count, but never of fewer
