@@ -125,6 +125,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'Our penetration test summary is available under NDA; I will send the form today.',
+  'A reminder that the half-year figures are embargoed until the results call, so no comments to customers.',
   // drafts, surprises, promises and handled abuse, with the reason said after the request or before it
   "Please don't forward this draft timetable yet, two teachers still have to confirm their rooms.",
   'Not for circulation yet: this is the first draft of the volunteer handbook.',
