@@ -264,6 +264,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  'The parrot in ward 2 is a total psycho, so use the thick gloves.',
   "It's that time of the month again: timesheets are due on Friday.",
   'Keep each talk ideally under 20 minutes and the deck under 30 slides.',
   'Hire two engineers, ideally under 90k each including on-costs.',

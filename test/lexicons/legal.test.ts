@@ -212,6 +212,10 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'From Monday, holiday requests go through the HR portal rather than by email.',
+  'We are planning a surprise leaving do for Priya. Please do not mention it on the team chat!',
+  'The client asked us to delete all their records at the end of the contract, so please run the purge and send the deletion certificate.',
+  'A few invoices were backdated automatically by the old system during the migration; IT has a ticket open.',
   'The treaty with Swiss Re (our reinsurer), dated 3 May, is attached.',
   // accounting words and placeholders in a form
   'The new rules push banks to take risky assets off the books faster.',

@@ -182,6 +182,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'Forwarding the post below, which a contractor left on our page. This is completely unacceptable and I have reported it to HR.',
+  "I've told him it's unacceptable and he has been suspended pending a hearing.",
   "Don't take silence as agreement: chase each supplier for a written yes.",
   'Never take silence to mean consent in a safeguarding case.',
   'Oh how lovely, another record month for the team!',
