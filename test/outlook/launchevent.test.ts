@@ -131,9 +131,13 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * 823 left. The fifteenth session made insult a scored category (its 1,000 weighted words and pairs,
  * 632 of them new to the model) for 5,144 more: on h45-h50, six sets never read nor used to choose
  * anything (1,320 mails), insults found went 65 -> 77 of 123 for one false alarm more. Raised to
- * 227 KiB: at 231,642 bytes, 806 left.
+ * 227 KiB: at 231,642 bytes, 806 left. That session's rules and exceptions from the misses and
+ * false alarms of h51-h53 (masked words read as the word people mask, age in a brief, the
+ * reader's own group, threats of a visit with a home address, misconduct condemned and acted on,
+ * and more) took 1,317 more: 44 more finds and 10 fewer false alarms on the written sets, none
+ * either way on h45-h50. Raised to 228 KiB: at 232,959 bytes, 513 left.
  */
-const CEILING_GZIP_BYTES = 227 * 1024;
+const CEILING_GZIP_BYTES = 228 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
