@@ -120,7 +120,7 @@ describe('createClassifier', () => {
     assert.equal(quoted!.suggestion, undefined, 'no rewording offered for words that are not the writer\'s');
     assert.deepEqual(rules('My neighbour texted "I know where you live" last night.'), ['threat/know-where-you-live:low:inform']);
     // The same words as the writer's own.
-    assert.deepEqual(rules('Our technician is a useless idiot.'), ['insult/incompetent-person:medium:warn']);
+    assert.deepEqual(rules('Our technician is a useless idiot.'), ['insult/person-is-label:medium:warn']);
     // A slur is written out all the same; a quoted leak still leaks; swearing stays swearing.
     assert.deepEqual(rules('He told me "that idea is r3tarded" in the meeting.'), ['identity/ableist-slur:high:warn']);
     assert.deepEqual(rules("She said \"Tom's salary is $180k\" at lunch."), ['confidential/named-pay:high:warn']);
