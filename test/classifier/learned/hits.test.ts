@@ -11,7 +11,7 @@ const classifier = createClassifier();
 const VEILED = 'Tom, people who embarrass me in front of the board tend to find their next review a lot harder. Think about that before Thursday.';
 
 describe('learned scorer in the check', () => {
-  it('ships a model that scores threat, identity, legal and confidential', () => {
+  it('ships a model that scores threat, identity, legal, confidential and insult', () => {
     assert.deepEqual(learnedModel().categories, ['threat', 'identity', 'legal', 'confidential', 'insult']);
     assert.ok(learnedModel().size > 1000);
   });
