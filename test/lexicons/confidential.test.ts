@@ -17,6 +17,11 @@ function confidential(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['Quick one: Priya is starting chemotherapy in May, so plan cover for her accounts.', 'health'],
+  ['The desk move is because of his epilepsy, facilities know.', 'health'],
+  ['We are buying Northgate. Nothing leaves this thread until signing.', 'secrecy-request'],
+  ['Margins fell again. Nobody outside this email, please.', 'secrecy-request'],
+  ["Don't repeat any of this to the store managers.", 'secrecy-request'],
   // silence asked for in other words
   ["Tom is on 52k now after the regrade. Don't say where you heard it.", 'secrecy-request'],
   ['Not a word to the drivers until the depot meeting.', 'secrecy-request'],
@@ -125,6 +130,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'Her cancer research group won the grant, congratulations to the whole lab.',
+  "Don't repeat this mistake on the next install: check the valve first.",
+  'Please do not forward this draft rota yet; two nurses still have swaps pending.',
   'Our penetration test summary is available under NDA; I will send the form today.',
   'A reminder that the half-year figures are embargoed until the results call, so no comments to customers.',
   // drafts, surprises, promises and handled abuse, with the reason said after the request or before it
