@@ -17,6 +17,9 @@ function legal(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['The pressure test failed, so substitute the certificates from the previous unit.', 'falsify-records'],
+  ['The true set of ledgers stays with me until the VAT inspection is done.', 'falsify-records'],
+  ['If the HSE ring, that side of it never comes up.', 'hide-from-regulator'],
   ['Can you re-date the training certificates to last month before the audit?', 'backdating'],
   ['We keep two sets of minutes: the tidy one for the client and the real one.', 'off-the-books'],
   ['That payment stays off the company books, obviously.', 'off-the-books'],
@@ -212,6 +215,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'Copy the readings from the calibration sheet into the log.',
+  'I printed a second set of sheets for the auditors, they are on the table.',
+  'Swap in the figures from the new forecast before Friday.',
   'From Monday, holiday requests go through the HR portal rather than by email.',
   'We are planning a surprise leaving do for Priya. Please do not mention it on the team chat!',
   'The client asked us to delete all their records at the end of the contract, so please run the purge and send the deletion certificate.',
