@@ -18,6 +18,10 @@ function threats(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['Nobody snitches round here, and we will know who squealed.', 'watch-your-back'],
+  ["Push this grievance and you'll find out how quickly things turn sour for you.", 'regret'],
+  ["If I go, I'll bring the whole board down with me.", 'regret'],
+  ["Careful: we've got dirt on the lot of you.", 'blackmail'],
   ['Tell Jordan he had better drop the grievance if he knows what is good for him.', 'ultimatum'],
   ['You two in purchasing should watch your backs at the depot.', 'watch-your-back'],
   ["Say that again and I'll batter him.", 'violence'],
@@ -267,6 +271,10 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'If the launch slips, it will take the whole quarter down with it.',
+  "I've got plenty on this week, can we move the call?",
+  'Nobody talks in this meeting unless they hold the mic.',
+  "We'll know who told the survey team once the results close.",
   "I've got a label maker and I'm not afraid to use it.",
   'The coach knows what is good for him: rest, fluids and an early night.',
   'Experienced drivers have accidents too, so please slow down on site.',
