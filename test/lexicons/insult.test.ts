@@ -16,6 +16,8 @@ function insults(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['Honestly, Gavin is a complete plank.', 'person-is-label'],
+  ['What a chump, he signed it without reading.', 'person-label'],
   ["Their new surveyor isn't exactly bright, so check every figure.", 'idiot'],
   ['Mia is not very intelligent and the client has noticed.', 'idiot'],
   ['The apprentice is a bit dim, to be honest.', 'stupid-person'],
@@ -207,6 +209,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  'The raffle prize is a mug and a tea towel.',
+  'The footbridge is a plank over the ditch, so wear boots.',
   "I'm a bit of a weirdo about colour-coded spreadsheets.",
   "I'm such a bit of a muppet with the new till.",
   'Jon is not very clever with passwords, so set him up with the manager app.',

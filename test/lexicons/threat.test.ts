@@ -18,6 +18,8 @@ function threats(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ["Say that again and I'll stove your head in.", 'violence'],
+  ["Trust me, you don't want to make an enemy of me.", 'watch-your-back'],
   ['Nobody snitches round here, and we will know who squealed.', 'watch-your-back'],
   ["Push this grievance and you'll find out how quickly things turn sour for you.", 'regret'],
   ["If I go, I'll bring the whole board down with me.", 'regret'],
@@ -271,6 +273,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  "I don't want to make an enemy of the new landlord, so I'll be polite.",
   'If the launch slips, it will take the whole quarter down with it.',
   "I've got plenty on this week, can we move the call?",
   'Nobody talks in this meeting unless they hold the mic.',
