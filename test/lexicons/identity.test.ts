@@ -16,6 +16,12 @@ function identity(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ["Put Wei on the numbers, she's Chinese so she'll be brilliant at it.", 'group-stereotype'],
+  ['Come on, be a real man and stop moaning about the cold.', 'group-stereotype'],
+  ['Older people just cannot use computers, so skip them for the pilot.', 'group-stereotype'],
+  ['Women should not be on building sites, it is too rough.', 'group-stereotype'],
+  ["His accent will put customers off, give the calls to someone else.", 'national-origin'],
+  ['We want a younger face for the relaunch campaign.', 'age-remark'],
   ['Give the rota job to the Polish lad in stores, they are all great with logistics.', 'group-stereotype'],
   ["Typical. You Americans always love a lawsuit.", 'group-stereotype'],
   ["Don't bother with a late slot for Amir, he'll be off praying again.", 'group-stereotype'],
@@ -264,6 +270,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  "She's French and she'll be in Paris that week, so move the review.",
+  "He's not a real man, he's a robot in the film.",
+  'The background noise puts callers off, so use the quiet room.',
   'The parrot in ward 2 is a total psycho, so use the thick gloves.',
   "It's that time of the month again: timesheets are due on Friday.",
   'Keep each talk ideally under 20 minutes and the deck under 30 slides.',
