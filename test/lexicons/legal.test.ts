@@ -17,6 +17,12 @@ function legal(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['Ensure the memo never sees the light of day.', 'cover-up'],
+  ['Settle it in cash so there is no paper trail.', 'cover-up'],
+  ["Book the fee as training so it doesn't stand out.", 'cover-up'],
+  ['Could you just misplace those receipts?', 'destroy-evidence'],
+  ['Pad the mileage a bit, finance never check.', 'nobody-will-notice'],
+  ['We all agreed to 6% with the other distributors at the trade fair.', 'price-fixing'],
   ['The pressure test failed, so substitute the certificates from the previous unit.', 'falsify-records'],
   ['The true set of ledgers stays with me until the VAT inspection is done.', 'falsify-records'],
   ['If the HSE ring, that side of it never comes up.', 'hide-from-regulator'],
@@ -215,6 +221,11 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'That prototype will never see the light of day, sadly.',
+  'We must leave an audit trail for every change to the register.',
+  "There's no paper trail for this expense, can you find the receipt?",
+  'We all agreed on the venue with the other agencies in the consortium.',
+  'I always lose the file I need on this laptop.',
   'Copy the readings from the calibration sheet into the log.',
   'I printed a second set of sheets for the auditors, they are on the table.',
   'Swap in the figures from the new forecast before Friday.',
