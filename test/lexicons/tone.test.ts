@@ -16,6 +16,7 @@ function tone(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ["I'm not angry, I'm just disappointed in how the launch was handled.", 'sarcasm'],
   ['The rota is on the shared drive, as you would have seen had you opened the link.', 'sarcasm'],
   ["I'm taking silence as a yes, so the new layout goes live Monday.", 'take-that-as-no'],
   ["Not sure which part of 'no site visits without a booking' was unclear.", 'not-sure-how-else'],
