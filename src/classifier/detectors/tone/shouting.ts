@@ -437,17 +437,27 @@ function classify(text: string, s: number, e: number): Word | null {
   let codeish = false;
   // `*` inside a word of capitals masks a letter of a swear word ("F*CK", "SH*T"), not code.
   let masks = 0;
-  // The longest run of letters between masks: "A*B*C" (a product) has none of two.
+  // The longest run of letters between masks: "A*B*C" (a product) has none of two. A run of two
+  // or more masks ("S**T") hides a word all the same.
   let run = 0;
   let longestRun = 0;
+  let maskRun = 0;
+  let longestMaskRun = 0;
   let lowerThenUpper = false;
   let prevLower = false;
   let key = '';
   for (let k = a; k < b; k++) {
     const ch = text[k]!;
     const code = text.charCodeAt(k);
+    if (ch === '*' && k > a && k < b - 1) {
+      masks++;
+      if (++maskRun > longestMaskRun) longestMaskRun = maskRun;
+      run = 0;
+      prevLower = false;
+      continue;
+    }
+    maskRun = 0;
     if (code >= 0x30 && code <= 0x39) codeish = true;
-    else if (ch === '*' && k > a && k < b - 1) masks++;
     else if ('_/\\@=#:<>{}[]|~^$%&+*'.includes(ch)) codeish = true;
     else if (ch === '.' && k > a && k < b - 1) codeish = true;
     else if (isUpperChar(ch)) {
@@ -465,7 +475,7 @@ function classify(text: string, s: number, e: number): Word | null {
     prevLower = false;
     run = 0;
   }
-  if (masks > 0 && !codeish && lowerCount === 0 && longestRun >= 2) return { kind: 'caps', key: MASKED, letters: upper + masks, start: a, end: b };
+  if (masks > 0 && !codeish && lowerCount === 0 && (longestRun >= 2 || longestMaskRun >= 2)) return { kind: 'caps', key: MASKED, letters: upper + masks, start: a, end: b };
   if (codeish || masks > 0 || upper + lowerCount === 0) return { kind: 'neutral', key: '', letters: 0, start: a, end: b };
   if (lowerCount > 0) {
     // "KPIs", "URLs": an acronym with a plural s.

@@ -35,6 +35,8 @@ const MUST_FLAG: Array<[string, string[]]> = [
   ['The scanner jammed AGAIN this morning. I AM DONE FIXING IT FOR THEM.', ['I AM DONE FIXING IT FOR THEM.']],
   // a masked swear word in capitals is swearing, so hostile
   ['WHO THE F*CK LEFT THE GATE OPEN. Cattle everywhere.', ['WHO THE F*CK LEFT THE GATE OPEN.']],
+  // two masks in a row hide a word as well as one does
+  ['I AM SO DONE WITH THIS S**T. Third failed delivery.', ['I AM SO DONE WITH THIS S**T.']],
   // GO is an ordinary verb in an angry sentence, not a cheer
   ['AS I HAVE SAID TWICE, ORDERS GO IN BY NOON.', ['AS I HAVE SAID TWICE, ORDERS GO IN BY NOON.']],
 ];
