@@ -135,9 +135,14 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * false alarms of h51-h53 (masked words read as the word people mask, age in a brief, the
  * reader's own group, threats of a visit with a home address, misconduct condemned and acted on,
  * and more) took 1,317 more: 20 more finds and 12 fewer false alarms on the written sets, none
- * either way on h45-h50. Raised to 228 KiB: at 232,959 bytes, 513 left.
+ * either way on h45-h50. Raised to 228 KiB: at 232,959 bytes, 513 left. Then more of h51-h53's
+ * families (health treatments, hush in other words, swapped results, a second set of books,
+ * threats of exposure) and common wording probed by hand (labels such as plank and dork, "kick
+ * your head in", "a real man", "never sees the light of day", "no paper trail") took 1,384
+ * more, for 2 more confidential finds on h45-h50 and 24 on the written sets, no false alarm
+ * more: 229 KiB, at 234,343 bytes 153 left.
  */
-const CEILING_GZIP_BYTES = 228 * 1024;
+const CEILING_GZIP_BYTES = 229 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
