@@ -139,8 +139,8 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * families (health treatments, hush in other words, swapped results, a second set of books,
  * threats of exposure) and common wording probed by hand (labels such as plank and dork, "kick
  * your head in", "a real man", "never sees the light of day", "no paper trail") took 1,384
- * more, for 2 more confidential finds on h45-h50 and 24 on the written sets, no false alarm
- * more: 229 KiB, at 234,343 bytes 153 left.
+ * more, for 2 more confidential finds on h45-h50 and 15 on the written sets, one innocent row more
+ * warned (it names a colleague's ADHD): 229 KiB, at 234,343 bytes 153 left.
  */
 const CEILING_GZIP_BYTES = 229 * 1024;
 
