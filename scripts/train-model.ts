@@ -14,8 +14,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 import { findSegments, rangesOutside } from '../src/classifier/segment/segment.js';
 import { foldWord, pairHash, scanWords } from '../src/classifier/learned/words.js';
+import { readSets } from '../src/classifier/lexicons/entry.js';
 import { Rng } from '../bench/rng.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,25 +29,20 @@ export const MODEL_PATH = join(root, 'lexicons', 'learned', 'en.tsv');
  */
 export const TRAINING = ['test/fixtures/blind-mails', 'test/fixtures/sentences', 'test/fixtures/innocent-mails', 'test/fixtures/look-alikes', 'test/fixtures/ordinary-mails'];
 /**
- * The categories the model scores, each with the score from which it reports. The thresholds are
- * the lowest values of a grid (0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99) at which the
- * category adds at most one flagged mail to the 8,140 clean mails of the shared corpus (the `[]`
- * rows of aeslc-enron, spamassassin-easy-ham and workplace-dev: measured, never trained on), and
- * at least 0.8 (a warning needs the model fairly sure), but for legal. Threat went from 0.93 to
- * 0.9 once there was room in the clean-mail budget: on the nine dev sets (below) 6 more finds,
- * no false alarm, 1 clean mail (a get-out-the-vote note). Legal's scores on clean
- * mail stay low: at 0.55 it adds 2 of those 8,140 mails, and on six written sets it had never
- * trained on (h39-h44, 1,320 mails) it found 29 more problems than the rules instead of 15, with
- * the same 2 false alarms; 0.5 added a third clean mail. Identity went from 0.9 to 0.85 the same
- * way: 5 more finds on those sets, no false alarm more, 1 clean mail more (room made for it by an
- * age-remark exception). Insult at 0.85, its lowest grid value adding at most one clean mail: on
- * nine written sets it never trained on (h39-h44, h51-h53, 1,980 mails) it found 16 insults the
- * rules missed, with 1 false alarm (lower, clean mail rose fast: 4 at 0.8, 9 at 0.65). Retraining
- * can move scores, so they are checked again after each retraining (npm run eval:report gives the
- * clean-mail rate). Tone is not scored: even at 0.95 it adds 3 clean mails for 2 to 7 finds per
- * 660 written mails.
+ * The categories the model scores, each with the score from which it reports: the lowest value of
+ * a grid (0.5, 0.55, ... 0.8, 0.85, 0.9, 0.93, 0.95, 0.97) at which the category adds at most one
+ * flagged mail to the 8,140 clean mails of the shared corpus (the `[]` rows of aeslc-enron,
+ * spamassassin-easy-ham and workplace-dev: measured, never trained on), and at least 0.8 (a
+ * warning needs the model fairly sure); legal, whose scores on clean mail stay low, from 0.55 with
+ * at most two (0.5 adds two as well, finds 3 more on the dev sets below, and warns on one more of
+ * the written ordinary mails: "I told them about the late VAT return ourselves"). Measured each
+ * time on the nine dev sets, which the model never trains on (h39-h44, h51-h53, 1,980 mails):
+ * together the thresholds below find 204 problems the rules missed, with 8 false alarms, and add
+ * 5 clean mails. Retraining moves scores, so they are chosen again after
+ * each retraining (npm run eval:report gives the clean-mail rate). Tone is not scored: even at
+ * 0.95 it adds 3 clean mails for 2 to 7 finds per 660 written mails.
  */
-export const THRESHOLDS = { threat: 0.9, identity: 0.85, legal: 0.55, confidential: 0.8, insult: 0.85 } as const;
+export const THRESHOLDS = { threat: 0.9, identity: 0.85, legal: 0.55, confidential: 0.8, insult: 0.9 } as const;
 export const CATEGORIES = Object.keys(THRESHOLDS) as Array<keyof typeof THRESHOLDS>;
 /**
  * `words`: a text's feature sum is divided by the square root of its word count, but never of fewer
@@ -85,16 +82,18 @@ export function trainingDigest(files: Array<[string, string]>): string {
 /** Trains on the training files and returns the model file's text. */
 export function trainModel(log: (line: string) => void = () => {}): string {
   const files = trainingFiles();
-  const names = new Map<number, string>();
-  const ids = new Map<number, number>();
-  const examples: Example[] = [];
+  const texts: Array<{ text: string; labels: string[] }> = [];
   for (const [, text] of files) {
     for (const line of text.split('\n')) {
       if (!line.trim()) continue;
       const row = JSON.parse(line) as { text: string; labels?: string[] };
-      examples.push(extract(row.text, row.labels ?? [], names, ids));
+      texts.push({ text: row.text, labels: row.labels ?? [] });
     }
   }
+  const personal = personalNames(texts.map((t) => t.text));
+  const names = new Map<number, string>();
+  const ids = new Map<number, number>();
+  const examples = texts.map((t) => extract(t.text, t.labels, names, ids, personal));
   const F = ids.size;
   const hashes: number[] = [];
   for (const [h, id] of ids) hashes[id] = h;
@@ -123,7 +122,7 @@ export function trainModel(log: (line: string) => void = () => {}): string {
   const byName = new Map([...used].map((f) => [names.get(hashes[f]!)!, f]));
   const lines = [
     `# Generated by scripts/train-model.ts (npm run train) from the labelled mail under ${TRAINING.join(', ')}. Do not edit.`,
-    `# training digest ${trainingDigest(files)}; ${examples.length} examples; parameters ${JSON.stringify(PARAMS)}`,
+    `# training digest ${trainingDigest(files)}; ${examples.length} examples; parameters ${JSON.stringify(PARAMS)}; ${personal.size} personal names left out`,
     '# One feature per line: a word or a pair of words, then its weight for each category (empty: 0).',
     `categories\t${CATEGORIES.join('\t')}`,
     `bias\t${biases.join('\t')}`,
@@ -135,8 +134,64 @@ export function trainModel(log: (line: string) => void = () => {}): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Words the training mail uses as people's names: written with a capital in at least
+ * NAME_SHARE of their uses inside a sentence (at least NAME_USES of them), and no word of any
+ * lexicon set (the lexicons name nationalities, faiths and groups, which English capitalises
+ * and which matter). Names are left out of the features, with every pair holding one: the
+ * writers gave their people names from every culture, and a model that learned "Ahmed" or
+ * "Priya" as a sign of an identity remark would flag mail for who it mentions.
+ */
+export function personalNames(texts: readonly string[]): Set<string> {
+  const uses = new Map<string, number>();
+  const capitalised = new Map<string, number>();
+  for (const text of texts) {
+    let first = true;
+    const sink = {
+      word(_h: number, start: number, end: number): void {
+        if (!first) {
+          const name = foldWord(text, start, end);
+          uses.set(name, (uses.get(name) ?? 0) + 1);
+          const c = text.charAt(start);
+          const d = text.charAt(start + 1);
+          if (c !== c.toLowerCase() && d !== d.toUpperCase()) capitalised.set(name, (capitalised.get(name) ?? 0) + 1);
+        }
+        first = false;
+      },
+      sentenceEnd(): void {
+        first = true;
+      },
+    };
+    for (const [from, to] of rangesOutside(text, findSegments(text))) scanWords(text, from, to, sink);
+  }
+  const lexiconWords = setWords();
+  const out = new Set<string>();
+  for (const [name, n] of uses) {
+    if (n < NAME_USES || (capitalised.get(name) ?? 0) < NAME_SHARE * n) continue;
+    if (lexiconWords.has(name) || [...lexiconWords].some((w) => w.endsWith('*') && name.startsWith(w.slice(0, -1)))) continue;
+    out.add(name);
+  }
+  return out;
+}
+
+const NAME_USES = 3;
+const NAME_SHARE = 0.8;
+
+/** Every word of every lexicon set (a stem keeps its `*`), from lexicons/en. */
+function setWords(): Set<string> {
+  const dir = join(root, 'lexicons', 'en');
+  const out = new Set<string>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yml')).sort()) {
+    const data: unknown = parse(readFileSync(join(dir, file), 'utf8'));
+    for (const value of Object.values(readSets(data).sets)) {
+      for (const choice of value.split('|')) if (!choice.startsWith('@')) for (const w of choice.split('-')) if (w) out.add(w);
+    }
+  }
+  return out;
+}
+
 /** The features of the writer's own words (outside quoted replies and signatures), as the scorer reads them. */
-function extract(text: string, labels: string[], names: Map<number, string>, ids: Map<number, number>): Example {
+function extract(text: string, labels: string[], names: Map<number, string>, ids: Map<number, number>, personal: ReadonlySet<string>): Example {
   const seen = new Set<number>();
   let words = 0;
   let previous = 0;
@@ -152,8 +207,10 @@ function extract(text: string, labels: string[], names: Map<number, string>, ids
     word(h: number, start: number, end: number): void {
       words++;
       const name = foldWord(text, start, end);
-      add(h, name);
-      if (hasPrevious) add(pairHash(previous, h), `${previousName} ${name}`);
+      if (!personal.has(name)) {
+        add(h, name);
+        if (hasPrevious && !personal.has(previousName)) add(pairHash(previous, h), `${previousName} ${name}`);
+      }
       previous = h;
       previousName = name;
       hasPrevious = true;

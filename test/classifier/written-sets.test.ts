@@ -17,12 +17,12 @@ import { createClassifier } from '../../src/classifier/index.js';
  * rules, against regressions.
  */
 const SETS: ReadonlyArray<{ dir: string; rows: number; maxInnocentWarned: number; minFound: Readonly<Record<string, number>> }> = [
-  { dir: 'sentences', rows: 9000, maxInnocentWarned: 116, minFound: { insult: 359, identity: 284, threat: 217, legal: 192, confidential: 289, tone: 138 } },
-  { dir: 'blind-mails', rows: 4767, maxInnocentWarned: 21, minFound: { insult: 306, identity: 455, threat: 505, legal: 289, confidential: 305, tone: 234, profanity: 263 } },
+  { dir: 'sentences', rows: 9000, maxInnocentWarned: 115, minFound: { insult: 326, identity: 279, threat: 217, legal: 195, confidential: 289, tone: 138 } },
+  { dir: 'blind-mails', rows: 4767, maxInnocentWarned: 21, minFound: { insult: 291, identity: 455, threat: 507, legal: 289, confidential: 304, tone: 234, profanity: 263 } },
   { dir: 'look-alikes', rows: 600, maxInnocentWarned: 14, minFound: {} },
   { dir: 'innocent-mails', rows: 1800, maxInnocentWarned: 28, minFound: {} },
   { dir: 'ordinary-mails', rows: 2400, maxInnocentWarned: 24, minFound: {} },
-  { dir: 'dev-mails', rows: 1980, maxInnocentWarned: 16, minFound: { insult: 129, identity: 134, threat: 153, legal: 132, confidential: 151, tone: 111, profanity: 134 } },
+  { dir: 'dev-mails', rows: 1980, maxInnocentWarned: 17, minFound: { insult: 127, identity: 135, threat: 151, legal: 134, confidential: 150, tone: 112, profanity: 134 } },
 ];
 
 interface Row {

@@ -444,11 +444,13 @@ describe('legal lexicon', () => {
     });
   }
 
-  it('the learned scorer warns on at most 2 of the innocent sentences above', () => {
+  it('the learned scorer warns on at most 3 of the innocent sentences above', () => {
     // Its own false alarms on wording it never trained on, counted: lower the figure when it improves.
-    // 1 -> 2 when legal's threshold went from 0.8 to 0.55 (scripts/train-model.ts THRESHOLDS).
+    // 1 -> 2 when legal's threshold went from 0.8 to 0.55 (scripts/train-model.ts THRESHOLDS);
+    // 2 -> 3 when personal names stopped being features ("pick up some snacks before the results
+    // announcement", 0.57), at 0.55 and at 0.5 alike.
     const warned = learnedWarnings(classifier, MUST_NOT, 'legal');
-    assert.ok(warned.length <= 2, `${warned.length}: ${warned.join(' | ')}`);
+    assert.ok(warned.length <= 3, `${warned.length}: ${warned.join(' | ')}`);
   });
 
   for (const text of LOW_ONLY) {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { createClassifier } from '../../../src/classifier/index.js';
 import { LEARNED_RULE, learnedModel } from '../../../src/classifier/learned/hits.js';
+import { LearnedModel } from '../../../src/classifier/learned/model.js';
+import { LEARNED } from '../../../src/classifier/lexicons/compiled.js';
 
 /**
  * The learned scorer inside the real check, with the shipped model: it reports what no phrase
@@ -14,6 +16,23 @@ describe('learned scorer in the check', () => {
   it('ships a model that scores threat, identity, legal, confidential and insult', () => {
     assert.deepEqual(learnedModel().categories, ['threat', 'identity', 'legal', 'confidential', 'insult']);
     assert.ok(learnedModel().size > 1000);
+  });
+
+  it('scores the same mail the same whoever it names: no personal name is a feature', () => {
+    // The shipped weights with every threshold at 0, so each category's score is returned.
+    const raw = new LearnedModel(LEARNED.replace(/^threshold\t.*$/m, (line) => line.replace(/\t[0-9.]+/g, '\t0')));
+    const scores = (text: string) => raw.score(text, [[0, text.length]]).map((s) => `${s.category}:${s.score.toFixed(6)}`);
+    const templates = [
+      (n: string) => `Can we keep ${n} off the client calls for now? I think the accent might be an issue with some of them.`,
+      (n: string) => `Let's give the Leeds account to someone else, ${n} has enough on and the client is old-fashioned.`,
+      (n: string) => `${n} will be off on Friday afternoon again, so cover the desk and don't make a fuss about it.`,
+    ];
+    // Names of many origins, among them names the training mail uses often.
+    const names = ['Ahmed', 'Priya', 'Mohammed', 'Fatima', 'Kwame', 'Wei', 'Tom', 'Sarah', 'Dave', 'Emma', 'Siobhan', 'Tomasz'];
+    for (const t of templates) {
+      const first = scores(t(names[0]!));
+      for (const n of names) assert.deepEqual(scores(t(n)), first, t(n));
+    }
   });
 
   it('finds a veiled threat no phrase rule names, on the sentence that weighed most, and says what it is', () => {
