@@ -17,6 +17,10 @@ function confidential(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ["Heads up, we're letting Marta go next week.", 'termination'],
+  ['HR is investigating Callum over the fuel cards.', 'hr-complaint'],
+  ['Be kind to Olu, he is going through a divorce.', 'personal-matter'],
+  ["Ines's visa expires in May and we won't sponsor again.", 'personal-matter'],
   ['Quick one: Priya is starting chemotherapy in May, so plan cover for her accounts.', 'health'],
   ['The desk move is because of his epilepsy, facilities know.', 'health'],
   ['We are buying Northgate. Nothing leaves this thread until signing.', 'secrecy-request'],
@@ -130,6 +134,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  "Let Marta go next, she's been waiting longest.",
+  'HR is investigating the payroll error from March.',
+  'Olga is going through a divorce settlement file for the client this afternoon.',
   'Her cancer research group won the grant, congratulations to the whole lab.',
   "Don't repeat this mistake on the next install: check the valve first.",
   'Please do not forward this draft rota yet; two nurses still have swaps pending.',
