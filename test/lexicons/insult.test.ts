@@ -16,6 +16,9 @@ function insults(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['Seriously, what planet is Gavin on?', 'stupid-person'],
+  ['The new account manager has zero common sense.', 'stupid-person'],
+  ['Is he genuinely thick or just pretending?', 'stupid-person'],
   ['Honestly, Gavin is a complete plank.', 'person-is-label'],
   ['What a chump, he signed it without reading.', 'person-label'],
   ["Their new surveyor isn't exactly bright, so check every figure.", 'idiot'],
@@ -209,6 +212,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  'He has no clue where the spare key is, can you show him?',
+  'What planet is the rover on now, Mars or the Moon?',
   'The raffle prize is a mug and a tea towel.',
   'The footbridge is a plank over the ditch, so wear boots.',
   "I'm a bit of a weirdo about colour-coded spreadsheets.",
