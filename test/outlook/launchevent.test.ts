@@ -140,7 +140,10 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * threats of exposure) and common wording probed by hand (labels such as plank and dork, "kick
  * your head in", "a real man", "never sees the light of day", "no paper trail") took 1,384
  * more, for 2 more confidential finds on h45-h50 and 15 on the written sets, one innocent row more
- * warned (it names a colleague's ADHD): 229 KiB, at 234,343 bytes 153 left.
+ * warned (it names a colleague's ADHD): 229 KiB, at 234,343 bytes 153 left. Personal names
+ * left the learned model's features (3,840 -> 3,821), and HR wording and put-downs probed by hand
+ * ("letting Sarah go next week", "HR is investigating Paul", "what planet is he on") took 140
+ * more in all: at 234,483 bytes, 13 left.
  */
 const CEILING_GZIP_BYTES = 229 * 1024;
 
