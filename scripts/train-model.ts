@@ -18,6 +18,7 @@ import { parse } from 'yaml';
 import { findSegments, rangesOutside } from '../src/classifier/segment/segment.js';
 import { foldWord, pairHash, scanWords } from '../src/classifier/learned/words.js';
 import { readSets } from '../src/classifier/lexicons/entry.js';
+import { parseTerms } from '../src/classifier/match/pattern.js';
 import { Rng } from '../bench/rng.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -164,11 +165,11 @@ export function personalNames(texts: readonly string[]): Set<string> {
     };
     for (const [from, to] of rangesOutside(text, findSegments(text))) scanWords(text, from, to, sink);
   }
-  const lexiconWords = setWords();
+  const lexicon = setAtoms();
   const out = new Set<string>();
   for (const [name, n] of uses) {
     if (n < NAME_USES || (capitalised.get(name) ?? 0) < NAME_SHARE * n) continue;
-    if (lexiconWords.has(name) || [...lexiconWords].some((w) => w.endsWith('*') && name.startsWith(w.slice(0, -1)))) continue;
+    if (lexicon.words.has(name) || lexicon.stems.some((stem) => name.startsWith(stem))) continue;
     out.add(name);
   }
   return out;
@@ -177,17 +178,23 @@ export function personalNames(texts: readonly string[]): Set<string> {
 const NAME_USES = 3;
 const NAME_SHARE = 0.8;
 
-/** Every word of every lexicon set (a stem keeps its `*`), from lexicons/en. */
-function setWords(): Set<string> {
+/** The words and stems of every lexicon set of lexicons/en, read as patterns read them (parseTerms). */
+function setAtoms(): { words: Set<string>; stems: string[] } {
   const dir = join(root, 'lexicons', 'en');
-  const out = new Set<string>();
+  const words = new Set<string>();
+  const stems: string[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.yml')).sort()) {
-    const data: unknown = parse(readFileSync(join(dir, file), 'utf8'));
-    for (const value of Object.values(readSets(data).sets)) {
-      for (const choice of value.split('|')) if (!choice.startsWith('@')) for (const w of choice.split('-')) if (w) out.add(w);
+    const { sets } = readSets(parse(readFileSync(join(dir, file), 'utf8')));
+    for (const name of Object.keys(sets)) {
+      for (const choice of parseTerms(`@${name}`, sets)[0]!) {
+        for (const atom of choice) {
+          if (atom.kind === 'word') words.add(atom.word);
+          else if (atom.kind === 'prefix') stems.push(atom.stem);
+        }
+      }
     }
   }
-  return out;
+  return { words, stems };
 }
 
 /** The features of the writer's own words (outside quoted replies and signatures), as the scorer reads them. */
