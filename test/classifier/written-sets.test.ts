@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { createClassifier } from '../../src/classifier/index.js';
+import { inLongMail, readRows, type Row } from '../long-mail.js';
 
 /**
  * A ratchet on text written for the project by people who never saw the rules: 9,000 sentences
@@ -9,39 +8,39 @@ import { createClassifier } from '../../src/classifier/index.js';
  * README.md), 600 innocent look-alikes (test/fixtures/look-alikes/README.md), 1,800 innocent
  * work mails full of trigger-looking words (test/fixtures/innocent-mails/README.md), 2,400
  * ordinary mails (test/fixtures/ordinary-mails/README.md) and 1,980 dev mails
- * (test/fixtures/dev-mails/README.md). The innocent rows the check warns on
+ * (test/fixtures/dev-mails/README.md), and the dev mails again, each set in about 150 words of the
+ * ordinary mails (test/long-mail.ts): a remark in a long update. The innocent rows the check warns on
  * may not grow, and the positives it finds may not shrink. When a change does better, lower
  * maxInnocentWarned or raise minFound to the new figure; when a change is worth a loss, say why
  * in its commit. All of these sets but the dev mails are the learned scorer's training data
  * (scripts/train-model.ts), so its finds there say nothing about new mail: they hold it, and the
  * rules, against regressions.
  */
-const SETS: ReadonlyArray<{ dir: string; rows: number; maxInnocentWarned: number; minFound: Readonly<Record<string, number>> }> = [
+const SETS: ReadonlyArray<{ dir: string; longMail?: number; rows: number; maxInnocentWarned: number; minFound: Readonly<Record<string, number>> }> = [
   { dir: 'sentences', rows: 9000, maxInnocentWarned: 115, minFound: { insult: 326, identity: 279, threat: 217, legal: 195, confidential: 289, tone: 138 } },
   { dir: 'blind-mails', rows: 4767, maxInnocentWarned: 21, minFound: { insult: 291, identity: 455, threat: 507, legal: 289, confidential: 304, tone: 234, profanity: 263 } },
   { dir: 'look-alikes', rows: 600, maxInnocentWarned: 14, minFound: {} },
-  { dir: 'innocent-mails', rows: 1800, maxInnocentWarned: 28, minFound: {} },
+  // 28 -> 29 with the learned scorer's passages: a joke about writing an incident report (legal, 0.950).
+  { dir: 'innocent-mails', rows: 1800, maxInnocentWarned: 29, minFound: {} },
   { dir: 'ordinary-mails', rows: 2400, maxInnocentWarned: 24, minFound: {} },
   { dir: 'dev-mails', rows: 1980, maxInnocentWarned: 17, minFound: { insult: 127, identity: 135, threat: 151, legal: 134, confidential: 150, tone: 112, profanity: 134 } },
+  {
+    dir: 'dev-mails',
+    longMail: 150,
+    rows: 1980,
+    maxInnocentWarned: 27,
+    minFound: { insult: 113, identity: 123, threat: 120, legal: 98, confidential: 137, tone: 112, profanity: 134 },
+  },
 ];
 
-interface Row {
-  text: string;
-  labels: string[];
-}
+/** The padding's draw (test/long-mail.ts): fixed, so the long mails are the same on every run. */
+const LONG_MAIL_SEED = 20261207;
 
 for (const set of SETS) {
-  describe(`${set.dir} written for the project (a ratchet on precision and recall)`, function () {
+  const name = set.longMail ? `${set.dir} set in ${set.longMail} words of ordinary mail` : set.dir;
+  describe(`${name} written for the project (a ratchet on precision and recall)`, function () {
     this.timeout(120_000);
-    const dir = join(import.meta.dirname, '..', 'fixtures', set.dir);
-    const rows: Row[] = readdirSync(dir)
-      .filter((f) => f.endsWith('.jsonl'))
-      .flatMap((f) =>
-        readFileSync(join(dir, f), 'utf8')
-          .split('\n')
-          .filter((l) => l.trim() !== '')
-          .map((l) => JSON.parse(l) as Row),
-      );
+    const rows: Row[] = set.longMail ? inLongMail(readRows(set.dir), set.longMail, LONG_MAIL_SEED) : readRows(set.dir);
     // Each row's categories at warn or above, checked once for all the tests below.
     let warned: Array<Set<string>> = [];
     before(() => {

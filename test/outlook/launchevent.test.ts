@@ -143,9 +143,11 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * warned (it names a colleague's ADHD): 229 KiB, at 234,343 bytes 153 left. Personal names
  * left the learned model's features (3,840 -> 3,821), and HR wording and put-downs probed by hand
  * ("letting Sarah go next week", "HR is investigating Paul", "what planet is he on") took 140
- * more in all: at 234,483 bytes, 13 left.
+ * more in all: at 234,483 bytes, 13 left. The learned scorer's passages (two sentences scored
+ * alone, for a remark in a long mail: 92 more finds on the dev mails set in 150 words of ordinary
+ * mail, held-out sets so padded F1 0.698 -> 0.748) took 504 more: 230 KiB, at 234,987 bytes 533 left.
  */
-const CEILING_GZIP_BYTES = 229 * 1024;
+const CEILING_GZIP_BYTES = 230 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);

@@ -1,6 +1,7 @@
 /**
  * The learned scorer's findings: rule `learned` in each category it scores, one per category at
- * most, on the sentence that weighed most. They say what they are (a judgement learned from
+ * most, on the sentence that weighed most (or, when only a passage of the mail reached its
+ * threshold, on that passage's sentences). They say what they are (a judgement learned from
  * examples, with its score and the words that weighed most), so a reader can weigh them.
  */
 import { LEARNED } from '../lexicons/compiled.js';
@@ -48,7 +49,7 @@ export function learnedHits(text: string, ranges: ReadonlyArray<readonly [number
       severity: 'medium',
       start: s.start,
       end: s.end,
-      message: `Read as a whole, this mail reads like ${READS_LIKE[s.category] ?? s.category} (a judgement learned from example mail, score ${s.score.toFixed(2)}${words}). Read it again as the recipient will.`,
+      message: `${s.scope === 'mail' ? 'Read as a whole, this mail reads' : 'Read together, these sentences read'} like ${READS_LIKE[s.category] ?? s.category} (a judgement learned from example mail, score ${s.score.toFixed(2)}${words}). Read it again as the recipient will.`,
     };
     if (SUGGESTIONS && SUGGESTION[s.category]) hit.suggestion = SUGGESTION[s.category];
     hits.push(hit);

@@ -7,8 +7,17 @@
  * divided by the square root of the number of words, or of the model's `words` when there are
  * fewer), so neither a long mail adds up to a finding from many faint words nor one line from a
  * single strong pair. Read over the writer's own words only (not quoted replies or signatures).
+ *
+ * The mail is scored whole, and each two neighbouring sentences of it are scored the same way as
+ * a passage of their own. Scored whole, one hostile remark in a 200-word update is divided by the
+ * root of 200 words instead of 20 or so, and the scorer missed most of what it finds in the same
+ * words sent alone. A long mail has many passages, and the best of many scores is high by chance
+ * more often than one score is, so a passage reports from its own, higher threshold
+ * (`window-threshold`; a model without that line scores the mail whole only).
+ *
  * One pass, no allocation per word: words are hashed as they are read (learned/words.ts) and looked
- * up in an open-addressing table.
+ * up in an open-addressing table; each sentence's features are listed once and summed in at most
+ * two passages, so the cost stays linear.
  */
 import type { Category } from '../types.js';
 import { pairHash, scanWords, wordHash, type WordSink } from './words.js';
@@ -18,7 +27,9 @@ export interface LearnedScore {
   category: Category;
   /** The model's probability, 0 to 1. */
   score: number;
-  /** The sentence that weighed most towards the category. */
+  /** What reached its threshold: the mail scored whole, or one passage of two sentences. */
+  scope: 'mail' | 'passage';
+  /** The mail's heaviest sentence towards the category, or the passage's sentences that weigh towards it. */
   start: number;
   end: number;
   /** The words and pairs present that weighed most towards it, heaviest first, function words left out (at most three). */
@@ -40,6 +51,8 @@ export class LearnedModel {
   readonly categories: Category[];
   private readonly bias: Float64Array;
   private readonly threshold: Float64Array;
+  /** Per category, the threshold of a passage's score; null: passages are not scored. */
+  private readonly windowThreshold: Float64Array | null;
   /** The word count below which a text is scaled as if it had this many (see scripts/train-model.ts). */
   private readonly minWords: number;
   /** Feature names (a word, or two words with a space), for explanations. */
@@ -50,7 +63,7 @@ export class LearnedModel {
   private readonly keys: Int32Array;
   private readonly slots: Int32Array;
   private readonly mask: number;
-  /** When each feature was last counted (by call), so each counts once per text. */
+  /** When each feature was last counted, by stamp, so each counts once per sentence, mail or passage. */
   private readonly seen: Uint32Array;
   private stamp = 0;
 
@@ -66,10 +79,16 @@ export class LearnedModel {
     const C = this.categories.length;
     this.bias = Float64Array.from(row('bias'), Number);
     this.threshold = Float64Array.from(row('threshold'), Number);
-    if (this.bias.length !== C || this.threshold.length !== C) throw new Error('learned model: bias or threshold count differs from categories');
+    // An empty cell: that category is not scored in passages.
+    this.windowThreshold = lines.some((l) => l.startsWith('window-threshold\t'))
+      ? Float64Array.from(row('window-threshold'), (v) => (v === '' ? Infinity : Number(v)))
+      : null;
+    if (this.bias.length !== C || this.threshold.length !== C || (this.windowThreshold && this.windowThreshold.length !== C)) {
+      throw new Error('learned model: bias or threshold count differs from categories');
+    }
     this.minWords = Number(row('words')[0]);
     if (!(this.minWords >= 1)) throw new Error('learned model: "words" must be a number of at least 1');
-    const features = lines.filter((l) => !/^(categories|bias|threshold|words)\t/.test(l));
+    const features = lines.filter((l) => !/^(categories|bias|threshold|window-threshold|words)\t/.test(l));
     this.names = [];
     this.weights = new Float32Array(features.length * C);
     let size = 1;
@@ -98,85 +117,169 @@ export class LearnedModel {
     return this.names.length;
   }
 
-  /**
-   * Scores the text's ranges [from, to) (the writer's own words) and returns the categories whose
-   * score reaches their threshold.
-   */
-  score(text: string, ranges: ReadonlyArray<readonly [number, number]>): LearnedScore[] {
-    const C = this.categories.length;
-    const stamp = ++this.stamp;
-    if (stamp === 0xffffffff) {
+  /** A stamp no feature carries yet (see `seen`). */
+  nextStamp(): number {
+    if (++this.stamp === 0xffffffff) {
       this.seen.fill(0);
       this.stamp = 1;
     }
-    const sink = new Tally(this.keys, this.slots, this.mask, this.weights, this.seen, this.stamp, C);
-    for (const [from, to] of ranges) scanWords(text, from, to, sink);
-    const { words, sums, best, bestStart, bestEnd, present } = sink;
-    if (words === 0) return [];
-    const scale = 1 / Math.sqrt(Math.max(this.minWords, words));
+    return this.stamp;
+  }
+
+  /**
+   * Scores the text's ranges [from, to) (the writer's own words), whole and in passages, and
+   * returns the categories whose score reaches its threshold: the whole mail's when it does, else
+   * the best passage's.
+   */
+  score(text: string, ranges: ReadonlyArray<readonly [number, number]>): LearnedScore[] {
+    const C = this.categories.length;
+    const tally = new Tally(this, this.keys, this.slots, this.mask, this.weights, this.seen, C);
+    for (const [from, to] of ranges) scanWords(text, from, to, tally);
+    const { weight, span } = tally;
+    const count = tally.words.length;
+    if (count === 0) return [];
+    const sums = new Float64Array(C);
+    const present: number[] = [];
+    const whole = this.z(tally, 0, count, sums, present);
+    // The best passage per category, by z (the score before the sigmoid), for the categories the
+    // whole mail did not reach. Two sentences are the whole text: a third is needed for a passage
+    // to differ from it. A passage is summed only when its sentences' positive weights could
+    // reach some open category's threshold (most never come close).
+    const needed = new Float64Array(C).fill(Infinity);
+    if (this.windowThreshold && count > 2) {
+      for (let c = 0; c < C; c++) if (sigmoid(whole[c]!) < this.threshold[c]!) needed[c] = logit(this.windowThreshold[c]!) - this.bias[c]!;
+    }
+    const best = new Float64Array(C).fill(-Infinity);
+    const bestAt = new Int32Array(C);
+    for (let k = 0; k + 1 < count; k++) {
+      const scale = 1 / Math.sqrt(Math.max(this.minWords, tally.words[k]! + tally.words[k + 1]!));
+      let promising = false;
+      for (let c = 0; c < C; c++) promising ||= (weight[k * C + c]! + weight[(k + 1) * C + c]!) * scale >= needed[c]!;
+      if (!promising) continue;
+      const z = this.z(tally, k, k + 2, sums, null);
+      for (let c = 0; c < C; c++) {
+        if (z[c]! > best[c]!) {
+          best[c] = z[c]!;
+          bestAt[c] = k;
+        }
+      }
+    }
     const out: LearnedScore[] = [];
     for (let c = 0; c < C; c++) {
-      const p = 1 / (1 + Math.exp(-(this.bias[c]! + sums[c]! * scale)));
-      // Every text with a word ended a sentence, so best[c] names a sentence here.
-      if (p < this.threshold[c]!) continue;
-      // Function words ("your", "very", "i will") and numbers ("60") weigh but explain nothing to a
-      // reader: not named.
-      const heaviest = present
-        .filter((f) => this.weights[f * C + c]! > 0 && this.names[f]!.split(' ').some((w) => !FUNCTION_WORDS.has(w) && !/^[0-9]+$/.test(w)))
-        .sort((a, b) => this.weights[b * C + c]! - this.weights[a * C + c]!)
-        .slice(0, 3)
-        .map((f) => this.names[f]!);
-      out.push({ category: this.categories[c]!, score: p, start: bestStart[c]!, end: bestEnd[c]!, words: heaviest });
+      const category = this.categories[c]!;
+      let p = sigmoid(whole[c]!);
+      if (p >= this.threshold[c]!) {
+        // The heaviest sentence (the first of equals).
+        let h = 0;
+        for (let k = 1; k < count; k++) if (weight[k * C + c]! > weight[h * C + c]!) h = k;
+        out.push({ category, score: p, scope: 'mail', start: span[2 * h]!, end: span[2 * h + 1]!, words: this.heaviest(present, c) });
+        continue;
+      }
+      p = sigmoid(best[c]!);
+      if (!this.windowThreshold || best[c] === -Infinity || p < this.windowThreshold[c]!) continue;
+      const k = bestAt[c]!;
+      const features: number[] = [];
+      this.z(tally, k, k + 2, sums, features);
+      // The passage's sentences that weigh towards the category (at least one does: its score passed).
+      const start = weight[k * C + c]! > 0 ? span[2 * k]! : span[2 * k + 2]!;
+      const end = weight[(k + 1) * C + c]! > 0 ? span[2 * k + 3]! : span[2 * k + 1]!;
+      out.push({ category, score: p, scope: 'passage', start, end, words: this.heaviest(features, c) });
     }
     return out;
   }
+
+  /**
+   * Per category, z (bias + sum / sqrt(max(words, minimum words))) of sentences [from, to): the
+   * distinct features' weights summed into `sums`; the features, once each, into `into` when given.
+   */
+  private z(tally: Tally, from: number, to: number, sums: Float64Array, into: number[] | null): Float64Array {
+    const { weights, seen } = this;
+    const C = this.categories.length;
+    sums.fill(0);
+    const stamp = this.nextStamp();
+    const { features, at } = tally;
+    let words = 0;
+    for (let k = from; k < to; k++) words += tally.words[k]!;
+    for (let j = at[from]!, end = at[to]!; j < end; j++) {
+      const f = features[j]!;
+      if (seen[f] === stamp) continue;
+      seen[f] = stamp;
+      into?.push(f);
+      for (let c = 0; c < C; c++) sums[c] += weights[f * C + c]!;
+    }
+    const scale = 1 / Math.sqrt(Math.max(this.minWords, words));
+    const z = new Float64Array(C);
+    for (let c = 0; c < C; c++) z[c] = this.bias[c]! + sums[c]! * scale;
+    return z;
+  }
+
+  /**
+   * The features that weighed most towards category c, heaviest first, at most three. Function
+   * words ("your", "very", "i will") and numbers ("60") weigh but explain nothing to a reader: not named.
+   */
+  private heaviest(features: readonly number[], c: number): string[] {
+    const C = this.categories.length;
+    return features
+      .filter((f) => this.weights[f * C + c]! > 0 && this.names[f]!.split(' ').some((w) => !FUNCTION_WORDS.has(w) && !/^[0-9]+$/.test(w)))
+      .sort((a, b) => this.weights[b * C + c]! - this.weights[a * C + c]!)
+      .slice(0, 3)
+      .map((f) => this.names[f]!);
+  }
+}
+
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+function logit(p: number): number {
+  return Math.log(p / (1 - p));
 }
 
 /**
- * One text's tally, fed word by word by scanWords. A class with fields, not closures over the
- * caller's locals: with those, every counter lived in a heap context and the scorer ran about a
- * fifth slower.
+ * One text's sentences, fed word by word by scanWords, in flat arrays: sentence k's distinct
+ * features are features[at[k] .. at[k + 1]), its word count words[k], its span span[2k, 2k + 1],
+ * and per category c the positive weight of its words weight[k * C + c]. A class with fields, not
+ * closures over the caller's locals: with those, every counter lived in a heap context and the
+ * scorer ran about a fifth slower.
  */
 class Tally implements WordSink {
-  words = 0;
-  readonly sums: Float64Array;
-  readonly best: Float64Array;
-  readonly bestStart: Int32Array;
-  readonly bestEnd: Int32Array;
-  /** The features present, each once. */
-  readonly present: number[] = [];
-  /** Per category, the weight the current sentence has gathered so far. */
+  readonly features: number[] = [];
+  readonly at: number[] = [0];
+  readonly words: number[] = [];
+  readonly span: number[] = [];
+  readonly weight: number[] = [];
+  /** The current sentence: its words, and per category the positive weight gathered so far. */
+  private count = 0;
   private readonly sentence: Float64Array;
   private previous = 0;
   private hasPrevious = false;
   private sentenceStart = -1;
   private lastWordEnd = -1;
+  private stamp = 0;
 
   constructor(
+    private readonly model: LearnedModel,
     private readonly keys: Int32Array,
     private readonly slots: Int32Array,
     private readonly mask: number,
     private readonly weights: Float32Array,
     private readonly seen: Uint32Array,
-    private readonly stamp: number,
     private readonly C: number,
   ) {
-    this.sums = new Float64Array(C);
     this.sentence = new Float64Array(C);
-    this.best = new Float64Array(C).fill(-1);
-    this.bestStart = new Int32Array(C);
-    this.bestEnd = new Int32Array(C);
   }
 
   word(h: number, start: number, end: number): void {
-    this.words++;
-    if (this.sentenceStart < 0) this.sentenceStart = start;
+    if (this.count++ === 0) {
+      this.sentenceStart = start;
+      this.stamp = this.model.nextStamp();
+    }
     this.lastWordEnd = end;
     const f = this.find(h);
-    if (f >= 0) this.count(f);
+    if (f >= 0) this.add(f);
     if (this.hasPrevious) {
       const g = this.find(pairHash(this.previous, h));
-      if (g >= 0) this.count(g);
+      if (g >= 0) this.add(g);
     }
     this.previous = h;
     this.hasPrevious = true;
@@ -184,17 +287,16 @@ class Tally implements WordSink {
 
   sentenceEnd(): void {
     this.hasPrevious = false;
-    if (this.sentenceStart < 0) return;
-    const { C, sentence, best } = this;
+    if (this.count === 0) return;
+    const { C, sentence } = this;
     for (let c = 0; c < C; c++) {
-      if (sentence[c]! > best[c]!) {
-        best[c] = sentence[c]!;
-        this.bestStart[c] = this.sentenceStart;
-        this.bestEnd[c] = this.lastWordEnd;
-      }
+      this.weight.push(sentence[c]!);
       sentence[c] = 0;
     }
-    this.sentenceStart = -1;
+    this.at.push(this.features.length);
+    this.words.push(this.count);
+    this.span.push(this.sentenceStart, this.lastWordEnd);
+    this.count = 0;
   }
 
   /** The feature index of a hash, or -1. */
@@ -209,7 +311,7 @@ class Tally implements WordSink {
     }
   }
 
-  private count(f: number): void {
+  private add(f: number): void {
     const { C, weights, sentence } = this;
     for (let c = 0; c < C; c++) {
       const w = weights[f * C + c]!;
@@ -217,7 +319,6 @@ class Tally implements WordSink {
     }
     if (this.seen[f] === this.stamp) return;
     this.seen[f] = this.stamp;
-    this.present.push(f);
-    for (let c = 0; c < C; c++) this.sums[c] += weights[f * C + c]!;
+    this.features.push(f);
   }
 }

@@ -46,6 +46,21 @@ describe('learned scorer in the check', () => {
     assert.ok(f!.suggestion);
   });
 
+  it('finds the same threat inside a long update, on its passage, and says it read the passage', () => {
+    const update =
+      'Hi all,\n\nQuick update on the warehouse move. The racking goes in on Tuesday and the forklifts are booked for Wednesday morning. ' +
+      'Facilities will send the new floor plan by Friday, and the parking permits are with reception. ' +
+      'Please clear your desks by Thursday evening and label anything that should come with you. ' +
+      'The movers start at seven, so the car park will be closed until ten. ' +
+      `${VEILED} ` +
+      'Lunch on Friday is on the company to say thanks for the extra hours. ' +
+      'If anything is missing after the move, log it on the usual form and we will chase it with the movers.\n\nThanks,\nDana';
+    const found = classifier.classify(update).findings;
+    assert.deepEqual(found.map((f) => `${f.category}/${f.rule}`), ['threat/learned']);
+    assert.match(found[0]!.text, /^Tom, people who embarrass me/);
+    assert.match(found[0]!.message, /^Read together, these sentences read like a threat/);
+  });
+
   it('adds nothing where a phrase rule already found the category', () => {
     const found = classifier.classify(`${VEILED} You will regret crossing me.`).findings;
     assert.deepEqual(found.filter((f) => f.category === 'threat').map((f) => f.rule).includes(LEARNED_RULE), false);

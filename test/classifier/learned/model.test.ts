@@ -72,9 +72,58 @@ describe('learned/model', () => {
     assert.deepEqual(model.score('... !!! 😀', all('... !!! 😀')), []);
   });
 
+  describe('passages of two sentences, for long mail', () => {
+    // "regret" weighs 12 for threat; the mail scored whole reports from 0.5, a passage from 0.6,
+    // and legal is not scored in passages (an empty cell).
+    const windowed = new LearnedModel(
+      ['categories\tthreat\tlegal', 'bias\t-3\t-3', 'threshold\t0.5\t0.5', 'window-threshold\t0.6\t', 'words\t4', 'regret\t12\t', 'shred\t\t12'].join('\n'),
+    );
+    const filler = 'The quarterly numbers are in the shared folder for everyone to read. ';
+    const remark = 'You will regret this.';
+    const long = `${filler.repeat(3)}${remark} See you Monday at nine.`;
+
+    it('reports a passage that reaches its threshold where the whole mail does not, on the sentence that weighs', () => {
+      // Whole: 44 words, z = -3 + 12/sqrt(44) = -1.19. The passage "...regret this. See you Monday
+      // at nine.": 9 words, z = -3 + 12/3 = 1, score 0.73.
+      const [s, ...rest] = windowed.score(long, all(long));
+      assert.deepEqual(rest, []);
+      assert.equal(s?.category, 'threat');
+      assert.equal(s!.scope, 'passage');
+      assert.ok(Math.abs(s!.score - 1 / (1 + Math.exp(-1))) < 1e-9, String(s!.score));
+      assert.equal(long.slice(s!.start, s!.end), 'You will regret this');
+      assert.deepEqual(s!.words, ['regret']);
+    });
+
+    it('spans both sentences of a passage when both weigh', () => {
+      const text = `${filler.repeat(3)}You will regret this. Regret it.`;
+      const [s] = windowed.score(text, all(text));
+      assert.equal(s?.scope, 'passage');
+      assert.equal(text.slice(s!.start, s!.end), 'You will regret this. Regret it');
+    });
+
+    it('scores the mail whole first: a mail that reaches its own threshold is reported as a mail', () => {
+      const short = `${remark} Thanks.`;
+      const [s] = windowed.score(short, all(short));
+      assert.equal(s?.scope, 'mail');
+    });
+
+    it('does not score passages of a category without a passage threshold, nor of a model without the line', () => {
+      const legal = `${filler.repeat(3)}Shred the files. See you Monday at nine.`;
+      assert.deepEqual(windowed.score(legal, all(legal)), []);
+      const plain = new LearnedModel(['categories\tthreat', 'bias\t-3', 'threshold\t0.5', 'words\t4', 'regret\t12'].join('\n'));
+      assert.deepEqual(plain.score(long, all(long)), []);
+    });
+
+    it('needs a third sentence: two sentences are the whole mail', () => {
+      const two = `${filler.repeat(3).replace(/\. /g, ', ')}and you will regret this. See you Monday at nine.`;
+      assert.deepEqual(windowed.score(two, all(two)), []);
+    });
+  });
+
   it('rejects a malformed model with a message that says what is wrong', () => {
     assert.throws(() => new LearnedModel('categories\tthreat\nbias\t1\n'), /no "threshold" line/);
     assert.throws(() => new LearnedModel('categories\tthreat\nbias\t1\t2\nthreshold\t0.5\nwords\t1'), /bias or threshold count/);
+    assert.throws(() => new LearnedModel('categories\tthreat\nbias\t1\nthreshold\t0.5\nwindow-threshold\t0.9\t0.9\nwords\t1'), /bias or threshold count/);
     assert.throws(() => new LearnedModel('categories\tthreat\nbias\t1\nthreshold\t0.5\nwords\tzero'), /"words" must be a number/);
   });
 });
