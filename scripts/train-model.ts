@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { findSegments, rangesOutside } from '../src/classifier/segment/segment.js';
-import { foldWord, pairHash, scanWords } from '../src/classifier/learned/words.js';
+import { foldWord, pairHash, scanWords, withoutGreeting } from '../src/classifier/learned/words.js';
 import { readSets } from '../src/classifier/lexicons/entry.js';
 import { parseTerms } from '../src/classifier/match/pattern.js';
 import { Rng } from '../bench/rng.js';
@@ -35,10 +35,9 @@ export const TRAINING = ['test/fixtures/blind-mails', 'test/fixtures/sentences',
  * flagged mail to the 8,140 clean mails of the shared corpus (the `[]` rows of aeslc-enron,
  * spamassassin-easy-ham and workplace-dev: measured, never trained on), and at least 0.8 (a
  * warning needs the model fairly sure); legal, whose scores on clean mail stay low, from 0.55 with
- * at most two (0.5 adds two as well, finds 3 more on the dev sets below, and warns on one more of
- * the written ordinary mails: "I told them about the late VAT return ourselves"). Measured each
+ * at most two (0.5 adds three). Measured each
  * time on the nine dev sets, which the model never trains on (h39-h44, h51-h53, 1,980 mails):
- * together the thresholds below find 204 problems the rules missed, with 8 false alarms, and add
+ * together the thresholds below find 198 problems the rules missed, with 6 false alarms, and add
  * 5 clean mails. Retraining moves scores, so they are chosen again after
  * each retraining (npm run eval:report gives the clean-mail rate). Tone is not scored: even at
  * 0.95 it adds 3 clean mails for 2 to 7 finds per 660 written mails.
@@ -50,10 +49,9 @@ export const THRESHOLDS = { threat: 0.9, identity: 0.85, legal: 0.55, confidenti
  * mail's own are, on the nine dev sets with each mail set in about 150 words of written ordinary
  * mail (test/long-mail.ts): the lowest grid value, from the category's own threshold up to 0.995,
  * that adds no flagged mail to the 8,140 clean mails, and at most one for threat, whose passages
- * find most. There they find 92 problems that the mail scored whole missed (745 -> 837 found,
- * threat 80 -> 120), with one innocent row more warned, and add 1 clean mail (160 -> 161); on the
- * dev sets as written, nothing changes. Insult is left out: only at 0.995 does it stop adding clean
- * mail, for 1 find.
+ * find most. There they find 92 problems that the mail scored whole missed, with 1 false alarm,
+ * and add 1 clean mail; on the dev sets as written, nothing. Insult is left out: only at 0.995 does
+ * it stop adding clean mail, for 1 find.
  */
 export const WINDOW_THRESHOLDS: Partial<Record<keyof typeof THRESHOLDS, number>> = { threat: 0.99, identity: 0.95, legal: 0.93, confidential: 0.95 };
 export const CATEGORIES = Object.keys(THRESHOLDS) as Array<keyof typeof THRESHOLDS>;
@@ -211,7 +209,7 @@ function setAtoms(): { words: Set<string>; stems: string[] } {
   return { words, stems };
 }
 
-/** The features of the writer's own words (outside quoted replies and signatures), as the scorer reads them. */
+/** The features of the writer's own words (outside quoted replies and signatures, after the greeting), as the scorer reads them. */
 function extract(text: string, labels: string[], names: Map<number, string>, ids: Map<number, number>, personal: ReadonlySet<string>): Example {
   const seen = new Set<number>();
   let words = 0;
@@ -240,7 +238,7 @@ function extract(text: string, labels: string[], names: Map<number, string>, ids
       hasPrevious = false;
     },
   };
-  for (const [from, to] of rangesOutside(text, findSegments(text))) scanWords(text, from, to, sink);
+  for (const [from, to] of withoutGreeting(text, rangesOutside(text, findSegments(text)))) scanWords(text, from, to, sink);
   return { features: [...seen], words, labels };
 }
 

@@ -106,3 +106,28 @@ export function foldWord(text: string, start: number, end: number): string {
   }
   return out;
 }
+
+/**
+ * A greeting that opens a mail: a greeting word ("Hi", "Dear", "Good morning"), then up to five
+ * words that address someone (a capitalized name or title, "all", "team", "and"...), ended by a
+ * comma, colon, `!` or dash or by its line's end; or "All,", "Team:" alone. What is not such a
+ * word ends it: "Hey you're late!" is no greeting, nor "Hello? Is anyone there". Matched on the
+ * first 80 characters only, so its bounded repetition costs nothing on a long mail.
+ */
+const GREETING =
+  /^\s*(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Hh]iya|[Dd]ear|[Gg]reetings|[Hh]owdy|(?:[Gg]ood )?(?:[Mm]orning|[Aa]fternoon|[Ee]vening))(?:[ \t]+(?:all|team|everyone|everybody|folks|guys|colleagues|friends|both|there|and|[A-Z][\w'\u2019.-]*)){0,5}|[Aa]ll|[Tt]eam|[Ee]veryone|[Ff]olks|[Gg]uys)[ \t]*(?:[,:!\-\u2013\u2014]+|(?=\r?\n|$))/;
+
+/**
+ * The ranges without the greeting that opens the first of them ("Hi all,", "Dear colleagues,"):
+ * the scorer does not read it. Nearly every mail opens with one whatever it goes on to say, but
+ * the mail the model learned from did not: its innocent mail was greeted more often than its
+ * hostile mail, and the model learned "hi" as a sign of innocence (-5.5 for threat). Put in front
+ * of the same words, a greeting lost the scorer a tenth of its finds.
+ */
+export function withoutGreeting(text: string, ranges: ReadonlyArray<readonly [number, number]>): Array<readonly [number, number]> {
+  const out = ranges.slice();
+  const [from, to] = out[0] ?? [0, 0];
+  const m = GREETING.exec(text.slice(from, Math.min(to, from + 80)));
+  if (m) out[0] = [from + m[0].length, to];
+  return out;
+}

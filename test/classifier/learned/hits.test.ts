@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createClassifier } from '../../../src/classifier/index.js';
 import { LEARNED_RULE, learnedModel } from '../../../src/classifier/learned/hits.js';
 import { LearnedModel } from '../../../src/classifier/learned/model.js';
+import { withoutGreeting } from '../../../src/classifier/learned/words.js';
 import { LEARNED } from '../../../src/classifier/lexicons/compiled.js';
 
 /**
@@ -59,6 +60,13 @@ describe('learned scorer in the check', () => {
     assert.deepEqual(found.map((f) => `${f.category}/${f.rule}`), ['threat/learned']);
     assert.match(found[0]!.text, /^Tom, people who embarrass me/);
     assert.match(found[0]!.message, /^Read together, these sentences read like a threat/);
+  });
+
+  it('scores a mail the same with or without a greeting', () => {
+    const score = (text: string) => learnedModel().score(text, withoutGreeting(text, [[0, text.length]])).map((s) => `${s.category}:${s.score.toFixed(9)}`);
+    for (const greeting of ['Hi all,\n\n', 'Hi Tom,\n\n', 'Dear colleagues,\n', 'Good morning team - ']) {
+      assert.deepEqual(score(greeting + VEILED), score(VEILED), greeting);
+    }
   });
 
   it('adds nothing where a phrase rule already found the category', () => {

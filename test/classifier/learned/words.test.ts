@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { foldWord, pairHash, scanWords, wordHash } from '../../../src/classifier/learned/words.js';
+import { foldWord, pairHash, scanWords, withoutGreeting, wordHash } from '../../../src/classifier/learned/words.js';
 
 /** Words and sentence ends as the scorer reads them: [folded word, its text][] per sentence. */
 function read(text: string): Array<Array<[string, string]>> {
@@ -53,3 +53,34 @@ describe('learned/words', () => {
     );
   });
 });
+
+describe('learned/words withoutGreeting', () => {
+  /** What the greeting cut from the start of the text's one range. */
+  const greeting = (text: string): string => text.slice(0, withoutGreeting(text, [[0, text.length]])[0]![0]);
+
+  it('leaves out the greeting that opens the mail, through its comma, colon, ! or dash, or its line end', () => {
+    assert.equal(greeting('Hi all,\n\nThe deck is late.'), 'Hi all,');
+    assert.equal(greeting('Hi Tom, quick one about Friday.'), 'Hi Tom,');
+    assert.equal(greeting('  Dear Mr. Okafor,\nPlease find'), '  Dear Mr. Okafor,');
+    assert.equal(greeting('Good morning all: two things.'), 'Good morning all:');
+    assert.equal(greeting('Hiya team! Update below.'), 'Hiya team!');
+    assert.equal(greeting('Hey Sam and Priya - the numbers'), 'Hey Sam and Priya -');
+    assert.equal(greeting('Hi\n\nThe numbers'), 'Hi');
+    assert.equal(greeting('Dear colleagues\nThe numbers'), 'Dear colleagues');
+    assert.equal(greeting('All,\nThe numbers'), 'All,');
+  });
+
+  it('reads on where the words are not a greeting', () => {
+    for (const text of ["Hey you're late again!", 'Hello? Is anyone reading these?', 'Morning meeting is cancelled.', 'Team leads, please sign.', 'All the data is lost - again.', 'His report is late, again.', 'Thanks, Tom.']) {
+      assert.equal(greeting(text), '', text);
+    }
+  });
+
+  it('only at the start of the first range, and keeps the other ranges', () => {
+    const text = 'Noted.\n> Hi all,\nHi all, see below.';
+    const ranges: Array<[number, number]> = [[0, 7], [17, text.length]];
+    assert.deepEqual(withoutGreeting(text, ranges), ranges);
+    assert.deepEqual(withoutGreeting('', []), []);
+  });
+});
+
