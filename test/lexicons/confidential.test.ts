@@ -49,6 +49,7 @@ const MUST_FLAG: Array<[string, string]> = [
   ['The board signed off Chris’ severance this morning.', 'named-pay'],
   ['Between the two of them, Jill makes $210k base.', 'named-pay'],
   ["Don't let this get out: the plant closes in May.", 'secrecy-request'],
+  ["Two branches close in June. Don't let this get around.", 'secrecy-request'],
   ['Sofia has been off with depression since spring.', 'health'],
   ["Approve Devon's 12% raise before the cycle closes.", 'named-pay'],
   ['We are offering Rosa Quint $165k plus equity.', 'named-pay'],
@@ -134,6 +135,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // the idiom, not a leak
+  "The backlog is growing, so don't let it get out of hand.",
+  "Don't let the cables get around the desk legs.",
   "Let Marta go next, she's been waiting longest.",
   'HR is investigating the payroll error from March.',
   'Olga is going through a divorce settlement file for the client this afternoon.',
