@@ -43,6 +43,11 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Keep it quiet until the announcement, but we are buying them.', 'secrecy-request'],
   ["Don't forward this to anyone on the team.", 'secrecy-request'],
   ["Heads up: Marco's bonus is $85,000 this year.", 'named-pay'],
+  // many people's pay sent at once, no name in the mail
+  ['Attached are the salaries for all the regional directors, for your eyes only.', 'pay-data'],
+  ["Here are everyone's bonuses for this year, pasted from the sheet.", 'pay-data'],
+  ['The leadership comp spreadsheet is attached.', 'pay-data'],
+  ["I'm forwarding last year's payroll for the whole team.", 'pay-data'],
   ['dont tell anyone but the Leeds branch is being shut', 'secrecy-request'],
   // a possessive written with a bare apostrophe after s, straight or curly
   ["Heads up: Mr Evans' bonus is $85,000 this year.", 'named-pay'],
@@ -135,6 +140,13 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // pay policy, dates, bands and templates, not people's pay
+  'Bonuses for all staff will be paid on the 25th.',
+  'Attached are the salary bands for all the engineering roles.',
+  "Here is the bonus policy for everyone's reference.",
+  'The team salary review timeline is attached.',
+  'Attached is the comp review form for all managers to fill in by Friday.',
+  'Raises for everyone this year, well deserved.',
   // the idiom, not a leak
   "The backlog is growing, so don't let it get out of hand.",
   "Don't let the cables get around the desk legs.",

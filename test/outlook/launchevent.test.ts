@@ -147,6 +147,8 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * alone, for a remark in a long mail: 92 more finds on the dev mails set in 150 words of ordinary
  * mail, held-out sets so padded F1 0.698 -> 0.748) took 504 more: 230 KiB, at 234,987 bytes 533 left.
  * The scorer leaving greetings unread (retrained) took 187 more: at 235,174 bytes, 346 left.
+ * Many people's pay sent at once (confidential/pay-data: "the salaries for the top execs
+ * attached") and "don't let this get around" took 280 more: at 235,454 bytes, 66 left.
  */
 const CEILING_GZIP_BYTES = 230 * 1024;
 
