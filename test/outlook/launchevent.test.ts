@@ -149,8 +149,11 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * The scorer leaving greetings unread (retrained) took 187 more: at 235,174 bytes, 346 left.
  * Many people's pay sent at once (confidential/pay-data: "the salaries for the top execs
  * attached") and "don't let this get around" took 280 more: at 235,454 bytes, 66 left.
+ * The lexicon and the learned model shipped as raw template strings (String.raw: real line breaks
+ * and tabs, not the two-character escapes of a JSON string) saved 2,190: 228 KiB, at 233,264
+ * bytes 208 left.
  */
-const CEILING_GZIP_BYTES = 230 * 1024;
+const CEILING_GZIP_BYTES = 228 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
