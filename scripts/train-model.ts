@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { findSegments, rangesOutside } from '../src/classifier/segment/segment.js';
-import { foldWord, pairHash, scanWords, withoutGreeting } from '../src/classifier/learned/words.js';
+import { foldWord, pairHash, scanWords, withoutCourtesy } from '../src/classifier/learned/words.js';
 import { readSets } from '../src/classifier/lexicons/entry.js';
 import { parseTerms } from '../src/classifier/match/pattern.js';
 import { Rng } from '../bench/rng.js';
@@ -35,14 +35,15 @@ export const TRAINING = ['test/fixtures/blind-mails', 'test/fixtures/sentences',
  * flagged mail to the 8,140 clean mails of the shared corpus (the `[]` rows of aeslc-enron,
  * spamassassin-easy-ham and workplace-dev: measured, never trained on), and at least 0.8 (a
  * warning needs the model fairly sure); legal, whose scores on clean mail stay low, from 0.55 with
- * at most two (0.5 adds three). Measured each
+ * at most two (0.5 adds two as well, finds 3 more on the dev sets below, and warns on three more
+ * written innocent rows: "We had a good meeting with the auditors"). Measured each
  * time on the nine dev sets, which the model never trains on (h39-h44, h51-h53, 1,980 mails):
- * together the thresholds below find 198 problems the rules missed, with 6 false alarms, and add
+ * together the thresholds below find 195 problems the rules missed, with 5 false alarms, and add
  * 5 clean mails. Retraining moves scores, so they are chosen again after
  * each retraining (npm run eval:report gives the clean-mail rate). Tone is not scored: even at
  * 0.95 it adds 3 clean mails for 2 to 7 finds per 660 written mails.
  */
-export const THRESHOLDS = { threat: 0.9, identity: 0.85, legal: 0.55, confidential: 0.8, insult: 0.9 } as const;
+export const THRESHOLDS = { threat: 0.93, identity: 0.85, legal: 0.55, confidential: 0.8, insult: 0.9 } as const;
 /**
  * The threshold of a passage's score (two neighbouring sentences scored alone, see
  * src/classifier/learned/model.ts), for the categories the whole mail did not reach. Chosen as the
@@ -238,7 +239,7 @@ function extract(text: string, labels: string[], names: Map<number, string>, ids
       hasPrevious = false;
     },
   };
-  for (const [from, to] of withoutGreeting(text, rangesOutside(text, findSegments(text)))) scanWords(text, from, to, sink);
+  for (const [from, to] of withoutCourtesy(text, rangesOutside(text, findSegments(text)))) scanWords(text, from, to, sink);
   return { features: [...seen], words, labels };
 }
 

@@ -17,22 +17,22 @@ import { inLongMail, readRows, type Row } from '../long-mail.js';
  * rules, against regressions.
  */
 const SETS: ReadonlyArray<{ dir: string; longMail?: number; rows: number; maxInnocentWarned: number; minFound: Readonly<Record<string, number>> }> = [
-  // The learned scorer stopped reading greetings (each held-out mail opened with one: F1 0.777 -> 0.792,
-  // as written 0.792 both): sentences threat 217 -> 215, blind-mails insult 291 -> 290, identity
-  // 455 -> 452 and threat 507 -> 504, dev mails insult 127 -> 126, threat 151 -> 149, legal 134 -> 133
-  // and confidential 150 -> 148 (in long mail threat 120 -> 118, legal 98 -> 97).
-  { dir: 'sentences', rows: 9000, maxInnocentWarned: 114, minFound: { insult: 326, identity: 281, threat: 215, legal: 200, confidential: 289, tone: 138 } },
-  { dir: 'blind-mails', rows: 4767, maxInnocentWarned: 21, minFound: { insult: 290, identity: 452, threat: 504, legal: 291, confidential: 306, tone: 234, profanity: 263 } },
+  // The learned scorer stopped reading greetings and closing thanks (each held-out mail with "Let me
+  // know if you have any questions." at its end: F1 0.762 -> 0.789; as written 0.792 -> 0.789), and
+  // threat's threshold went 0.9 -> 0.93: sentences threat 217 -> 193, blind-mails threat 507 -> 494,
+  // dev mails threat 151 -> 146; with smaller losses listed in the two commits.
+  { dir: 'sentences', rows: 9000, maxInnocentWarned: 114, minFound: { insult: 324, identity: 279, threat: 193, legal: 200, confidential: 286, tone: 138 } },
+  { dir: 'blind-mails', rows: 4767, maxInnocentWarned: 21, minFound: { insult: 290, identity: 450, threat: 494, legal: 291, confidential: 307, tone: 234, profanity: 263 } },
   { dir: 'look-alikes', rows: 600, maxInnocentWarned: 14, minFound: {} },
   { dir: 'innocent-mails', rows: 1800, maxInnocentWarned: 28, minFound: {} },
   { dir: 'ordinary-mails', rows: 2400, maxInnocentWarned: 24, minFound: {} },
-  { dir: 'dev-mails', rows: 1980, maxInnocentWarned: 17, minFound: { insult: 126, identity: 135, threat: 149, legal: 133, confidential: 148, tone: 112, profanity: 134 } },
+  { dir: 'dev-mails', rows: 1980, maxInnocentWarned: 16, minFound: { insult: 126, identity: 135, threat: 146, legal: 133, confidential: 148, tone: 112, profanity: 134 } },
   {
     dir: 'dev-mails',
     longMail: 150,
     rows: 1980,
     maxInnocentWarned: 27,
-    minFound: { insult: 113, identity: 124, threat: 118, legal: 97, confidential: 137, tone: 112, profanity: 134 },
+    minFound: { insult: 113, identity: 124, threat: 120, legal: 97, confidential: 137, tone: 112, profanity: 134 },
   },
 ];
 

@@ -151,9 +151,11 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * attached") and "don't let this get around" took 280 more: at 235,454 bytes, 66 left.
  * The lexicon and the learned model shipped as raw template strings (String.raw: real line breaks
  * and tabs, not the two-character escapes of a JSON string) saved 2,190: 228 KiB, at 233,264
- * bytes 208 left.
+ * bytes 208 left. The learned scorer leaving the opening pleasantry and the closing thanks unread
+ * too (held-out mail ending "Let me know if you have any questions.": F1 0.762 -> 0.789) took 392
+ * more: 229 KiB, at 233,656 bytes 840 left.
  */
-const CEILING_GZIP_BYTES = 228 * 1024;
+const CEILING_GZIP_BYTES = 229 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);

@@ -8,7 +8,7 @@ import { LEARNED } from '../lexicons/compiled.js';
 import { SUGGESTIONS } from '../suggestions.js';
 import type { Category, Hit } from '../types.js';
 import { LearnedModel } from './model.js';
-import { withoutGreeting } from './words.js';
+import { withoutCourtesy } from './words.js';
 
 export const LEARNED_RULE = 'learned';
 
@@ -41,7 +41,7 @@ export function learnedModel(): LearnedModel {
 /** Hits for the categories the model scores above threshold in text's ranges, except those in `skip`. */
 export function learnedHits(text: string, ranges: ReadonlyArray<readonly [number, number]>, skip: ReadonlySet<Category>): Hit[] {
   const hits: Hit[] = [];
-  for (const s of learnedModel().score(text, withoutGreeting(text, ranges))) {
+  for (const s of learnedModel().score(text, withoutCourtesy(text, ranges))) {
     if (skip.has(s.category)) continue;
     const words = s.words.length > 0 ? `; the words that weighed most: ${s.words.map((w) => `\u201c${w}\u201d`).join(', ')}` : '';
     const hit: Hit = {

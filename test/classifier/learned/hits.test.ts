@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createClassifier } from '../../../src/classifier/index.js';
 import { LEARNED_RULE, learnedModel } from '../../../src/classifier/learned/hits.js';
 import { LearnedModel } from '../../../src/classifier/learned/model.js';
-import { withoutGreeting } from '../../../src/classifier/learned/words.js';
+import { withoutCourtesy } from '../../../src/classifier/learned/words.js';
 import { LEARNED } from '../../../src/classifier/lexicons/compiled.js';
 
 /**
@@ -62,10 +62,13 @@ describe('learned scorer in the check', () => {
     assert.match(found[0]!.message, /^Read together, these sentences read like a threat/);
   });
 
-  it('scores a mail the same with or without a greeting', () => {
-    const score = (text: string) => learnedModel().score(text, withoutGreeting(text, [[0, text.length]])).map((s) => `${s.category}:${s.score.toFixed(9)}`);
-    for (const greeting of ['Hi all,\n\n', 'Hi Tom,\n\n', 'Dear colleagues,\n', 'Good morning team - ']) {
+  it('scores a mail the same with or without a greeting and a closing thanks', () => {
+    const score = (text: string) => learnedModel().score(text, withoutCourtesy(text, [[0, text.length]])).map((s) => `${s.category}:${s.score.toFixed(9)}`);
+    for (const greeting of ['Hi all,\n\n', 'Hi Tom,\n\n', 'Dear colleagues,\n', 'Good morning team - ', "Hi Tom,\nHope you're well. "]) {
       assert.deepEqual(score(greeting + VEILED), score(VEILED), greeting);
+    }
+    for (const closing of [' Thanks!', '\n\nThanks in advance.', ' Let me know if you have any questions.', ' Have a good weekend.']) {
+      assert.deepEqual(score(VEILED + closing), score(VEILED), closing);
     }
   });
 

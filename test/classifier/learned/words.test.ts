@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { foldWord, pairHash, scanWords, withoutGreeting, wordHash } from '../../../src/classifier/learned/words.js';
+import { foldWord, pairHash, scanWords, withoutCourtesy, wordHash } from '../../../src/classifier/learned/words.js';
 
 /** Words and sentence ends as the scorer reads them: [folded word, its text][] per sentence. */
 function read(text: string): Array<Array<[string, string]>> {
@@ -54,33 +54,55 @@ describe('learned/words', () => {
   });
 });
 
-describe('learned/words withoutGreeting', () => {
-  /** What the greeting cut from the start of the text's one range. */
-  const greeting = (text: string): string => text.slice(0, withoutGreeting(text, [[0, text.length]])[0]![0]);
+describe('learned/words withoutCourtesy', () => {
+  /** What is left of the text's one range. */
+  const left = (text: string): string => {
+    const [[from, to]] = withoutCourtesy(text, [[0, text.length]]);
+    return text.slice(from!, to);
+  };
 
   it('leaves out the greeting that opens the mail, through its comma, colon, ! or dash, or its line end', () => {
-    assert.equal(greeting('Hi all,\n\nThe deck is late.'), 'Hi all,');
-    assert.equal(greeting('Hi Tom, quick one about Friday.'), 'Hi Tom,');
-    assert.equal(greeting('  Dear Mr. Okafor,\nPlease find'), '  Dear Mr. Okafor,');
-    assert.equal(greeting('Good morning all: two things.'), 'Good morning all:');
-    assert.equal(greeting('Hiya team! Update below.'), 'Hiya team!');
-    assert.equal(greeting('Hey Sam and Priya - the numbers'), 'Hey Sam and Priya -');
-    assert.equal(greeting('Hi\n\nThe numbers'), 'Hi');
-    assert.equal(greeting('Dear colleagues\nThe numbers'), 'Dear colleagues');
-    assert.equal(greeting('All,\nThe numbers'), 'All,');
+    assert.equal(left('Hi all,\n\nThe deck is late.'), '\n\nThe deck is late.');
+    assert.equal(left('Hi Tom, quick one about Friday.'), ' quick one about Friday.');
+    assert.equal(left('  Dear Mr. Okafor,\nPlease find'), '\nPlease find');
+    assert.equal(left('Good morning all: two things.'), ' two things.');
+    assert.equal(left('Hiya team! Update below.'), ' Update below.');
+    assert.equal(left('Hey Sam and Priya - the numbers'), ' the numbers');
+    assert.equal(left('Hi\n\nThe numbers'), '\n\nThe numbers');
+    assert.equal(left('Dear colleagues\nThe numbers'), '\nThe numbers');
+    assert.equal(left('All,\nThe numbers'), '\nThe numbers');
   });
 
-  it('reads on where the words are not a greeting', () => {
-    for (const text of ["Hey you're late again!", 'Hello? Is anyone reading these?', 'Morning meeting is cancelled.', 'Team leads, please sign.', 'All the data is lost - again.', 'His report is late, again.', 'Thanks, Tom.']) {
-      assert.equal(greeting(text), '', text);
+  it('and the opening and closing pleasantries', () => {
+    assert.equal(left("Hi Dana,\nHope you're well. The numbers are late."), ' The numbers are late.');
+    assert.equal(left('I hope this email finds you well. The numbers are late.'), ' The numbers are late.');
+    assert.equal(left('The numbers are late. Thanks in advance!'), 'The numbers are late');
+    assert.equal(left('Fix it today.\n\nLet me know if you have any questions.\n'), 'Fix it today');
+    assert.equal(left('Fix it today. Many thanks for your help.'), 'Fix it today');
+    assert.equal(left('Fix it today. Have a great weekend!'), 'Fix it today');
+  });
+
+  it('reads on where the words are not a courtesy', () => {
+    for (const text of [
+      "Hey you're late again!",
+      'Hello? Is anyone reading these?',
+      'Morning meeting is cancelled.',
+      'Team leads, please sign.',
+      'All the data is lost - again.',
+      'His report is late, again.',
+      'Thanks for nothing, Tom.',
+      'No thanks.',
+      'I hope you are happy now.',
+    ]) {
+      assert.equal(left(text), text, text);
     }
   });
 
-  it('only at the start of the first range, and keeps the other ranges', () => {
-    const text = 'Noted.\n> Hi all,\nHi all, see below.';
-    const ranges: Array<[number, number]> = [[0, 7], [17, text.length]];
-    assert.deepEqual(withoutGreeting(text, ranges), ranges);
-    assert.deepEqual(withoutGreeting('', []), []);
+  it('only at the start of the first range and the end of the last, and keeps the rest', () => {
+    const text = 'Noted.\n> Hi all,\n> Thanks!\nHi all, see below. Thanks!';
+    const ranges: Array<[number, number]> = [[0, 7], [27, text.length]];
+    // The last range ends before ". Thanks!" (its sentence end goes with it).
+    assert.deepEqual(withoutCourtesy(text, ranges), [[0, 7], [27, text.length - '. Thanks!'.length]]);
+    assert.deepEqual(withoutCourtesy('', []), []);
   });
 });
-
