@@ -17,6 +17,10 @@ function identity(text: string): Finding[] {
 
 const MUST_FLAG: Array<[string, string]> = [
   ["Put Wei on the numbers, she's Chinese so she'll be brilliant at it.", 'group-stereotype'],
+  ['Ask the Indian guys, they love working weekends.', 'group-stereotype'],
+  ['Get the Romanian lads in, they will work for peanuts.', 'group-stereotype'],
+  ['The Polish lads will do it cheap.', 'group-stereotype'],
+  ['He probably loved that film, being black and all.', 'group-stereotype'],
   ['Come on, be a real man and stop moaning about the cold.', 'group-stereotype'],
   ['Older people just cannot use computers, so skip them for the pilot.', 'group-stereotype'],
   ['Women should not be on building sites, it is too rough.', 'group-stereotype'],
@@ -270,6 +274,10 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  // what one team likes, a supplier's price, the whole of something
+  'The German engineers say they love the new build pipeline.',
+  'The Polish supplier will do it cheaper if we order by Friday.',
+  'Being new and all, she asked great questions in the review.',
   "She's French and she'll be in Paris that week, so move the review.",
   "He's not a real man, he's a robot in the film.",
   'The background noise puts callers off, so use the quiet room.',

@@ -153,7 +153,8 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * and tabs, not the two-character escapes of a JSON string) saved 2,190: 228 KiB, at 233,264
  * bytes 208 left. The learned scorer leaving the opening pleasantry and the closing thanks unread
  * too (held-out mail ending "Let me know if you have any questions.": F1 0.762 -> 0.789) took 392
- * more: 229 KiB, at 233,656 bytes 840 left.
+ * more: 229 KiB, at 233,656 bytes 840 left. Group stereotypes probed by hand ("they love working
+ * weekends", "will do it cheap", "being black and all") took 148 more: at 233,804 bytes, 692 left.
  */
 const CEILING_GZIP_BYTES = 229 * 1024;
 
