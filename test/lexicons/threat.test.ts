@@ -41,6 +41,9 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Remember I still have screenshots of your messages from the offsite.', 'blackmail'],
   ["Keep talking to the client behind my back and you'll be looking for a new job.", 'career-threat'],
   ["That's not a threat, it's a promise.", 'career-threat'],
+  ["If this happens again you're finished here.", 'career-threat'],
+  ["Let's just say accidents happen on site.", 'watch-your-back'],
+  ["He won't be walking straight after I'm done with him.", 'violence'],
   ["I don't forget and I don't forgive. Ask the last supplier.", 'watch-your-back'],
   // veiled: alone together, long memories
   ['Around here people have long memories about who complained.', 'watch-your-back'],
@@ -273,6 +276,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  "Once you're finished here, lock up and drop the keys at reception.",
+  'Accidents happen, so report every near miss to the safety desk.',
+  "He won't be walking the site after the surgery, so cover his rounds.",
   "I don't want to make an enemy of the new landlord, so I'll be polite.",
   'If the launch slips, it will take the whole quarter down with it.',
   "I've got plenty on this week, can we move the call?",
