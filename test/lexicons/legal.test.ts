@@ -17,6 +17,8 @@ function legal(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['Just bill the client for the full 40 hours, they\'ll never check.', 'nobody-will-notice'],
+  ['We agreed with Brightline to keep our bids above 2 million.', 'price-fixing'],
   ['Ensure the memo never sees the light of day.', 'cover-up'],
   ['Settle it in cash so there is no paper trail.', 'cover-up'],
   ["Book the fee as training so it doesn't stand out.", 'cover-up'],
@@ -221,6 +223,8 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  "Bill the client for the full 40 hours as agreed; they'll check it against the timesheets.",
+  'We agreed with Brightline to keep our prices at last year\'s level for the renewal.',
   'That prototype will never see the light of day, sadly.',
   'We must leave an audit trail for every change to the register.',
   "There's no paper trail for this expense, can you find the receipt?",
