@@ -16,6 +16,7 @@ function insults(text: string): Finding[] {
 }
 
 const MUST_FLAG: Array<[string, string]> = [
+  ['Honestly, a trained monkey could do your job.', 'incompetent-person'],
   ['Seriously, what planet is Gavin on?', 'stupid-person'],
   ['The new account manager has zero common sense.', 'stupid-person'],
   ['Is he genuinely thick or just pretending?', 'stupid-person'],
@@ -212,6 +213,7 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  'Any intern could do this job with the new template, which is the point of it.',
   'He has no clue where the spare key is, can you show him?',
   'What planet is the rover on now, Mars or the Moon?',
   'The raffle prize is a mug and a tea towel.',
