@@ -12,7 +12,7 @@
  * (`ghp_xxxxxxxx…`, `AKIAIOSFODNN7EXAMPLE`) are skipped.
  */
 import type { Detector, Hit, Severity } from '../../types.js';
-import { isAlnum, isPlaceholder, secretHit, type SecretRule } from './shared.js';
+import { hasPlaceholderWord, isAlnum, isPlaceholder, secretHit, type SecretRule } from './shared.js';
 
 export interface KnownKeyFormat {
   id: string;
@@ -389,7 +389,7 @@ export function findKnownKeys(text: string): KnownKeyMatch[] {
         }
       }
     }
-    if (found && !isPlaceholder(text.slice(i + found.prefix.length, end))) {
+    if (found && !placeholderKey(text.slice(i + found.prefix.length, end))) {
       let start = i;
       // Webhook URLs are matched from their host; the report covers the scheme too.
       if (found.prefix.startsWith('hooks.')) {
@@ -401,6 +401,19 @@ export function findKnownKeys(text: string): KnownKeyMatch[] {
     }
   }
   return out;
+}
+
+/**
+ * A known-format key's body that is a placeholder. Judged on its longest part between dashes,
+ * underscores and dots, which holds the secret: the other parts of such formats are ids and
+ * versions (a Slack token's workspace and user numbers), and a demo-looking id ("123456789012")
+ * does not make a random secret beside it a placeholder. The body's words still count
+ * ("xoxb-your-token-here").
+ */
+function placeholderKey(body: string): boolean {
+  let longest = '';
+  for (const part of body.split(/[-_.]/)) if (part.length > longest.length) longest = part;
+  return isPlaceholder(longest) || hasPlaceholderWord(body);
 }
 
 /** True when the whole of `value` is one known-format key (used by other detectors to avoid double reports). */

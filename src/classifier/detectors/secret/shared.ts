@@ -92,6 +92,12 @@ const PLACEHOLDER_FRAGMENTS = [
   'enter_', 'put_', 'goes_', '_goes', 'fill_in', 'fillme', 'notreal', 'not_real', 'not-real', '...',
 ];
 
+/** True when the value holds a documentation fragment (`your`, `here`, `example`, `xxxx`...). */
+export function hasPlaceholderWord(value: string): boolean {
+  const v = value.toLowerCase();
+  return PLACEHOLDER_FRAGMENTS.some((f) => v.includes(f));
+}
+
 /**
  * True when a candidate value is a placeholder, a mask or an empty slot rather
  * than a real credential. Deliberately broad: a missed placeholder costs a

@@ -74,6 +74,9 @@ describe('secret/known-keys', () => {
     ['Azure client secret starting with ~', `<value xsi:type="xsd:string">${azure}</value>`, azure, 'api-key', 'high'],
     ['GitLab session cookie (its prefix starts with _)', `Cookie: ${gitlabSession}; path=/`, gitlabSession, 'token'],
   ];
+  // Its ids look like a demo (sequential, repeated digits), its secret part does not: the secret decides.
+  const slackDemoIds = `xoxb-123456789012-${g(24)}`;
+  positives.push(['a Slack token whose ids look like a demo', `SLACK_TOKEN=${slackDemoIds}`, slackDemoIds, 'token']);
   for (const [name, text, value, rule, severity] of positives) {
     it(`finds ${name}`, () => {
       expectSecret(d, text, value, rule, severity);
@@ -87,6 +90,8 @@ describe('secret/known-keys', () => {
     ['a key glued inside a longer word', 'fooAKIA' + g(16, UPPER + DIGITS)],
     ['a Stripe publishable key', 'pk_live_' + g(24)],
     ['a Slack token with a masked tail', `xoxb-${g(12, DIGITS)}-${g(12, DIGITS)}-####################`],
+    ['a Slack token whose secret part is a demo', `xoxb-${g(12, DIGITS)}-${g(12, DIGITS)}-abcdefghijklmnopqrstuvwx`],
+    ['a documentation Slack token', 'xoxb-your-bot-token-here'],
     ['a Slack-like file name', 'https://example.org/images/2018-xoxo-party-1.jpg'],
     ['a file name that starts like a key', 'assets/video_box.ico-' + g(32, HEX) + '.png'],
     ['a sequential demo Google key', 'AIzaSyabcdefghijklmnopqrstuvwxyz1234567'],
