@@ -274,6 +274,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  // the colour word in Spanish and Portuguese
+  'Hola equipo, el coche negro está en el garaje. Saludos.',
+  'O carro preto? Não, o modelo negro e branco chega amanhã.',
   // what one team likes, a supplier's price, the whole of something
   'The German engineers say they love the new build pipeline.',
   'The Polish supplier will do it cheaper if we order by Friday.',
