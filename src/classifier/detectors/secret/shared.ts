@@ -114,7 +114,7 @@ export function isPlaceholder(value: string): boolean {
   const bare = v.slice(a, b);
   if (bare.length === 0) return true;
   if (PLACEHOLDER_VALUES.has(bare)) return true;
-  for (const f of PLACEHOLDER_FRAGMENTS) if (v.includes(f)) return true;
+  if (hasPlaceholderWord(v)) return true;
   // Enclosed in markers: <...>, [...], {...}, %...%, __...__
   const first = bare.charCodeAt(0);
   const last = bare.charCodeAt(bare.length - 1);
