@@ -7,7 +7,7 @@ import { inLongMail, readRows, type Row } from '../long-mail.js';
  * (test/fixtures/sentences/README.md), 4,767 blind workplace mails (test/fixtures/blind-mails/
  * README.md), 600 innocent look-alikes (test/fixtures/look-alikes/README.md), 1,800 innocent
  * work mails full of trigger-looking words (test/fixtures/innocent-mails/README.md), 2,400
- * ordinary mails (test/fixtures/ordinary-mails/README.md) and 1,980 dev mails
+ * ordinary mails (test/fixtures/ordinary-mails/README.md) and 2,640 dev mails
  * (test/fixtures/dev-mails/README.md), and the dev mails again, each set in about 150 words of the
  * ordinary mails (test/long-mail.ts): a remark in a long update. The innocent rows the check warns on
  * may not grow, and the positives it finds may not shrink. When a change does better, lower
@@ -26,13 +26,14 @@ const SETS: ReadonlyArray<{ dir: string; longMail?: number; rows: number; maxInn
   { dir: 'look-alikes', rows: 600, maxInnocentWarned: 14, minFound: {} },
   { dir: 'innocent-mails', rows: 1800, maxInnocentWarned: 28, minFound: {} },
   { dir: 'ordinary-mails', rows: 2400, maxInnocentWarned: 24, minFound: {} },
-  { dir: 'dev-mails', rows: 1980, maxInnocentWarned: 16, minFound: { insult: 126, identity: 135, threat: 146, legal: 133, confidential: 148, tone: 112, profanity: 134 } },
+  // Three dev sets added (h63-h65, 660 rows), measured at the code before that session's changes.
+  { dir: 'dev-mails', rows: 2640, maxInnocentWarned: 20, minFound: { insult: 168, identity: 175, threat: 186, legal: 173, confidential: 199, tone: 149, profanity: 178 } },
   {
     dir: 'dev-mails',
     longMail: 150,
-    rows: 1980,
-    maxInnocentWarned: 27,
-    minFound: { insult: 113, identity: 124, threat: 120, legal: 97, confidential: 137, tone: 112, profanity: 134 },
+    rows: 2640,
+    maxInnocentWarned: 30,
+    minFound: { insult: 150, identity: 163, threat: 156, legal: 130, confidential: 185, tone: 149, profanity: 178 },
   },
 ];
 
