@@ -122,6 +122,26 @@ const EMPHASIS: ReadonlySet<string> = new Set(
 );
 /** Most emphasis findings per text. */
 const MAX_EMPHASIS = 20;
+/**
+ * A run of marks that raises the voice ("!!!", "????", "?!"). One exasperated emphasis word
+ * (EXASPERATED) shouts when its line has one near it ("just checking in AGAIN ... this year????");
+ * "GREAT NEWS !!!!" does not. Plain alternatives of fixed length, no nesting.
+ */
+const RAISED_MARKS = /[!\uff01]{3}|[?\uff1f]{2}|[?\uff1f][!\uff01]|[!\uff01][?\uff1f]/;
+
+/** How far from the emphasis word (same line) raised marks count. */
+const RAISED_REACH = 200;
+/** Emphasis words that are exasperated whatever the sentence: one of them and raised marks shout. */
+const EXASPERATED: ReadonlySet<string> = new Set('AGAIN NEVER STOP ALREADY STILL NOBODY NOTHING TWICE WRONG SERIOUSLY'.split(' '));
+
+/** Number words, so an echo in capitals meets the digits it repeats ("15 minutes. FIFTEEN."). */
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
+  'ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE TEN ELEVEN TWELVE THIRTEEN FOURTEEN FIFTEEN SIXTEEN SEVENTEEN EIGHTEEN NINETEEN TWENTY'
+    .split(' ')
+    .map((w, i) => [w, String(i + 1)] as [string, string]),
+);
+/** An echo: a sentence of at most this many words, all in capitals, repeating the sentence before it. */
+const ECHO_WORDS = 3;
 
 /** A unit needs this many capitalized words and capital letters to count as shouting. */
 const MIN_WORDS = 3;
@@ -181,7 +201,10 @@ export const shoutingDetector: Detector = {
     // Capitals with one weaker sign ("I AM DONE CHASING THEM"): shouting when another sentence
     // of the mail shouts a word ("the telemetry is down AGAIN"), decided at the end.
     const edgy: Unit[] = [];
+    let previous: Unit | null = null;
     forEachUnit(text, (unit) => {
+      const before = previous;
+      previous = unit;
       const verdict = judge(unit);
       if (verdict === 'unit') emit(unit.start, unit.end, true);
       else if (verdict === 'edgy') {
@@ -192,6 +215,7 @@ export const shoutingDetector: Detector = {
         if (verdict !== 'mixed') return;
         const run = longRun(unit.words);
         if (run) emit(run[0], run[1], false);
+        else if (before && echoes(text, before, unit)) emit(unit.start, unit.end, false);
         else {
           let found = false;
           for (const w of unit.words) {
@@ -204,7 +228,7 @@ export const shoutingDetector: Detector = {
         }
       }
     });
-    if (emphasis.length >= 2 && emphasisUnits >= 2) {
+    if ((emphasis.length >= 2 && emphasisUnits >= 2) || (emphasis.length === 1 && EXASPERATED.has(emphasis[0]!.key) && raisedNearby(text, emphasis[0]!))) {
       for (const w of emphasis) hits.push(shout(w.start, w.end));
     }
     if (emphasis.length > 0) {
@@ -270,6 +294,47 @@ function judge(unit: Unit): 'unit' | 'edgy' | 'mixed' | 'skip' | 'no' {
   if (warm) return 'skip';
   if (hostile || edgyTwo || (edgyFirst !== '' && unit.loud)) return 'unit';
   return edgyFirst !== '' ? 'edgy' : 'skip';
+}
+
+/** Whether raised marks stand on the word's line, at most RAISED_REACH characters away. */
+function raisedNearby(text: string, w: Word): boolean {
+  const from = Math.max(text.lastIndexOf('\n', w.start) + 1, w.start - RAISED_REACH);
+  let to = text.indexOf('\n', w.end);
+  if (to < 0 || to > w.end + RAISED_REACH) to = Math.min(text.length, w.end + RAISED_REACH);
+  return RAISED_MARKS.test(text.slice(from, to));
+}
+
+/**
+ * Whether `unit` is a short sentence in capitals that repeats words of the sentence just before
+ * it on the same line, the way one hammers a point: "we have three shelves. THREE.", "it's been
+ * 3 weeks. 3 WEEKS.", "consults are 15 minutes. FIFTEEN." Every word in capitals must be there
+ * before, in lower case or as its digits (a name repeated in capitals is a label, not an echo). Reads `before` once; a unit is `before` only once.
+ */
+function echoes(text: string, before: Unit, unit: Unit): boolean {
+  if (!unit.terminal || unit.words.length > ECHO_WORDS) return false;
+  let caps = 0;
+  for (const w of unit.words) {
+    if (w.kind === 'lower') return false;
+    if (w.kind === 'caps') caps++;
+  }
+  if (caps === 0) return false;
+  // On the same line: only spaces between the two sentences.
+  for (let i = before.end; i < unit.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || !isSpace(c)) return false;
+  }
+  const said = new Set<string>();
+  const wordsBefore = /[a-z]+|[0-9]+/gi;
+  wordsBefore.lastIndex = before.start;
+  for (let m = wordsBefore.exec(text); m && m.index < before.end; m = wordsBefore.exec(text)) {
+    // Only lowercase words and digits: a name ("Apollo", "Tuesday") repeated in capitals is a label.
+    const w = m[0];
+    if (w === w.toLowerCase()) said.add(w.toUpperCase());
+  }
+  for (const w of unit.words) {
+    if (w.kind === 'caps' && !said.has(w.key) && !said.has(NUMBER_WORDS.get(w.key) ?? '')) return false;
+  }
+  return true;
 }
 
 /**

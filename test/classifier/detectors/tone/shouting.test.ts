@@ -39,6 +39,12 @@ const MUST_FLAG: Array<[string, string[]]> = [
   ['I AM SO DONE WITH THIS S**T. Third failed delivery.', ['I AM SO DONE WITH THIS S**T.']],
   // GO is an ordinary verb in an angry sentence, not a cheer
   ['AS I HAVE SAID TWICE, ORDERS GO IN BY NOON.', ['AS I HAVE SAID TWICE, ORDERS GO IN BY NOON.']],
+  // an echo: a short sentence in capitals hammering what the sentence before said, words or digits
+  ['we have three shelves. THREE. Come and collect it.', ['THREE.']],
+  ['It has been 3 weeks. 3 WEEKS. Do you want the order or not', ['3 WEEKS.']],
+  ['Appointments are 15 minutes. FIFTEEN. Not 25.', ['FIFTEEN.']],
+  // one exasperated emphasis word with raised marks on its line
+  ['just checking in AGAIN on the contract. any answer this year????', ['AGAIN']],
 ];
 
 const MUST_NOT: string[] = [
@@ -65,6 +71,14 @@ const MUST_NOT: string[] = [
   'GO TEAM GO!!! WE WON THE BID',
   'STORM WARNING FOR THE COAST. THE WEATHER SERVICE HAS ISSUED A STORM WARNING FOR THE BAY AREA.',
   'HOW TO ENROLL: 1. Open the portal.',
+  // a name repeated in capitals is a label, not an echo; a word the sentence before did not say is none
+  'Project Apollo update. APOLLO.',
+  'Room booked for Tuesday. TUESDAY.',
+  'we have three shelves. FOUR.',
+  // warm emphasis with marks, and an exasperated word whose marks are on another line
+  'GREAT news !!!! Testing is complete.',
+  'Let us NEVER forget this year.\nOn to the next one.\nThank you all!!!',
+  'It was ALREADY on the list.\n\nSee you at the party!!!',
   'I',
   '',
 ];
