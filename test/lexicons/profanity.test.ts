@@ -51,6 +51,11 @@ const MUST_FLAG: Array<[string, string, 'low' | 'medium' | 'high']> = [
   // mild words inform only
   ['Damn, that demo was good.', 'damn', 'low'],
   ['What the hell happened here?', 'hell', 'low'],
+  ['Who the hell knows what the board wants.', 'hell', 'low'],
+  // the oath in a question put to whoever did it
+  ['Who the hell moved the launch date?', 'hell-directed', 'medium'],
+  ['WHERE THE HELL ARE THE SAMPLES?', 'hell-directed', 'medium'],
+  ['What the hell were you thinking with that quote?', 'hell-directed', 'medium'],
   ['The coffee machine is crap.', 'crap', 'low'],
   ['I was pissed off about the delay.', 'piss', 'low'],
   ['Bloody hell, the train is late again.', 'bloody', 'low'],
