@@ -21,6 +21,21 @@ const MUST_FLAG: Array<[string, string]> = [
   ['Get the Romanian lads in, they will work for peanuts.', 'group-stereotype'],
   ['The Polish lads will do it cheap.', 'group-stereotype'],
   ['He probably loved that film, being black and all.', 'group-stereotype'],
+  // the group as the reason for a failing, and a joke's tag after a group
+  ['That Greek contractor is late again, like the rest of them.', 'group-stereotype'],
+  ['Of course she got lost in the spreadsheet. Women and numbers, am I right?', 'group-stereotype'],
+  // the money trope, jokes with a trade in between
+  ['Give the vendor call to Levi, Jewish guys know how to haggle.', 'national-origin'],
+  ['Save a few Irish builder jokes for the quiz night.', 'national-origin'],
+  // sexuality guessed at, inclusion mocked
+  ['Nice shoes on the new analyst, I think we know which way he swings.', 'coded-remark'],
+  ['Is the new receptionist gay or something?', 'coded-remark'],
+  ['Skip the pronoun nonsense in the onboarding deck.', 'coded-remark'],
+  // the older ones told to make way, or to be beyond learning
+  ['Once the dinosaurs in finance retire we can finally go paperless.', 'age-remark'],
+  ["The older generation just don't get hybrid working.", 'age-remark'],
+  // a decision on the name's origin
+  ['Reject any applicants with a Pakistani name for the branch job.', 'decision-on-trait'],
   ['Come on, be a real man and stop moaning about the cold.', 'group-stereotype'],
   ['Older people just cannot use computers, so skip them for the pilot.', 'group-stereotype'],
   ['Women should not be on building sites, it is too rough.', 'group-stereotype'],
@@ -281,6 +296,13 @@ const MUST_NOT_FLAG: string[] = [
   'The German engineers say they love the new build pipeline.',
   'The Polish supplier will do it cheaper if we order by Friday.',
   'Being new and all, she asked great questions in the review.',
+  // the same words with no group, or for a good reason
+  'The second printer jammed like the rest of them, so call facilities.',
+  'The Jewish Museum quote is in, and Dana wants to haggle on the catering.',
+  'Can you polish the jokes for the quiz night before Friday?',
+  'The older faculty asked for a longer induction, so book two sessions.',
+  'Which way the rate swings next quarter decides the hedge.',
+  'Flag any order with a missing postcode for manual review.',
   "She's French and she'll be in Paris that week, so move the review.",
   "He's not a real man, he's a robot in the film.",
   'The background noise puts callers off, so use the quiet room.',
