@@ -19,6 +19,15 @@ function threats(text: string): Finding[] {
 
 const MUST_FLAG: Array<[string, string]> = [
   ["Say that again and I'll stove your head in.", 'violence'],
+  ["Cross me on the rota again and we'll settle it outside.", 'violence'],
+  ['Touch my stock room again and there will be broken fingers.', 'violence'],
+  ["Next time he shouts at Tina I'm putting him through the shop window.", 'violence'],
+  ['If the bonus goes to Leeds again, somebody on that panel is going to get hurt.', 'violence'],
+  ['I know where Mr Osei parks, by the way.', 'know-where-you-live'],
+  ["Tell Janet she'd better not be on her own when I come in.", 'know-where-you-live'],
+  ["I've got plenty on you and I'm not afraid to use it.", 'blackmail'],
+  ["We both know how it would look if your wife heard about the conference. Vote with us.", 'blackmail'],
+  ['Pay up by Friday or my cousins will come round and collect it in person.', 'blackmail'],
   ["Trust me, you don't want to make an enemy of me.", 'watch-your-back'],
   ['Nobody snitches round here, and we will know who squealed.', 'watch-your-back'],
   ["Push this grievance and you'll find out how quickly things turn sour for you.", 'regret'],
@@ -276,6 +285,11 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // hazards and visits, not threats
+  "Someone is going to get hurt on that ladder, please get it replaced.",
+  'Settle it with finance before the month closes.',
+  'My brother and his friends will come to the open day and collect the raffle prizes.',
+  "I've got plenty on today, can we move the call?",
   "Once you're finished here, lock up and drop the keys at reception.",
   'Accidents happen, so report every near miss to the safety desk.',
   "He won't be walking the site after the surgery, so cover his rounds.",
