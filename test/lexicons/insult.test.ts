@@ -17,6 +17,15 @@ function insults(text: string): Finding[] {
 
 const MUST_FLAG: Array<[string, string]> = [
   ['Honestly, a trained monkey could do your job.', 'incompetent-person'],
+  ['A chimp with a label maker would do better.', 'incompetent-person'],
+  ['A first-week trainee would have spotted this.', 'incompetent-person'],
+  ['A schoolkid would be embarrassed to hand this in.', 'incompetent-person'],
+  ['Did we outsource it to a monkey?', 'incompetent-person'],
+  ['Whoever built this report should not be allowed near a spreadsheet.', 'incompetent-person'],
+  ["She's the laziest analyst I have ever managed.", 'incompetent-person'],
+  ['He can barely work a photocopier.', 'incompetent-person'],
+  ['No idea how he got promoted.', 'incompetent-person'],
+  ['Their buyer is a bottomless pit of stupidity.', 'incompetent-person'],
   ['Seriously, what planet is Gavin on?', 'stupid-person'],
   ['The new account manager has zero common sense.', 'stupid-person'],
   ['Is he genuinely thick or just pretending?', 'stupid-person'],
@@ -213,6 +222,10 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT_FLAG: string[] = [
+  // the same shapes, harmless
+  'A first-week trainee would have caught this if the checklist had listed it, so let us add it.',
+  'Children should not be allowed near the cleaning cupboard.',
+  'No idea how he got to the airport so fast.',
   'Any intern could do this job with the new template, which is the point of it.',
   'He has no clue where the spare key is, can you show him?',
   'What planet is the rover on now, Mars or the Moon?',
