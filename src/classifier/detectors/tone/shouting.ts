@@ -123,16 +123,22 @@ const EMPHASIS: ReadonlySet<string> = new Set(
 /** Most emphasis findings per text. */
 const MAX_EMPHASIS = 20;
 /**
- * A run of marks that raises the voice ("!!!", "????", "?!"). One exasperated emphasis word
- * (EXASPERATED) shouts when its line has one near it ("just checking in AGAIN ... this year????");
- * "GREAT NEWS !!!!" does not. Plain alternatives of fixed length, no nesting.
+ * A run of marks that raises the voice ("!!!", "????", "?!"). A word of RAISED in capitals
+ * inside an ordinary sentence shouts when its line has such a run near it ("just checking in
+ * AGAIN ... this year????", "This is NOT ACCEPTABLE!!!", "WHY is the window still summer??");
+ * warm capitals ("GREAT NEWS !!!!") do not. Plain alternatives of fixed length, no nesting.
  */
 const RAISED_MARKS = /[!\uff01]{3}|[?\uff1f]{2}|[?\uff1f][!\uff01]|[!\uff01][?\uff1f]/;
 
 /** How far from the emphasis word (same line) raised marks count. */
 const RAISED_REACH = 200;
-/** Emphasis words that are exasperated whatever the sentence: one of them and raised marks shout. */
-const EXASPERATED: ReadonlySet<string> = new Set('AGAIN NEVER STOP ALREADY STILL NOBODY NOTHING TWICE WRONG SERIOUSLY'.split(' '));
+/**
+ * Words in capitals that are exasperated, not warm: one of them and raised marks near it shout.
+ * Not NOW or TODAY: sales mail shouts them ("making money TODAY!!!").
+ */
+const RAISED: ReadonlySet<string> = new Set(
+  'AGAIN NEVER STOP ALREADY STILL NOBODY NOTHING TWICE WRONG SERIOUSLY NOT WHY SOME EVERYTHING EVERYONE EVERY ACCEPTABLE UNACCEPTABLE ANSWER REPLY READ TIMES'.split(' '),
+);
 
 /** Number words, so an echo in capitals meets the digits it repeats ("15 minutes. FIFTEEN."). */
 const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
@@ -198,6 +204,8 @@ export const shoutingDetector: Detector = {
     };
     const emphasis: Word[] = [];
     let emphasisUnits = 0;
+    // Exasperated words in capitals, each shouting if raised marks stand near it (decided at the end).
+    const raised: Word[] = [];
     // Capitals with one weaker sign ("I AM DONE CHASING THEM"): shouting when another sentence
     // of the mail shouts a word ("the telemetry is down AGAIN"), decided at the end.
     const edgy: Unit[] = [];
@@ -219,22 +227,25 @@ export const shoutingDetector: Detector = {
         else {
           let found = false;
           for (const w of unit.words) {
-            if (w.kind === 'caps' && EMPHASIS.has(w.key) && emphasis.length < MAX_EMPHASIS) {
+            if (w.kind !== 'caps') continue;
+            if (EMPHASIS.has(w.key) && emphasis.length < MAX_EMPHASIS) {
               emphasis.push(w);
               found = true;
             }
+            if (RAISED.has(w.key) && raised.length < MAX_EMPHASIS) raised.push(w);
           }
           if (found) emphasisUnits++;
         }
       }
     });
-    if ((emphasis.length >= 2 && emphasisUnits >= 2) || (emphasis.length === 1 && EXASPERATED.has(emphasis[0]!.key) && raisedNearby(text, emphasis[0]!))) {
+    const before = hits.length;
+    if (emphasis.length >= 2 && emphasisUnits >= 2) {
       for (const w of emphasis) hits.push(shout(w.start, w.end));
+    } else {
+      for (const w of raised) if (raisedNearby(text, w)) hits.push(shout(w.start, w.end));
     }
-    if (emphasis.length > 0) {
-      for (const u of edgy) hits.push(shout(u.start, u.end));
-      if (edgy.length > 0) hits.sort((a, b) => a.start - b.start);
-    }
+    if (emphasis.length > 0) for (const u of edgy) hits.push(shout(u.start, u.end));
+    if (hits.length > before) hits.sort((a, b) => a.start - b.start);
     return hits;
   },
 };

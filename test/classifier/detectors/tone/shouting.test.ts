@@ -45,6 +45,8 @@ const MUST_FLAG: Array<[string, string[]]> = [
   ['Appointments are 15 minutes. FIFTEEN. Not 25.', ['FIFTEEN.']],
   // one exasperated emphasis word with raised marks on its line
   ['just checking in AGAIN on the contract. any answer this year????', ['AGAIN']],
+  ['We are waiting since May. This is NOT ACCEPTABLE!!!', ['NOT', 'ACCEPTABLE']],
+  ['WHY is the float short again??', ['WHY']],
 ];
 
 const MUST_NOT: string[] = [
@@ -79,6 +81,8 @@ const MUST_NOT: string[] = [
   'GREAT news !!!! Testing is complete.',
   'Let us NEVER forget this year.\nOn to the next one.\nThank you all!!!',
   'It was ALREADY on the list.\n\nSee you at the party!!!',
+  // sales mail shouts NOW and TODAY with its marks
+  'Start making money TODAY!!! Order NOW!!!',
   'I',
   '',
 ];
