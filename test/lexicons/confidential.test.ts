@@ -19,6 +19,13 @@ function confidential(text: string): Finding[] {
 const MUST_FLAG: Array<[string, string]> = [
   ["Heads up, we're letting Marta go next week.", 'termination'],
   ['HR is investigating Callum over the fuel cards.', 'hr-complaint'],
+  ['Odile is on 52k and Bruno is on 47k for the same desk.', 'named-pay'],
+  ["The new hire's offer is more than Declan earns, which will not go down well.", 'named-pay'],
+  ['Her package is more than Declan is on.', 'named-pay'],
+  ['She is on sick leave with depression, so cover her clients for now.', 'medical-leave'],
+  ["Kofi's regrade was turned down by the panel. He hasn't been told.", 'hush-with-subject'],
+  ['The takeover is signed. Nobody can know before the 9am release.', 'hush-with-subject'],
+  ['Margin came in at 48% against a 53% plan, strictly this thread only.', 'hush-with-subject'],
   ['Be kind to Olu, he is going through a divorce.', 'personal-matter'],
   ["Ines's visa expires in May and we won't sponsor again.", 'personal-matter'],
   ['Quick one: Priya is starting chemotherapy in May, so plan cover for her accounts.', 'health'],
@@ -140,6 +147,10 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  // the same words, nothing sensitive beside them
+  "The new laptops haven't arrived and Nadia hasn't been told the delivery date.",
+  'We won the regional award, but nobody can know before the announcement on Monday.',
+  'She is on sick leave until Friday, so cover her clients for now.',
   // pay policy, dates, bands and templates, not people's pay
   'Bonuses for all staff will be paid on the 25th.',
   'Attached are the salary bands for all the engineering roles.',
