@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { checkLexicon, decodeLexicon, decodeSets, encodeLexicon, readSets, type LexiconEntry } from '../src/classifier/lexicons/entry.js';
 import type { Category } from '../src/classifier/types.js';
-import { LearnedModel } from '../src/classifier/learned/model.js';
+import { LearnedModel, packModel, unpackModel } from '../src/classifier/learned/model.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'lexicons', 'en');
@@ -56,7 +56,7 @@ if (problems.length > 0) {
 // Decoding must give back exactly what was checked, or nothing is written.
 const encoded = encodeLexicon(all, sets);
 if (
-  JSON.stringify(decodeLexicon(encoded.entries, encoded.suggestions)) !== JSON.stringify(all) ||
+  JSON.stringify(decodeLexicon(encoded.entries, encoded.explanations, encoded.suggestions)) !== JSON.stringify(all) ||
   JSON.stringify(decodeSets(encoded.sets)) !== JSON.stringify(sets)
 ) {
   console.error('lexicons: the encoded lexicon does not decode to the checked one; nothing written');
@@ -69,8 +69,11 @@ const learned = readFileSync(learnedPath, 'utf8')
   .filter((l) => l !== '' && !l.startsWith('#'))
   .join('\n');
 let learnedSize = 0;
+let packedModel = '';
 try {
   learnedSize = new LearnedModel(learned).size;
+  packedModel = packModel(learned);
+  if (unpackModel(packedModel) !== learned) throw new Error('the packed model does not unpack to the same text');
 } catch (e) {
   console.error(`lexicons/learned/en.tsv: ${(e as Error).message}; nothing written`);
   process.exit(2);
@@ -93,8 +96,9 @@ const text =
   `export const LEXICON_SETS: Readonly<Record<string, string>> = decodeSets(${literal(encoded.sets)});\n\n` +
   '/** The send handler\'s build leaves the suggestions out (see ../suggestions.ts). */\n' +
   `const SUGGESTION_LINES: string | undefined = SUGGESTIONS ? ${literal(encoded.suggestions)} : undefined;\n\n` +
-  `export const LEXICON: readonly LexiconEntry[] = decodeLexicon(${literal(encoded.entries)}, SUGGESTION_LINES);\n\n` +
-  '/** The learned scorer\'s model (src/classifier/learned/model.ts), without its comment lines. */\n' +
-  `export const LEARNED = ${literal(learned)};\n`;
+  `const EXPLANATION_LINES = ${literal(encoded.explanations)};\n\n` +
+  `export const LEXICON: readonly LexiconEntry[] = decodeLexicon(${literal(encoded.entries)}, EXPLANATION_LINES, SUGGESTION_LINES);\n\n` +
+  '/** The learned scorer\'s model (src/classifier/learned/model.ts), without its comment lines, packed (packModel). */\n' +
+  `export const LEARNED = ${literal(packedModel)};\n`;
 if (!existsSync(out) || readFileSync(out, 'utf8') !== text) writeFileSync(out, text);
 console.log(`lexicons: ${all.length} entries and ${Object.keys(sets).length} sets from ${files.length} files; learned model of ${learnedSize} features`);

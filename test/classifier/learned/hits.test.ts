@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createClassifier } from '../../../src/classifier/index.js';
 import { LEARNED_RULE, learnedModel } from '../../../src/classifier/learned/hits.js';
-import { LearnedModel } from '../../../src/classifier/learned/model.js';
+import { LearnedModel, unpackModel } from '../../../src/classifier/learned/model.js';
 import { withoutCourtesy } from '../../../src/classifier/learned/words.js';
 import { LEARNED } from '../../../src/classifier/lexicons/compiled.js';
 
@@ -21,7 +21,7 @@ describe('learned scorer in the check', () => {
 
   it('scores the same mail the same whoever it names: no personal name is a feature', () => {
     // The shipped weights with every threshold at 0, so each category's score is returned.
-    const raw = new LearnedModel(LEARNED.replace(/^threshold\t.*$/m, (line) => line.replace(/\t[0-9.]+/g, '\t0')));
+    const raw = new LearnedModel(unpackModel(LEARNED).replace(/^threshold\t.*$/m, (line) => line.replace(/\t[0-9.]+/g, '\t0')));
     const scores = (text: string) => raw.score(text, [[0, text.length]]).map((s) => `${s.category}:${s.score.toFixed(6)}`);
     const templates = [
       (n: string) => `Can we keep ${n} off the client calls for now? I think the accent might be an issue with some of them.`,

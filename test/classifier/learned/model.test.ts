@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { LearnedModel } from '../../../src/classifier/learned/model.js';
+import { readFileSync } from 'node:fs';
+import { LearnedModel, packModel, unpackModel } from '../../../src/classifier/learned/model.js';
 
 /** A two-category model written by hand: threat weighs "regret" and "your review", legal "shred". */
 const MODEL = [
@@ -125,5 +126,31 @@ describe('learned/model', () => {
     assert.throws(() => new LearnedModel('categories\tthreat\nbias\t1\t2\nthreshold\t0.5\nwords\t1'), /bias or threshold count/);
     assert.throws(() => new LearnedModel('categories\tthreat\nbias\t1\nthreshold\t0.5\nwindow-threshold\t0.9\t0.9\nwords\t1'), /bias or threshold count/);
     assert.throws(() => new LearnedModel('categories\tthreat\nbias\t1\nthreshold\t0.5\nwords\tzero'), /"words" must be a number/);
+  });
+
+  describe('the packed form shipped in the bundles', () => {
+    const text = ['categories\tthreat\tlegal\tinsult', 'bias\t-3\t-4\t-5', 'threshold\t0.9\t0.5\t0.8', 'words\t20', 'shred\t\t4.5\t', 'you moron\t1.2\t\t-3.4', '60\t9\t-0.5\t2'].join('\n');
+
+    it('writes one letter and weight per category weighed, and unpacks to the same text', () => {
+      const packed = packModel(text);
+      assert.ok(packed.split('\n').includes('shredB4.5'), packed);
+      assert.ok(packed.split('\n').includes('you moronA1.2C-3.4'), packed);
+      assert.ok(packed.split('\n').includes('60A9B-0.5C2'), packed);
+      assert.ok(packed.startsWith('categories\tthreat\tlegal\tinsult\nbias\t-3'), 'header lines stay as they are');
+      assert.equal(unpackModel(packed), text);
+    });
+
+    it('unpacks the shipped model (lexicons/learned/en.tsv) to the text it was trained as', () => {
+      const tsv = readFileSync(new URL('../../../lexicons/learned/en.tsv', import.meta.url), 'utf8')
+        .split('\n')
+        .filter((l) => l !== '' && !l.startsWith('#'))
+        .join('\n');
+      assert.equal(unpackModel(packModel(tsv)), tsv);
+      assert.ok(packModel(tsv).length < tsv.length * 0.8, 'the packed form is smaller');
+    });
+
+    it('refuses a name it could not unpack (a capital letter)', () => {
+      assert.throws(() => packModel('categories\tthreat\nShred\t1'), /cannot pack/);
+    });
   });
 });

@@ -14,7 +14,7 @@ const entry = (over: Partial<LexiconEntry> = {}): LexiconEntry => ({
 describe('lexicons/entry (shipped form)', () => {
   it('decodes the compiled lexicon back to entries with the same fields in the same order', () => {
     const encoded = encodeLexicon(LEXICON, LEXICON_SETS);
-    assert.equal(JSON.stringify(decodeLexicon(encoded.entries, encoded.suggestions)), JSON.stringify(LEXICON));
+    assert.equal(JSON.stringify(decodeLexicon(encoded.entries, encoded.explanations, encoded.suggestions)), JSON.stringify(LEXICON));
     assert.equal(JSON.stringify(decodeSets(encoded.sets)), JSON.stringify(LEXICON_SETS));
     assert.ok(LEXICON.length > 50 && LEXICON.some((e) => e.exceptions) && LEXICON.some((e) => !e.exceptions));
   });
@@ -31,7 +31,7 @@ describe('lexicons/entry (shipped form)', () => {
       entry({ id: 'needs-and-exceptions', exceptions: ['x', 'v'], needs: ['w'] }),
     ];
     const encoded = encodeLexicon(list, { 'some-set': 'a|b', other: 'c' });
-    const back = decodeLexicon(encoded.entries, encoded.suggestions);
+    const back = decodeLexicon(encoded.entries, encoded.explanations, encoded.suggestions);
     assert.deepEqual(back, list);
     assert.deepEqual(Object.keys(back[1]!), ['category', 'id', 'severity', 'patterns', 'exceptions', 'explanation', 'suggestion', 'keepWhenQuoted']);
     assert.deepEqual(Object.keys(back[0]!), ['category', 'id', 'severity', 'patterns', 'explanation']);
@@ -44,7 +44,7 @@ describe('lexicons/entry (shipped form)', () => {
     const list = [entry({ suggestion: 'One.' }), entry({ id: 'two', exceptions: ['q'], suggestion: 'Two.' })];
     const encoded = encodeLexicon(list, {});
     assert.deepEqual(
-      decodeLexicon(encoded.entries),
+      decodeLexicon(encoded.entries, encoded.explanations),
       list.map(({ suggestion: _s, ...rest }) => rest),
     );
   });
@@ -52,7 +52,7 @@ describe('lexicons/entry (shipped form)', () => {
   it('an explanation that reads like the exceptions mark is still an explanation', () => {
     const list = [entry({ explanation: '~', exceptions: ['~x'] })];
     const encoded = encodeLexicon(list, {});
-    assert.deepEqual(decodeLexicon(encoded.entries, encoded.suggestions), list);
+    assert.deepEqual(decodeLexicon(encoded.entries, encoded.explanations, encoded.suggestions), list);
   });
 
   it('refuses what it could not decode back', () => {
@@ -68,10 +68,10 @@ describe('lexicons/entry (shipped form)', () => {
   });
 
   it('decodes an empty lexicon', () => {
-    assert.deepEqual(decodeLexicon(''), []);
+    assert.deepEqual(decodeLexicon('', ''), []);
     assert.deepEqual(decodeSets(''), {});
     const encoded = encodeLexicon([], {});
-    assert.deepEqual(decodeLexicon(encoded.entries, encoded.suggestions), []);
+    assert.deepEqual(decodeLexicon(encoded.entries, encoded.explanations, encoded.suggestions), []);
   });
 
   it("reads a file's sets and names each problem: a bad name, a multi-word term, a word listed twice", () => {
