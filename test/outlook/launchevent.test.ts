@@ -155,8 +155,13 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * too (held-out mail ending "Let me know if you have any questions.": F1 0.762 -> 0.789) took 392
  * more: 229 KiB, at 233,656 bytes 840 left. Group stereotypes probed by hand ("they love working
  * weekends", "will do it cheap", "being black and all") took 148 more: at 233,804 bytes, 692 left.
+ * The seventeenth session's rules from the misses of three new dev sets (h63-h65: shouting that
+ * echoes, oaths aimed at someone, stereotypes, fixes kept quiet, threats of exposure, put-downs by
+ * comparison, pay side by side) took 2,753 more, and two changes to the data's shipped form gave
+ * 1,888 back (explanations in a block of their own, the learned model packed; findings unchanged):
+ * 230 KiB, at 235,094 bytes 426 left.
  */
-const CEILING_GZIP_BYTES = 229 * 1024;
+const CEILING_GZIP_BYTES = 230 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
