@@ -19,9 +19,7 @@ function confidential(text: string): Finding[] {
 const MUST_FLAG: Array<[string, string]> = [
   ["Heads up, we're letting Marta go next week.", 'termination'],
   ['HR is investigating Callum over the fuel cards.', 'hr-complaint'],
-  ['Odile is on 52k and Bruno is on 47k for the same desk.', 'named-pay'],
   ["The new hire's offer is more than Declan earns, which will not go down well.", 'named-pay'],
-  ['Her package is more than Declan is on.', 'named-pay'],
   ['She is on sick leave with depression, so cover her clients for now.', 'medical-leave'],
   ["Kofi's regrade was turned down by the panel. He hasn't been told.", 'hush-with-subject'],
   ['The takeover is signed. Nobody can know before the 9am release.', 'hush-with-subject'],
