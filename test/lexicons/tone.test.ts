@@ -17,6 +17,17 @@ function tone(text: string): Finding[] {
 
 const MUST_FLAG: Array<[string, string]> = [
   ["I'm not angry, I'm just disappointed in how the launch was handled.", 'sarcasm'],
+  ["Oh no, please, take your time. It's only the payroll.", 'sarcasm'],
+  ["Thanks for telling me the venue changed. Oh wait, you didn't.", 'sarcasm'],
+  ['Chasing again. Maybe this one will get a reply.', 'sarcasm'],
+  ['Great quarter, team. Some of you know who you are.', 'sarcasm'],
+  ['Sponsor logos, please. Fifth time of asking.', 'said-repeatedly'],
+  ['We have all been told many, many times not to reply-all.', 'said-repeatedly'],
+  ['I am writing you now the fourth time about the van.', 'said-repeatedly'],
+  ["Fine, do it your way. Just don't come running to me when it breaks.", 'dismissive'],
+  ["I am not explaining it again. Look it up.", 'dismissive'],
+  ['Glad you could finally join us on this thread, Martin.', 'dismissive'],
+  ["Let me make this simple, since the last two emails apparently weren't: no receipt, no refund.", 'dismissive'],
   ['The rota is on the shared drive, as you would have seen had you opened the link.', 'sarcasm'],
   ["I'm taking silence as a yes, so the new layout goes live Monday.", 'take-that-as-no'],
   ["Not sure which part of 'no site visits without a booking' was unclear.", 'not-sure-how-else'],
@@ -183,6 +194,9 @@ const MUST_FLAG: Array<[string, string]> = [
 ];
 
 const MUST_NOT: string[] = [
+  'The problem has been discussed many, many times in the literature.',
+  'Glad you could join us for the launch, Martin, it was lovely to see you.',
+  'Take your time with the survey, there is no deadline.',
   'Forwarding the post below, which a contractor left on our page. This is completely unacceptable and I have reported it to HR.',
   "I've told him it's unacceptable and he has been suspended pending a hearing.",
   "Don't take silence as agreement: chase each supplier for a written yes.",

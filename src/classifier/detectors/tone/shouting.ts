@@ -88,6 +88,15 @@ const HOSTILE: ReadonlySet<string> = new Set([
  * WARNING ... WARNING" is one.
  */
 const EDGY: ReadonlySet<string> = new Set('WHY STILL LAST FINAL WARNING ALREADY TWICE TIMES THIRD NICELY ASKING DONE WHOEVER KEEPS EXCUSE EXCUSES'.split(' '));
+/**
+ * An order in capitals to the reader: a unit that starts with one of these verbs and names the
+ * reader or the thing ("ANSWER YOUR PHONE.", "PUT IT BACK WHERE IT LIVES.", "REDO EVERY SINGLE ONE
+ * BEFORE YOU GO HOME."). Not READ, REPLY or CALL: notices and sales mail start so ("READ THIS
+ * CAREFULLY", "REPLY TO THIS EMAIL", "CALL US TODAY").
+ */
+const ORDERS: ReadonlySet<string> = new Set('ANSWER PUT FIX GIVE SEND TELL MOVE BRING REDO CLEAN PICK RETURN STOP'.split(' '));
+/** Whom or what an order in capitals names. */
+const ORDER_OBJECTS: ReadonlySet<string> = new Set('YOU YOUR IT THEM THIS THAT'.split(' '));
 /** Warm capitals ("HAPPY BIRTHDAY", "CONGRATULATIONS", "THANK YOU") are celebration, not shouting. */
 const WARM: ReadonlySet<string> = new Set(
   'HAPPY BIRTHDAY CONGRATULATIONS CONGRATS THANK THANKS WELCOME CELEBRATE PARTY CHEERS HOORAY YAY'.split(' '),
@@ -278,6 +287,11 @@ function judge(unit: Unit): 'unit' | 'edgy' | 'mixed' | 'skip' | 'no' {
   let edgyTwo = false;
   let warm = false;
   let boiler = false;
+  // An order to the reader ("ANSWER YOUR PHONE"), or "I DON'T CARE".
+  let order = false;
+  let orderObject = false;
+  let dont = false;
+  let care = false;
   let sqlStart = false;
   let sql = 0;
   for (const w of unit.words) {
@@ -294,6 +308,10 @@ function judge(unit: Unit): 'unit' | 'edgy' | 'mixed' | 'skip' | 'no' {
       if (BOILERPLATE.has(w.key)) boiler = true;
       if (SQL_WORDS.has(w.key)) sql++;
       if (caps === 1 && SQL_START.has(w.key)) sqlStart = true;
+      if (caps === 1 && lower === 0 && ORDERS.has(w.key)) order = true;
+      if (ORDER_OBJECTS.has(w.key)) orderObject = true;
+      if (w.key === 'DONT') dont = true;
+      if (w.key === 'CARE') care = true;
     } else if (w.kind === 'lower') lower++;
   }
   if (caps === 0 && lower === 0) return 'skip';
@@ -303,7 +321,7 @@ function judge(unit: Unit): 'unit' | 'edgy' | 'mixed' | 'skip' | 'no' {
   if (caps < MIN_WORDS || capsLetters < MIN_LETTERS) return 'mixed';
   if (caps < MIN_SHARE * (caps + lower)) return 'mixed';
   if (warm) return 'skip';
-  if (hostile || edgyTwo || (edgyFirst !== '' && unit.loud)) return 'unit';
+  if (hostile || edgyTwo || (edgyFirst !== '' && unit.loud) || (order && orderObject) || (dont && care)) return 'unit';
   return edgyFirst !== '' ? 'edgy' : 'skip';
 }
 

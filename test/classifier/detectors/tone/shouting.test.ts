@@ -47,6 +47,9 @@ const MUST_FLAG: Array<[string, string[]]> = [
   ['just checking in AGAIN on the contract. any answer this year????', ['AGAIN']],
   ['We are waiting since May. This is NOT ACCEPTABLE!!!', ['NOT', 'ACCEPTABLE']],
   ['WHY is the float short again??', ['WHY']],
+  // an order in capitals to the reader, and "I DON'T CARE"
+  ['ANSWER YOUR PHONE. The client has called four times.', ['ANSWER YOUR PHONE.']],
+  ["I DON'T CARE WHAT THE SYSTEM SAYS. Pay them on the 25th.", ["I DON'T CARE WHAT THE SYSTEM SAYS."]],
 ];
 
 const MUST_NOT: string[] = [
@@ -83,6 +86,10 @@ const MUST_NOT: string[] = [
   'It was ALREADY on the list.\n\nSee you at the party!!!',
   // sales mail shouts NOW and TODAY with its marks
   'Start making money TODAY!!! Order NOW!!!',
+  // notices in capitals that start with a verb
+  'READ THIS CAREFULLY BEFORE SIGNING.',
+  'REPLY TO THIS EMAIL TO CONFIRM YOUR PLACE.',
+  'PLEASE TAKE CARE ON THE STAIRS.',
   'I',
   '',
 ];
