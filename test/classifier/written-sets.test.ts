@@ -7,7 +7,7 @@ import { inLongMail, readRows, type Row } from '../long-mail.js';
  * (test/fixtures/sentences/README.md), 4,767 blind workplace mails (test/fixtures/blind-mails/
  * README.md), 600 innocent look-alikes (test/fixtures/look-alikes/README.md), 1,800 innocent
  * work mails full of trigger-looking words (test/fixtures/innocent-mails/README.md), 2,400
- * ordinary mails (test/fixtures/ordinary-mails/README.md) and 2,640 dev mails
+ * ordinary mails (test/fixtures/ordinary-mails/README.md) and 3,300 dev mails
  * (test/fixtures/dev-mails/README.md), and the dev mails again, each set in about 150 words of the
  * ordinary mails (test/long-mail.ts): a remark in a long update. The innocent rows the check warns on
  * may not grow, and the positives it finds may not shrink. When a change does better, lower
@@ -21,19 +21,19 @@ const SETS: ReadonlyArray<{ dir: string; longMail?: number; rows: number; maxInn
   // know if you have any questions." at its end: F1 0.762 -> 0.789; as written 0.792 -> 0.789), and
   // threat's threshold went 0.9 -> 0.93: sentences threat 217 -> 193, blind-mails threat 507 -> 494,
   // dev mails threat 151 -> 146; with smaller losses listed in the two commits.
-  { dir: 'sentences', rows: 9000, maxInnocentWarned: 114, minFound: { insult: 324, identity: 279, threat: 193, legal: 200, confidential: 286, tone: 138 } },
-  { dir: 'blind-mails', rows: 4767, maxInnocentWarned: 21, minFound: { insult: 290, identity: 450, threat: 494, legal: 291, confidential: 307, tone: 234, profanity: 263 } },
+  { dir: 'sentences', rows: 9000, maxInnocentWarned: 114, minFound: { insult: 326, identity: 282, threat: 193, legal: 201, confidential: 287, tone: 145 } },
+  { dir: 'blind-mails', rows: 4767, maxInnocentWarned: 21, minFound: { insult: 291, identity: 450, threat: 494, legal: 291, confidential: 307, tone: 240, profanity: 267 } },
   { dir: 'look-alikes', rows: 600, maxInnocentWarned: 14, minFound: {} },
   { dir: 'innocent-mails', rows: 1800, maxInnocentWarned: 28, minFound: {} },
   { dir: 'ordinary-mails', rows: 2400, maxInnocentWarned: 24, minFound: {} },
-  // Three dev sets added (h63-h65, 660 rows), measured at the code before that session's changes.
-  { dir: 'dev-mails', rows: 2640, maxInnocentWarned: 20, minFound: { insult: 168, identity: 175, threat: 186, legal: 173, confidential: 199, tone: 149, profanity: 178 } },
+  // Six dev sets added in one session (h63-h68, 1,320 rows); figures at that session's end.
+  { dir: 'dev-mails', rows: 3300, maxInnocentWarned: 19, minFound: { insult: 235, identity: 236, threat: 253, legal: 243, confidential: 262, tone: 218, profanity: 226 } },
   {
     dir: 'dev-mails',
     longMail: 150,
-    rows: 2640,
-    maxInnocentWarned: 30,
-    minFound: { insult: 150, identity: 163, threat: 156, legal: 130, confidential: 185, tone: 149, profanity: 178 },
+    rows: 3300,
+    maxInnocentWarned: 34,
+    minFound: { insult: 213, identity: 222, threat: 215, legal: 191, confidential: 244, tone: 218, profanity: 226 },
   },
 ];
 
