@@ -131,11 +131,11 @@ describe('learned/model', () => {
   describe('the packed form shipped in the bundles', () => {
     const text = ['categories\tthreat\tlegal\tinsult', 'bias\t-3\t-4\t-5', 'threshold\t0.9\t0.5\t0.8', 'words\t20', 'shred\t\t4.5\t', 'you moron\t1.2\t\t-3.4', '60\t9\t-0.5\t2'].join('\n');
 
-    it('writes one letter and weight per category weighed, and unpacks to the same text', () => {
+    it('writes one letter and a weight in tenths per category weighed, and unpacks to the same text', () => {
       const packed = packModel(text);
-      assert.ok(packed.split('\n').includes('shredB4.5'), packed);
-      assert.ok(packed.split('\n').includes('you moronA1.2C-3.4'), packed);
-      assert.ok(packed.split('\n').includes('60A9B-0.5C2'), packed);
+      assert.ok(packed.split('\n').includes('shredB45'), packed);
+      assert.ok(packed.split('\n').includes('you moronA12C-34'), packed);
+      assert.ok(packed.split('\n').includes('60A90B-5C20'), packed);
       assert.ok(packed.startsWith('categories\tthreat\tlegal\tinsult\nbias\t-3'), 'header lines stay as they are');
       assert.equal(unpackModel(packed), text);
     });
@@ -149,8 +149,9 @@ describe('learned/model', () => {
       assert.ok(packModel(tsv).length < tsv.length * 0.8, 'the packed form is smaller');
     });
 
-    it('refuses a name it could not unpack (a capital letter)', () => {
+    it('refuses what it could not unpack (a capital letter in a name, a weight of two decimals)', () => {
       assert.throws(() => packModel('categories\tthreat\nShred\t1'), /cannot pack/);
+      assert.throws(() => packModel('categories\tthreat\nshred\t1.25'), /cannot pack/);
     });
   });
 });
