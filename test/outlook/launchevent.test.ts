@@ -159,9 +159,12 @@ const BUDGET_GZIP_BYTES = 100 * 1024;
  * echoes, oaths aimed at someone, stereotypes, fixes kept quiet, threats of exposure, put-downs by
  * comparison, pay side by side) took 2,753 more, and two changes to the data's shipped form gave
  * 1,888 back (explanations in a block of their own, the learned model packed; findings unchanged):
- * 230 KiB, at 235,094 bytes 426 left.
+ * 230 KiB, at 235,094 bytes 426 left. A second round, from three more dev sets (h66-h68: orders
+ * in capitals, "Noted. Again.", stories for when someone asks, payroll dodges, threats of a visit)
+ * took about 2,600 more; alternatives shipped sorted and model weights in tenths gave about 2,100
+ * back (findings unchanged): 231 KiB, at 235,633 bytes 911 left.
  */
-const CEILING_GZIP_BYTES = 230 * 1024;
+const CEILING_GZIP_BYTES = 231 * 1024;
 
 describe('outlook/launchevent (built bundle)', function () {
   this.timeout(15 * 60 * 1000);
