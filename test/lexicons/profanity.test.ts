@@ -52,6 +52,7 @@ const MUST_FLAG: Array<[string, string, 'low' | 'medium' | 'high']> = [
   ['Damn, that demo was good.', 'damn', 'low'],
   ['What the hell happened here?', 'hell', 'low'],
   ['Who the hell knows what the board wants.', 'hell', 'low'],
+  ['What the hell are you supposed to use instead of cream?', 'hell', 'low'],
   // the oath in a question put to whoever did it
   ['Who the hell moved the launch date?', 'hell-directed', 'medium'],
   ['WHERE THE HELL ARE THE SAMPLES?', 'hell-directed', 'medium'],
