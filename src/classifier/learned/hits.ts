@@ -7,7 +7,7 @@
 import { LEARNED } from '../lexicons/compiled.js';
 import { SUGGESTIONS } from '../suggestions.js';
 import type { Category, Hit } from '../types.js';
-import { LearnedModel, unpackModel } from './model.js';
+import { LearnedModel } from './model.js';
 import { withoutCourtesy } from './words.js';
 
 export const LEARNED_RULE = 'learned';
@@ -35,7 +35,7 @@ let shared: LearnedModel | undefined;
 
 /** The shipped model, parsed once on first use. */
 export function learnedModel(): LearnedModel {
-  return (shared ??= new LearnedModel(unpackModel(LEARNED)));
+  return (shared ??= new LearnedModel(LEARNED));
 }
 
 /** Hits for the categories the model scores above threshold in text's ranges, except those in `skip`. */

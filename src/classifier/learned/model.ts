@@ -70,7 +70,7 @@ export function packModel(text: string): string {
     .join('\n');
 }
 
-/** A packed model's text back in the form LearnedModel reads (see packModel). */
+/** A packed model's text back in the trainer's tab-separated form (see packModel). */
 export function unpackModel(packed: string): string {
   const categories = packed.split('\n').find((l) => l.startsWith('categories\t'));
   const count = categories ? categories.split('\t').length - 1 : 0;
@@ -78,12 +78,38 @@ export function unpackModel(packed: string): string {
     .split('\n')
     .map((line) => {
       if (line === '' || line.includes('\t') || line.startsWith('#')) return line;
-      const first = line.search(/[A-Z]/);
-      const cells: string[] = new Array<string>(count).fill('');
-      if (first >= 0) for (const m of line.slice(first).matchAll(/([A-Z])([^A-Z]*)/g)) cells[m[1]!.charCodeAt(0) - 65] = String(Number(m[2]) / 10);
-      return `${first < 0 ? line : line.slice(0, first)}\t${cells.join('\t')}`;
+      const weights = new Float64Array(count);
+      const name = readPacked(line, weights);
+      return `${name}\t${Array.from(weights, (w) => (w === 0 ? '' : String(w))).join('\t')}`;
     })
     .join('\n');
+}
+
+/**
+ * A packed feature line (see packModel): its name returned, its weights written into `weights`
+ * (one per category, 0 where the line has none). One pass over the line's characters: the model
+ * is read on every cold start of the send handler.
+ */
+function readPacked(line: string, weights: Float64Array): string {
+  let i = 0;
+  while (i < line.length && !isCapital(line.charCodeAt(i))) i++;
+  const name = line.slice(0, i);
+  while (i < line.length) {
+    const category = line.charCodeAt(i++) - 65;
+    let sign = 1;
+    if (line.charCodeAt(i) === 0x2d) {
+      sign = -1;
+      i++;
+    }
+    let tenths = 0;
+    for (let c = line.charCodeAt(i); i < line.length && !isCapital(c); c = line.charCodeAt(++i)) tenths = tenths * 10 + (c - 48);
+    weights[category] = (sign * tenths) / 10;
+  }
+  return name;
+}
+
+function isCapital(c: number): boolean {
+  return c >= 65 && c <= 90;
 }
 
 export class LearnedModel {
@@ -106,7 +132,7 @@ export class LearnedModel {
   private readonly seen: Uint32Array;
   private stamp = 0;
 
-  /** Parses the model's text (the format scripts/train-model.ts writes). Throws on a malformed model. */
+  /** Parses the model's text (the format scripts/train-model.ts writes, or packed: packModel). Throws on a malformed model. */
   constructor(data: string) {
     const lines = data.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
     const row = (name: string): string[] => {
@@ -137,11 +163,20 @@ export class LearnedModel {
     this.slots = new Int32Array(size);
     this.mask = size - 1;
     this.seen = new Uint32Array(features.length);
+    const cells = new Float64Array(C);
     features.forEach((line, f) => {
-      const cells = line.split('\t');
-      const name = cells[0]!;
+      // The trainer's form (tab-separated cells) or the shipped one (packModel: no tab).
+      let name: string;
+      if (line.includes('\t')) {
+        const text = line.split('\t');
+        name = text[0]!;
+        for (let c = 0; c < C; c++) cells[c] = text[c + 1] ? Number(text[c + 1]) : 0;
+      } else {
+        cells.fill(0);
+        name = readPacked(line, cells);
+      }
       this.names.push(name);
-      for (let c = 0; c < C; c++) this.weights[f * C + c] = cells[c + 1] ? Number(cells[c + 1]) : 0;
+      this.weights.set(cells, f * C);
       const words = name.split(' ');
       const h = words.length === 1 ? wordHash(words[0]!) : pairHash(wordHash(words[0]!), wordHash(words[1]!));
       let s = h & this.mask;

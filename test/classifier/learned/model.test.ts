@@ -149,6 +149,14 @@ describe('learned/model', () => {
       assert.ok(packModel(tsv).length < tsv.length * 0.8, 'the packed form is smaller');
     });
 
+    it('is read by LearnedModel as it is, with the same scores as the text it was packed from', () => {
+      const packed = new LearnedModel(packModel(MODEL));
+      assert.equal(packed.size, model.size);
+      for (const text of ['You will regret your review.', 'Shred the file, thanks.', 'Lunch at noon?']) {
+        assert.deepEqual(packed.score(text, all(text)), model.score(text, all(text)), text);
+      }
+    });
+
     it('refuses what it could not unpack (a capital letter in a name, a weight of two decimals)', () => {
       assert.throws(() => packModel('categories\tthreat\nShred\t1'), /cannot pack/);
       assert.throws(() => packModel('categories\tthreat\nshred\t1.25'), /cannot pack/);
