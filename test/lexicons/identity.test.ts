@@ -313,6 +313,7 @@ const MUST_NOT_FLAG: string[] = [
   'Which way the rate swings next quarter decides the hedge.',
   'Flag any order with a missing postcode for manual review.',
   'Gifts to clinicians: educational items under $100 only.',
+  'Margot turns 60 on the 19th, we are doing a surprise lunch. Do not put it in the shared calendar, she can see that.',
   'The Scottish office was tight on space as always, so we met in the cafe.',
   'Our volunteers are better at the welcoming side than any agency staff.',
   "She's French and she'll be in Paris that week, so move the review.",

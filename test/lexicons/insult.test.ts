@@ -235,6 +235,7 @@ const MUST_NOT_FLAG: string[] = [
   'A first-week trainee would have caught this if the checklist had listed it, so let us add it.',
   'Children should not be allowed near the cleaning cupboard.',
   'No idea how he got to the airport so fast.',
+  'The new booking system in Leeds is pretty much idiot-proof.',
   "He's a passenger on the 8:15 to Leeds, so he will be late.",
   "I'll pour the water over his head at the charity dunk tank.",
   'The tax question is clearly beyond the scope of this review.',
