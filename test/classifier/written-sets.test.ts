@@ -27,12 +27,12 @@ const SETS: ReadonlyArray<{ dir: string; longMail?: number; rows: number; maxInn
   { dir: 'innocent-mails', rows: 1800, maxInnocentWarned: 28, minFound: {} },
   { dir: 'ordinary-mails', rows: 2400, maxInnocentWarned: 24, minFound: {} },
   // Six dev sets added in one session (h63-h68, 1,320 rows); figures at that session's end.
-  { dir: 'dev-mails', rows: 3300, maxInnocentWarned: 19, minFound: { insult: 235, identity: 236, threat: 253, legal: 243, confidential: 262, tone: 218, profanity: 226 } },
+  { dir: 'dev-mails', rows: 3300, maxInnocentWarned: 15, minFound: { insult: 235, identity: 236, threat: 253, legal: 243, confidential: 262, tone: 218, profanity: 226 } },
   {
     dir: 'dev-mails',
     longMail: 150,
     rows: 3300,
-    maxInnocentWarned: 34,
+    maxInnocentWarned: 30,
     minFound: { insult: 213, identity: 222, threat: 215, legal: 191, confidential: 244, tone: 218, profanity: 226 },
   },
 ];
