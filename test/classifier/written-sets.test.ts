@@ -25,15 +25,18 @@ const SETS: ReadonlyArray<{ dir: string; longMail?: number; rows: number; maxInn
   { dir: 'blind-mails', rows: 4767, maxInnocentWarned: 21, minFound: { insult: 291, identity: 450, threat: 494, legal: 291, confidential: 307, tone: 240, profanity: 267 } },
   { dir: 'look-alikes', rows: 600, maxInnocentWarned: 14, minFound: {} },
   { dir: 'innocent-mails', rows: 1800, maxInnocentWarned: 28, minFound: {} },
-  { dir: 'ordinary-mails', rows: 2400, maxInnocentWarned: 24, minFound: {} },
+  { dir: 'ordinary-mails', rows: 2400, maxInnocentWarned: 22, minFound: {} },
   // Six dev sets added in one session (h63-h68, 1,320 rows); figures at that session's end.
   { dir: 'dev-mails', rows: 3300, maxInnocentWarned: 15, minFound: { insult: 235, identity: 236, threat: 253, legal: 243, confidential: 262, tone: 218, profanity: 226 } },
   {
     dir: 'dev-mails',
     longMail: 150,
     rows: 3300,
-    maxInnocentWarned: 30,
-    minFound: { insult: 213, identity: 222, threat: 215, legal: 191, confidential: 244, tone: 218, profanity: 226 },
+    // Two sentences of the ordinary mails used as padding ("you've been warned" about a
+    // tug-of-war, distros "notified under embargo") no longer warn: 17 innocent long mails fewer,
+    // and 1 threat and 1 confidential find fewer, which were those sentences landing in a labelled mail.
+    maxInnocentWarned: 13,
+    minFound: { insult: 213, identity: 222, threat: 214, legal: 191, confidential: 243, tone: 218, profanity: 226 },
   },
 ];
 

@@ -157,6 +157,7 @@ const MUST_NOT: string[] = [
   'We won the regional award, but nobody can know before the announcement on Monday.',
   'She is on sick leave until Friday, so cover her clients for now.',
   'Keep it within the team channel, the invite link is for staff only.',
+  'All users should upgrade. Distros were notified a week ago under embargo and have packages ready.',
   "The surprise for Linnea's 50th is Friday. She doesn't know, so keep it off the lab calendar!",
   "She's already on the 9:30 call, can you take the 10?",
   // pay policy, dates, bands and templates, not people's pay

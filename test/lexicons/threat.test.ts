@@ -297,6 +297,7 @@ const MUST_NOT: string[] = [
   'Settle it with finance before the month closes.',
   'My brother and his friends will come to the open day and collect the raffle prizes.',
   "I've got plenty on today, can we move the call?",
+  "Tug-of-war on Saturday. Engineering, you've been warned: Sales has been training.",
   "He left a nasty voicemail telling her to watch herself. I've reported it to the police and someone will walk her to her car.",
   "Once you're finished here, lock up and drop the keys at reception.",
   'Accidents happen, so report every near miss to the safety desk.',
