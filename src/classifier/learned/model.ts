@@ -153,7 +153,7 @@ export class LearnedModel {
     }
     this.minWords = Number(row('words')[0]);
     if (!(this.minWords >= 1)) throw new Error('learned model: "words" must be a number of at least 1');
-    const features = lines.filter((l) => !/^(categories|bias|threshold|window-threshold|words)\t/.test(l));
+    const features = lines.filter((l) => !HEADER.test(l));
     this.names = [];
     this.weights = new Float32Array(features.length * C);
     let size = 1;

@@ -1,4 +1,5 @@
 import type { Detector, Hit } from '../../types.js';
+import { isAsciiLetterCode } from '../pii/common.js';
 import { SUGGESTIONS } from '../../suggestions.js';
 
 /**
@@ -66,15 +67,15 @@ export const oneWordJabDetector: Detector = {
 /** The ASCII letters of a word of at most 12 starting at `at`, lowercased, and where it ends. */
 function wordAt(text: string, at: number): { word: string; end: number } | null {
   let k = at;
-  while (k - at < 12 && isAsciiLetter(text.charCodeAt(k))) k++;
-  if (k === at || isAsciiLetter(text.charCodeAt(k))) return null;
+  while (k - at < 12 && isAsciiLetterCode(text.charCodeAt(k))) k++;
+  if (k === at || isAsciiLetterCode(text.charCodeAt(k))) return null;
   return { word: text.slice(at, k).toLowerCase(), end: k };
 }
 
 /** The letters (at most 16) right before the period at `p`, lowercased: the last word of that sentence. */
 function wordBefore(text: string, p: number): string {
   let k = p;
-  while (k > 0 && p - k < 16 && isAsciiLetter(text.charCodeAt(k - 1))) k--;
+  while (k > 0 && p - k < 16 && isAsciiLetterCode(text.charCodeAt(k - 1))) k--;
   return text.slice(k, p).toLowerCase();
 }
 
@@ -91,8 +92,4 @@ function tellsOfWin(text: string, p: number): boolean {
   }
   for (const w of text.slice(start, p).toLowerCase().split(/[^a-z]+/)) if (WINS.has(w)) return true;
   return false;
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 }
